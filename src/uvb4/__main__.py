@@ -1,0 +1,4 @@
+from uvb4.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,240 @@
+"""The ``uvb4`` command line: parse → call → route output.  Nothing else lives here.
+
+Exit codes: 0 everything required is present (or the command succeeded),
+1 gaps or problems found, 2 the input or the command was wrong.  Heavy
+modules (pydantic, ruamel, jinja2, docxtpl, openpyxl, holidays, rich) are
+imported inside the commands that need them, so ``uvb4 --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+import typer
+
+from uvb4 import __version__
+
+EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2
+
+HELP = (
+    "uvb4 — № 4 ҮББ «Сыбайлас жемқорлықтың алдын алу және оған қарсы іс-қимыл» бойынша "
+    "орындау фактілерін тексеру құралы.\n\n"
+    "Ұйымның құжаттар бумасын ережелер жинағымен салыстырады, КРІ мәндерін есептейді, "
+    "олқылықтар туралы есеп жасайды.\n\n"
+    "Шығу кодтары: 0 — бәрі бар, 1 — олқылықтар табылды, 2 — кіріс немесе команда қате."
+)
+
+app = typer.Typer(
+    name="uvb4",
+    help=HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+rulebook_app = typer.Typer(
+    help="Ережелер жинағы: тексеру, көрсету, JSON схемасы (rulebook: validate, show, schema).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(rulebook_app, name="rulebook")
+
+
+class Lang(str, Enum):
+    kk = "kk"
+    ru = "ru"
+    en = "en"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    yaml = "yaml"
+    json = "json"
+
+
+class SchemaFile(str, Enum):
+    group = "group"
+    rulebook = "rulebook"
+
+
+# --------------------------------------------------------------------------
+# Plumbing
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def print_problems(problems: list, *, stream=None) -> None:
+    """Every problem as ``path:line:col: message (code)``, its hint indented below."""
+    from uvb4.messages import t
+
+    out = stream or sys.stderr
+    for problem in problems:
+        print(str(problem), file=out)
+        if problem.hint:
+            print(f"    {t('hint')}: {problem.hint}", file=out)
+
+
+def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn :class:`uvb4.errors.Uvb4Error` into printed problems and exit code 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from uvb4.errors import Uvb4Error
+
+        try:
+            return func(*args, **kwargs)
+        except Uvb4Error as exc:
+            print_problems(exc.problems)
+            raise typer.Exit(EXIT_INPUT) from None
+
+    return wrapper
+
+
+def _set_lang(lang: Optional[Lang]) -> str:
+    if lang is not None:
+        os.environ["UVB4_LANG"] = lang.value
+    from uvb4.messages import current_lang
+
+    return current_lang()
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        from uvb4.resources import default_rulebook, peek_version
+
+        version = peek_version(default_rulebook() / "rulebook.yaml") or "?"
+        typer.echo(f"uvb4 {__version__} (rulebook ubb4 {version})")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version_callback, is_eager=True,
+                                 help="Құрал мен ережелер жинағының нұсқасы (tool and rulebook versions)."),
+) -> None:
+    """uvb4 — № 4 ҮББ орындау фактілерін тексеру құралы."""
+
+
+LANG_OPTION = typer.Option(None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG немесе kk).")
+RULEBOOK_PATH = typer.Argument(None, help="Ережелер жинағының бумасы немесе нұсқасы (әдепкі: кірістірілген).",
+                               show_default=False)
+
+
+# --------------------------------------------------------------------------
+# rulebook
+
+
+@rulebook_app.command("validate")
+@handles_errors
+def rulebook_validate(
+    path: Optional[str] = RULEBOOK_PATH,
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """Ережелер жинағын тексеру: схема және өзара сәйкестік (validate the rulebook; exit 2 on any error)."""
+    _set_lang(lang)
+    from uvb4.messages import t
+    from uvb4.rulebook.load import read_rulebook
+    from uvb4.yamlio import sort_problems
+
+    result = read_rulebook(path)
+    if result.problems:
+        print_problems(sort_problems(result.problems), stream=sys.stdout)
+        print(t("errors-found", count=len(result.problems)), file=sys.stderr)
+        raise typer.Exit(EXIT_INPUT)
+    rb = result.rulebook
+    assert rb is not None
+    print(t("rulebook-valid", id=rb.meta.id, version=rb.meta.version, groups=len(rb.groups),
+            kpis=len(rb.kpis()), projects=len(rb.projects()), tasks=len(rb.tasks())), file=sys.stderr)
+
+
+@rulebook_app.command("show")
+@handles_errors
+def rulebook_show(
+    kpi: Optional[str] = typer.Option(None, "--kpi", help="Бір КРІ, мысалы 2.1."),
+    project: Optional[str] = typer.Option(None, "--project", help="Бір жоба, мысалы 1.3."),
+    task: Optional[str] = typer.Option(None, "--task", help="Бір міндет, мысалы 2.1.10."),
+    group: Optional[str] = typer.Option(None, "--group", help="Бір жобалар тобы, мысалы 3."),
+    fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="Пішім: table, yaml, json."),
+    lang: Optional[Lang] = LANG_OPTION,
+    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+) -> None:
+    """Ережелер жинағын немесе оның бөлігін көрсету (show the rulebook or one part of it)."""
+    language = _set_lang(lang)
+    from uvb4.rulebook.export import export_rulebook
+    from uvb4.rulebook.load import load_rulebook
+
+    rb = load_rulebook(rulebook)
+    _require_known(rb, kpi=kpi, project=project, task=task, group=group)
+    data = export_rulebook(rb, group=group, kpi=kpi, project=project, task=task)
+    if fmt is ShowFormat.json:
+        import json
+
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif fmt is ShowFormat.yaml:
+        from ruamel.yaml import YAML
+
+        yaml = YAML(typ="safe", pure=True)
+        yaml.default_flow_style = False
+        yaml.allow_unicode = True
+        yaml.width = 120
+        yaml.dump(data, sys.stdout)
+    else:
+        from rich.console import Console
+
+        from uvb4.rulebook.display import rulebook_tree
+
+        Console(highlight=False).print(rulebook_tree(data, language))
+
+
+def _require_known(rb, **selected: Optional[str]) -> None:
+    from uvb4.errors import Position, UsageError
+    from uvb4.messages import level, t
+
+    known = {
+        "group": [g.id for g in rb.groups],
+        "kpi": [k.id for _, k in rb.kpis()],
+        "project": [p.id for *_, p in rb.projects()],
+        "task": [t_.id for *_, t_ in rb.tasks()],
+    }
+    for kind, value in selected.items():
+        if value is not None and value not in known[kind]:
+            raise UsageError.one(Position(f"--{kind}"), t("unknown-id", id=value, level=level(kind)),
+                                 "unknown-id", t("unknown-id.hint", known=", ".join(known[kind])))
+
+
+@rulebook_app.command("schema")
+def rulebook_schema(
+    file: SchemaFile = typer.Option(SchemaFile.group, "--file",
+                                    help="Қай файлдың схемасы: group (group-N.yaml) немесе rulebook (rulebook.yaml)."),
+) -> None:
+    """Ережелер жинағы файлдарының JSON схемасы (JSON Schema of the rulebook files)."""
+    import json
+
+    from uvb4.rulebook.schema import rulebook_schema as make_schema
+
+    typer.echo(json.dumps(make_schema(file.value), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    """Console-script entry point; an unexpected exception is reported, not dumped."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        raise SystemExit(130) from None
+    except Exception as exc:  # a bug: say so plainly; UVB4_DEBUG=1 shows the traceback
+        if os.environ.get("UVB4_DEBUG"):
+            raise
+        from uvb4.messages import t
+
+        print(t("internal-error", error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        raise SystemExit(3) from None

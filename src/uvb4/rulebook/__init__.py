@@ -1,0 +1,1 @@
+"""The rulebook: models, loading, validation, export."""

@@ -1,0 +1,75 @@
+"""The rulebook as a rich tree for the terminal (``rulebook show``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from uvb4.messages import level
+
+_LABELS = {
+    "executors": {"kk": "Орындаушылар", "ru": "Исполнители", "en": "Executors"},
+    "evidence": {"kk": "Орындау фактісі", "ru": "Факт исполнения", "en": "Evidence"},
+    "exempt": {"kk": "фактілер болмаса — құжат талап етілмейді",
+               "ru": "при отсутствии фактов документы не требуются",
+               "en": "no documents required if there were no facts"},
+    "recurrence": {"kk": "Кезеңділік", "ru": "Периодичность", "en": "Rhythm"},
+    "per_year": {"kk": "жылына кемінде", "ru": "в год не менее", "en": "at least a year"},
+    "quantity": {"kk": "Саны", "ru": "Количество", "en": "Quantity"},
+    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
+    "target": {"kk": "Нысаналы мән", "ru": "Целевое значение", "en": "Target"},
+    "signers": {"kk": "қол қояды", "ru": "подписывает", "en": "signed by"},
+    "flag": {"kk": "ескерту", "ru": "примечание", "en": "flag"},
+    "lines": {"kk": "жолдар", "ru": "строки", "en": "lines"},
+}
+
+
+def label(key: str, lang: str) -> str:
+    return _LABELS[key].get(lang) or _LABELS[key]["kk"]
+
+
+def _t(text: dict[str, str] | None, lang: str) -> str:
+    if not text:
+        return ""
+    return text.get(lang) or text["kk"]
+
+
+def rulebook_tree(data: dict[str, Any], lang: str = "kk"):
+    """A ``rich.tree.Tree`` of exported rulebook data (see :mod:`uvb4.rulebook.export`)."""
+    from rich.markup import escape
+    from rich.tree import Tree
+
+    root = Tree(f"[bold]{escape(_t(data['title'], lang))}[/] — {data['id']} {data['version']}")
+    for group in data["groups"]:
+        g = root.add(f"[bold cyan]{level('group', lang)} {group['id']}[/] {escape(_t(group['title'], lang))}")
+        for kpi in group["kpis"]:
+            targets = ", ".join(f"{y}: {v:g}" for y, v in kpi["targets"].items())
+            extra = f" [dim]({label('target', lang)} {targets})[/]" if targets else ""
+            k = g.add(f"[bold magenta]{level('kpi', lang)} {kpi['id']}[/] {escape(_t(kpi['title'], lang))}"
+                      f" [dim]{kpi['unit']}, {kpi['direction']}[/]{extra}")
+            for project in kpi["projects"]:
+                p = k.add(f"[bold]{level('project', lang)} {project['id']}[/] {escape(_t(project['title'], lang))}")
+                for task in project["tasks"]:
+                    _add_task(p, task, lang, escape)
+    return root
+
+
+def _add_task(parent, task: dict[str, Any], lang: str, escape) -> None:
+    lines = task["source_lines"]
+    node = parent.add(f"[green]{task['id']}[/] {escape(_t(task['title'], lang))} "
+                      f"[dim]({label('lines', lang)} {lines[0]}–{lines[1]})[/]")
+    node.add(f"[dim]{label('executors', lang)}:[/] {', '.join(task['executors'])}")
+    evidence = node.add(f"[dim]{label('evidence', lang)}:[/]")
+    for item in task["evidence"]:
+        signers = f" [dim]({label('signers', lang)}: {', '.join(item['signers'])})[/]" if item.get("signers") else ""
+        evidence.add(f"[yellow]{item['kind']}[/] {escape(_t(item['title'], lang))}{signers}")
+    if task["exempt_without_facts"]:
+        node.add(f"[blue]{label('exempt', lang)}[/]")
+    if task["recurrence"]:
+        node.add(f"{label('recurrence', lang)}: {task['recurrence']['period']}, "
+                 f"{label('per_year', lang)} {task['recurrence']['per_year']}")
+    if task["quantity"]:
+        node.add(f"{label('quantity', lang)}: {task['quantity']}")
+    if task["deadline"]:
+        node.add(f"{label('deadline', lang)}: {escape(_t(task['deadline']['text'], lang))}")
+    for flag in task["flags"]:
+        node.add(f"[dim]{label('flag', lang)} ({flag['code']}): {escape(flag['note'])}[/]")

@@ -1,0 +1,129 @@
+"""Loading a rulebook folder: ``rulebook.yaml`` plus one YAML file per group.
+
+:func:`load_rulebook` returns the validated, frozen :class:`Rulebook` or
+raises :class:`RulebookError` carrying every problem found, each placed at
+``file:line:col``.  :func:`read_rulebook` does the same work but returns the
+problems instead, for ``uvb4 rulebook validate`` and ``lint``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from uvb4.errors import Position, Problem, RulebookError, Uvb4Error
+from uvb4.messages import t
+from uvb4.rulebook.model import Group, Rulebook, RulebookMeta
+from uvb4.yamlio import Locator, load_mapping, read_text, validation_problems
+
+META_FILE = "rulebook.yaml"
+
+
+@dataclass
+class RulebookFiles:
+    """Where each part of a rulebook came from, for placing problems."""
+
+    root: Path
+    meta: Path
+    groups: list[Path] = field(default_factory=list)
+    source: Path | None = None
+    source_lines: list[str] = field(default_factory=list)
+    _locators: dict[Path, Locator] = field(default_factory=dict)
+
+    def locator(self, path: Path) -> Locator:
+        if path not in self._locators:
+            self._locators[path] = Locator(path)
+        return self._locators[path]
+
+    def position(self, path: Path, loc: Sequence[str | int]) -> Position:
+        return self.locator(path).position(loc)
+
+
+@dataclass
+class LoadResult:
+    rulebook: Rulebook | None
+    files: RulebookFiles
+    problems: list[Problem]
+
+
+def resolve_rulebook_path(spec: str | Path | None) -> Path:
+    """A rulebook folder from ``--rulebook``: a path, a bundled version, or the default."""
+    from uvb4.resources import bundled_rulebooks, default_rulebook, peek_version
+
+    if spec is None or str(spec) == "":
+        return default_rulebook()
+    path = Path(spec)
+    if path.is_file() and path.name == META_FILE:
+        return path.parent
+    if (path / META_FILE).is_file():
+        return path
+    spec_text = str(spec).removeprefix("v")
+    versions = []
+    for folder in bundled_rulebooks():
+        version = peek_version(folder / META_FILE)
+        versions.append(version or folder.name)
+        if spec_text in (version, folder.name):
+            return folder
+    raise RulebookError.one(
+        Position.of(path),
+        t("rulebook-not-found", path=spec),
+        "rulebook-not-found",
+        t("rulebook-not-found.hint", versions=", ".join(v for v in versions if v)),
+    )
+
+
+def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True) -> LoadResult:
+    """Load and validate a rulebook, collecting every problem instead of stopping at the first."""
+    root = resolve_rulebook_path(spec)
+    meta_path = root / META_FILE
+    files = RulebookFiles(root=root, meta=meta_path)
+    problems: list[Problem] = []
+    meta: RulebookMeta | None = None
+    try:
+        meta = _validate(RulebookMeta, meta_path, load_mapping(meta_path), files)
+    except Uvb4Error as exc:
+        return LoadResult(None, files, exc.problems)
+
+    source = root / meta.source.file
+    files.source = source
+    if source.is_file():
+        files.source_lines = read_text(source).splitlines()
+    groups: list[Group] = []
+    for index, name in enumerate(meta.groups):
+        path = root / name
+        files.groups.append(path)
+        if not path.is_file():
+            problems.append(Problem(files.position(meta_path, ("groups", index)),
+                                    t("group-file-missing", file=name), "group-file-missing",
+                                    t("group-file-missing.hint")))
+            continue
+        try:
+            groups.append(_validate(Group, path, load_mapping(path), files))
+        except Uvb4Error as exc:
+            problems.extend(exc.problems)
+    if problems:
+        return LoadResult(None, files, problems)
+    rulebook = Rulebook(meta=meta, groups=tuple(groups))
+    if cross_check:
+        from uvb4.rulebook.validate import check_rulebook
+
+        problems.extend(check_rulebook(rulebook, files))
+    return LoadResult(rulebook if not problems else None, files, problems)
+
+
+def load_rulebook(spec: str | Path | None = None) -> Rulebook:
+    """The validated rulebook, or :class:`RulebookError` with every problem."""
+    result = read_rulebook(spec)
+    if result.problems or result.rulebook is None:
+        raise RulebookError(result.problems)
+    return result.rulebook
+
+
+def _validate(model, path: Path, data: dict, files: RulebookFiles):
+    from pydantic import ValidationError
+
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise RulebookError(validation_problems(files.locator(path), exc))
