@@ -225,6 +225,110 @@ def rulebook_schema(
     typer.echo(json.dumps(make_schema(file.value), ensure_ascii=False, indent=2))
 
 
+# --------------------------------------------------------------------------
+# check
+
+
+class CheckFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command("check")
+@handles_errors
+def check_command(
+    folder: Path = typer.Argument(Path("."), help="Ұйымның бумасы немесе оның ZIP архиві (әдепкі: ағымдағы бума).",
+                                  show_default=False),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
+    group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
+    kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ-ге қызмет ететін міндеттер, мысалы 2.1."),
+    task: Optional[str] = typer.Option(None, "--task", help="Тек осы міндет, мысалы 2.1.10."),
+    year: Optional[int] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    show_all: bool = typer.Option(False, "--all", help="Қолданылмайтын міндеттерді де көрсету (not-applicable)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Нәтижені файлға жазу (атомарлы түрде)."),
+    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """Ұйымның орындау фактілерін міндет бойынша тексеру (check an evidence folder task by task).
+
+    Шығу коды: 0 — барлық қолданылатын міндеттер орындалған немесе босатылған, 1 — олқылықтар бар,
+    2 — кіріс қате (org.yaml жоқ, YAML қате, БСН жарамсыз…).
+    """
+    language = _set_lang(lang)
+    from uvb4.api import check_folder, load_rulebook
+
+    rb = load_rulebook(rulebook)
+    _require_known(rb, kpi=kpi, task=task, group=group)
+    result = _with_progress(lambda progress: check_folder(folder, rb, year=year, lang=language, progress=progress))
+    if group or kpi or task:
+        result.tasks = [t for t in result.tasks
+                        if (not group or t.group == group) and (not kpi or t.kpi == kpi) and (not task or t.id == task)]
+    from uvb4.output import Format, renderer
+
+    render = renderer(Format(fmt.value))
+    rendered = render(result, include_not_applicable=show_all, lang=language)
+    _emit(rendered, output, folder)
+    _print_summary(result, language)
+    raise typer.Exit(result.exit_code)
+
+
+def _with_progress(work):
+    """Run ``work(progress)`` with a file counter on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        return work(None)
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True,
+                  console=_stderr_console()) as progress:
+        bar = progress.add_task("файлдар қаралуда…", total=None)
+        return work(lambda n: progress.update(bar, description=f"файлдар қаралуда: {n}"))
+
+
+def _refuse_inside(output: Path, folder: Path) -> None:
+    """uvb4 never writes into the evidence folder it reads."""
+    from uvb4.errors import Position, UsageError
+
+    try:
+        inside = output.resolve().is_relative_to(folder.resolve()) and folder.is_dir()
+    except OSError:
+        inside = False
+    if inside:
+        raise UsageError.one(Position.of(output), "uvb4 тексерілетін бумаға ешнәрсе жазбайды", "output-inside-folder",
+                             f"нәтижені бумадан тыс жерге жазыңыз, мысалы: -o ../{output.name}")
+
+
+def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> None:
+    """Print to stdout, or write ``output`` atomically (never inside the evidence folder)."""
+    if output is None:
+        if isinstance(rendered, str):
+            sys.stdout.write(rendered)
+        else:
+            from rich.console import Console
+
+            Console(highlight=False).print(rendered)
+        return
+    from uvb4.atomic import write_atomic
+
+    if folder is not None:
+        _refuse_inside(output, folder)
+    if not isinstance(rendered, (str, bytes)):
+        from rich.console import Console
+
+        console = Console(record=True, width=160, file=open(os.devnull, "w"))
+        console.print(rendered)
+        rendered = console.export_text()
+    write_atomic(output, rendered)
+
+
+def _print_summary(result, lang: str) -> None:
+    from uvb4.messages import status_name
+
+    totals = result.totals()
+    parts = [f"{status_name(s, lang)}: {totals[s]}" for s in ("done", "partial", "missing", "late", "exempt")]
+    print(f"{result.profile.name} ({result.year}): " + ", ".join(parts), file=sys.stderr)
+
+
 def main() -> None:
     """Console-script entry point; an unexpected exception is reported, not dumped."""
     try:

@@ -292,6 +292,179 @@ LEVELS: dict[str, dict[str, str]] = {
 }
 
 
+FINDINGS: dict[str, dict[str, str]] = {
+    "missing-evidence": {
+        "kk": "жоқ: {what}",
+        "ru": "отсутствует: {what}",
+        "en": "missing: {what}",
+    },
+    "missing-years": {
+        "kk": "жоқ: {what} — {years} жылдар үшін",
+        "ru": "отсутствует: {what} — за {years} годы",
+        "en": "missing: {what} — for {years}",
+    },
+    "too-few-documents": {
+        "kk": "{what}: {found} құжат, кемінде {needed} керек",
+        "ru": "{what}: документов {found}, нужно не менее {needed}",
+        "en": "{what}: {found} document(s), at least {needed} required",
+    },
+    "wrong-kind": {
+        "kk": "файл бұл міндеттің талаптарына сәйкес келмейді (түрі: {kind}; керегі: {needed})",
+        "ru": "файл не подходит под требования задачи (вид: {kind}; нужно: {needed})",
+        "en": "file matches none of the task's requirements (kind: {kind}; needed: {needed})",
+    },
+    "unrecognised-file": {
+        "kk": "файлдың түрі анықталмады (атауында «бұйрық», «анықтама», «хаттама» т.б. жоқ)",
+        "ru": "вид файла не распознан (в имени нет «приказ», «справка», «протокол» и т. п.)",
+        "en": "the file's kind is not recognised (no 'order', 'note', 'protocol'… in its name)",
+    },
+    "late-evidence": {
+        "kk": "мерзімі өткен: {date} ұсынылған, соңғы мерзім {deadline} ({rule})",
+        "ru": "просрочено: представлено {date}, крайний срок {deadline} ({rule})",
+        "en": "late: submitted {date}, deadline {deadline} ({rule})",
+    },
+    "undated-evidence": {
+        "kk": "мерзімді тексеру үшін «{what}» күні белгісіз (атауына немесе _meta.yaml-ға күнін жазыңыз)",
+        "ru": "дата «{what}» неизвестна, срок не проверить (укажите дату в имени или в _meta.yaml)",
+        "en": "the date of '{what}' is unknown, so the deadline cannot be checked (put it in the name or _meta.yaml)",
+    },
+    "unsigned": {
+        "kk": "кім қол қойғаны белгісіз: электрондық қолтаңба (.cms) жоқ, _meta.yaml-да «signed_by» көрсетілмеген",
+        "ru": "неизвестно, кто подписал: нет ЭЦП (.cms) и «signed_by» в _meta.yaml",
+        "en": "who signed it is unknown: no e-signature (.cms) and no 'signed_by' in _meta.yaml",
+    },
+    "signer-below-required-level": {
+        "kk": "қол қойған: {role}; талап етілетін деңгей: {allowed}",
+        "ru": "подписал: {role}; требуемый уровень: {allowed}",
+        "en": "signed by: {role}; required level: {allowed}",
+    },
+    "signer-not-official": {
+        "kk": "қолтаңба иесі (ЖСН {iin}) org.yaml-дағы лауазымды тұлғалар тізімінде жоқ",
+        "ru": "владелец подписи (ИИН {iin}) не указан среди должностных лиц в org.yaml",
+        "en": "the signer (IIN {iin}) is not among org.yaml's officials",
+    },
+    "unknown-signer": {
+        "kk": "«{name}» org.yaml-дағы лауазымды тұлғалар тізімінде жоқ",
+        "ru": "«{name}» нет среди должностных лиц в org.yaml",
+        "en": "'{name}' is not among org.yaml's officials",
+    },
+    "signature-invalid": {
+        "kk": "электрондық қолтаңба құжатқа сәйкес келмейді (құжат қол қойылғаннан кейін өзгерген)",
+        "ru": "ЭЦП не соответствует документу (документ изменён после подписания)",
+        "en": "the e-signature does not match the document (changed after signing)",
+    },
+    "too-few-events": {
+        "kk": "іс-шаралар жеткіліксіз: жылына {found}, кемінде {needed} керек; жетпейтін кезеңдер: {periods}",
+        "ru": "мероприятий недостаточно: {found} за год, нужно не менее {needed}; не хватает в периодах: {periods}",
+        "en": "too few events: {found} in the year, at least {needed} required; short periods: {periods}",
+    },
+    "too-few-items": {
+        "kk": "саны жеткіліксіз: {found}, бастапқы мәтін {needed} талап етеді",
+        "ru": "количество недостаточно: {found}, по инструкции нужно {needed}",
+        "en": "too few: {found}, the guideline requires {needed}",
+    },
+    "event-outside-year": {
+        "kk": "іс-шара {date} есепті жылдан ({year}) тыс, есептелмейді",
+        "ru": "мероприятие {date} вне отчётного года ({year}), не учитывается",
+        "en": "event on {date} is outside the reporting year ({year}) and not counted",
+    },
+    "exemption-not-allowed": {
+        "kk": "«no_facts» бұл міндет үшін қолданылмайды: нұсқаулық фактілер болмаған жағдайда босатуды көздемейді",
+        "ru": "«no_facts» к этой задаче не применимо: инструкция не освобождает её при отсутствии фактов",
+        "en": "'no_facts' does not apply: the guideline grants no exemption for this task",
+    },
+    "exempt-no-facts": {
+        "kk": "фактілер болмаған: {reason}",
+        "ru": "фактов не было: {reason}",
+        "en": "no facts: {reason}",
+    },
+    "evidence-despite-no-facts": {
+        "kk": "«no_facts» жарияланған, бірақ бумада {count} файл бар — тексеріңіз",
+        "ru": "объявлено «no_facts», но в папке {count} файл(ов) — проверьте",
+        "en": "'no_facts' is declared but the folder holds {count} file(s) — check",
+    },
+    "outside-year": {
+        "kk": "құжат күні ({date}) есепті жылдан ({year}) тыс, есептелмейді",
+        "ru": "дата документа ({date}) вне отчётного года ({year}), не учитывается",
+        "en": "the document's date ({date}) is outside the reporting year ({year}) and it is not counted",
+    },
+    "empty-file": {
+        "kk": "файл бос (0 байт)",
+        "ru": "файл пустой (0 байт)",
+        "en": "the file is empty (0 bytes)",
+    },
+    "unreadable-file": {
+        "kk": "файлды оқу мүмкін емес",
+        "ru": "файл не читается",
+        "en": "the file cannot be read",
+    },
+    "content-mismatch": {
+        "kk": "файлдың мазмұны «{ext}» кеңейтіміне сәйкес келмейді (бүлінген немесе атауы қате)",
+        "ru": "содержимое файла не соответствует расширению «{ext}» (повреждён или неверно назван)",
+        "en": "the file's content does not match its '{ext}' extension (damaged or misnamed)",
+    },
+    "unassigned-file": {
+        "kk": "файл ешбір міндетке жатпайды: оны міндет бумасына салыңыз (мысалы «2.1.10 …/»)",
+        "ru": "файл не относится ни к одной задаче: положите его в папку задачи (например «2.1.10 …/»)",
+        "en": "the file belongs to no task: put it in a task folder (e.g. '2.1.10 …/')",
+    },
+    "unknown-folder": {
+        "kk": "«{ident}» нөмірі ережелер жинағында жоқ: бума еш міндетке жатпайды",
+        "ru": "номера «{ident}» нет в своде правил: папка не относится ни к одной задаче",
+        "en": "'{ident}' is not in the rulebook: the folder belongs to no task",
+    },
+    "not-applicable-evidence": {
+        "kk": "{task} міндеті «{type}» ұйым түріне қолданылмайды, бірақ бумада файлдар бар",
+        "ru": "задача {task} не относится к типу «{type}», но в папке есть файлы",
+        "en": "task {task} does not apply to '{type}', yet its folder holds files",
+    },
+    "bad-signature": {
+        "kk": "электрондық қолтаңбаны оқу мүмкін емес: {reason}",
+        "ru": "не удаётся прочитать ЭЦП: {reason}",
+        "en": "cannot read the e-signature: {reason}",
+    },
+    "signature-without-document": {
+        "kk": "қолтаңба файлына сәйкес құжат жоқ",
+        "ru": "нет документа к файлу подписи",
+        "en": "no document for this signature file",
+    },
+}
+
+ROLES: dict[str, dict[str, str]] = {
+    "first-head": {"kk": "бірінші басшы", "ru": "первый руководитель", "en": "first head"},
+    "deputy-first-head": {"kk": "бірінші басшының орынбасары", "ru": "заместитель первого руководителя",
+                          "en": "deputy first head"},
+    "chief-of-staff": {"kk": "аппарат басшысы", "ru": "руководитель аппарата", "en": "chief of staff"},
+    "collegial-body": {"kk": "алқалы басқару органы", "ru": "коллегиальный орган управления",
+                       "en": "collegial management body"},
+    "other": {"kk": "басқа қызметкер", "ru": "иной работник", "en": "another employee"},
+}
+
+STATUSES: dict[str, dict[str, str]] = {
+    "done": {"kk": "орындалды", "ru": "выполнено", "en": "done"},
+    "partial": {"kk": "ішінара", "ru": "частично", "en": "partial"},
+    "missing": {"kk": "жоқ", "ru": "отсутствует", "en": "missing"},
+    "late": {"kk": "мерзімі өткен", "ru": "просрочено", "en": "late"},
+    "exempt": {"kk": "босатылған", "ru": "освобождено", "en": "exempt"},
+    "not-applicable": {"kk": "қолданылмайды", "ru": "не применяется", "en": "not applicable"},
+}
+
+
+def finding_text(code: str, lang: str | None = None, **values: object) -> str:
+    entry = FINDINGS[code]
+    return (entry.get(lang or current_lang()) or entry["kk"]).format(**values)
+
+
+def role_name(role: str, lang: str | None = None) -> str:
+    entry = ROLES.get(role)
+    return (entry.get(lang or current_lang()) or entry["kk"]) if entry else role
+
+
+def status_name(status: str, lang: str | None = None) -> str:
+    entry = STATUSES[status]
+    return entry.get(lang or current_lang()) or entry["kk"]
+
+
 def current_lang() -> str:
     lang = os.environ.get("UVB4_LANG", "kk").strip().lower()[:2]
     return lang if lang in LANGS else "kk"

@@ -311,6 +311,8 @@ class KpiInput(_Model):
     directions of tasks 2.1.1-2.1.9); the parts must add up to the total.
     ``implies_evidence``: a task whose evidence must exist when this figure is
     above zero (dismissals counted for KPI 2.6 need the orders of 2.6.1).
+    ``from_profile``: where ``org.yaml`` supplies the figure when
+    ``figures`` do not (KPI 1.1's units in total).
     """
 
     name: InputName
@@ -318,6 +320,10 @@ class KpiInput(_Model):
     integer: bool = True
     breakdown: tuple[NonEmpty, ...] = ()
     implies_evidence: TaskId | None = None
+    from_profile: Literal["units"] | None = Field(
+        default=None,
+        description="Taken from org.yaml when the figures do not give it ('units': the number of units listed).",
+    )
 
 
 class FormulaKind(str, Enum):

@@ -1,0 +1,35 @@
+"""Writing output files atomically: a temporary file beside the target, then a rename.
+
+An existing file is replaced only once the new one is complete; a failure
+leaves it untouched and removes the temporary file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from uvb4.errors import Position, RenderError
+
+
+def write_atomic(path: Path, content: str | bytes) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise RenderError.one(Position.of(path), f"бума жоқ: {directory}", "output-folder-missing",
+                              "алдымен буманы жасаңыз немесе басқа жолды көрсетіңіз")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise RenderError.one(Position.of(path), f"файлды жазу мүмкін емес: {exc.strerror or exc}", "write-failed",
+                              "жазу құқығын және бос орынды тексеріңіз")

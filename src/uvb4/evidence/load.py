@@ -1,0 +1,209 @@
+"""From an organisation folder to a profile and evidence, or a positioned input error."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable
+
+from uvb4.errors import EvidenceError, Position, Problem, Uvb4Error
+from uvb4.evidence.meta import Event, FolderMeta, RegisterRow, parse_date
+from uvb4.evidence.profile import OrgProfile
+from uvb4.evidence.scan import ORG_FILE, Evidence, scan_folder
+from uvb4.yamlio import Locator, load_yaml, validation_problems
+
+
+def load_evidence(
+    folder: Path,
+    known_ids: set[str],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[OrgProfile, Evidence]:
+    """Scan ``folder`` and parse its control files; every input problem is collected, then raised."""
+    if not folder.exists():
+        raise EvidenceError.one(Position.of(folder), f"бума табылмады: {folder}", "folder-not-found",
+                                "жолды тексеріңіз; ұйымның бумасын немесе оның ZIP архивін көрсетіңіз")
+    if folder.is_file() and folder.suffix.lower() != ".zip":
+        raise EvidenceError.one(Position.of(folder), "бума немесе .zip архиві күтілді", "not-a-folder",
+                                "ұйымның бумасын (org.yaml жатқан) немесе оның ZIP архивін көрсетіңіз")
+    evidence, controls = scan_folder(folder, known_ids, progress=progress)
+    problems: list[Problem] = []
+    if ORG_FILE not in controls:
+        raise EvidenceError.one(Position.of(folder / ORG_FILE), "org.yaml файлы жоқ", "no-org-file",
+                                "бума түбіне org.yaml жасаңыз (үлгі: docs/evidence-folder.md)")
+    profile = None
+    try:
+        profile = _parse_model(OrgProfile, folder / ORG_FILE, controls[ORG_FILE])
+    except Uvb4Error as exc:
+        problems.extend(exc.problems)
+    for rel, raw in sorted(controls.items()):
+        if rel == ORG_FILE:
+            continue
+        try:
+            if PurePosixPath(rel).name.casefold().startswith("_meta"):
+                _apply_meta(evidence, folder, rel, raw, known_ids)
+            else:
+                _add_register(evidence, folder, rel, raw, known_ids)
+        except Uvb4Error as exc:
+            problems.extend(exc.problems)
+    if problems or profile is None:
+        raise EvidenceError(problems)
+    return profile, evidence
+
+
+def _text(path: Path, raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise EvidenceError.one(Position.of(path, line, 1), "файл UTF-8 кодтауында емес", "not-utf8",
+                                "файлды UTF-8 кодтауында сақтаңыз")
+
+
+def _parse_model(model, path: Path, raw: bytes, *, mapping: bool = True):
+    from pydantic import ValidationError
+
+    text = _text(path, raw)
+    data = load_yaml(path, text)
+    if mapping and not isinstance(data, dict):
+        raise EvidenceError.one(Position.of(path, 1, 1), "файлдың түбірі кілт–мән жиыны болуы керек",
+                                "not-a-mapping", "мысалды қараңыз: docs/evidence-folder.md")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise EvidenceError(validation_problems(Locator(path, text), exc))
+
+
+def _owner(evidence: Evidence, folder_rel: str, known_ids: set[str]) -> str | None:
+    from uvb4.evidence.names import id_prefix
+
+    owner = None
+    for part in PurePosixPath(folder_rel).parts:
+        ident = id_prefix(part)
+        if ident in known_ids:
+            owner = ident
+    return owner
+
+
+def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids: set[str]) -> None:
+    path = root / rel
+    meta: FolderMeta = _parse_model(FolderMeta, path, raw)
+    folder_rel = str(PurePosixPath(rel).parent)
+    folder_rel = "" if folder_rel == "." else folder_rel
+    owner = _owner(evidence, folder_rel, known_ids)
+    if owner is None:
+        raise EvidenceError.one(Position.of(path, 1, 1), "_meta.yaml міндет немесе жоба бумасында емес",
+                                "meta-outside-task", "файлды нөмірі бар бумаға көшіріңіз, мысалы «2.7/_meta.yaml»")
+    evidence.metas.setdefault(owner, []).append((rel, meta))
+    prefix = folder_rel + "/" if folder_rel else ""
+    in_folder = {f.rel: f for f in evidence.files if f.rel.startswith(prefix)}
+    unknown = []
+    for name, file_meta in meta.files.items():
+        target = in_folder.get(prefix + name.replace("\\", "/"))
+        if target is None:
+            import unicodedata
+
+            target = in_folder.get(prefix + unicodedata.normalize("NFC", name))
+        if target is None:
+            unknown.append(name)
+            continue
+        for attr in ("kind", "date", "signed_by", "submitted", "requirement"):
+            value = getattr(file_meta, attr)
+            if value is not None:
+                setattr(target, attr, value.value if hasattr(value, "value") else value)
+        if file_meta.signer:
+            target.signer_name = file_meta.signer
+        if file_meta.date is not None:
+            target.year = file_meta.date.year
+    if meta.signed_by is not None:
+        for item in in_folder.values():
+            if item.signed_by is None and item.signer_name is None:
+                item.signed_by = meta.signed_by.value
+    if unknown:
+        locator = Locator(path, _text(path, raw))
+        raise EvidenceError([
+            Problem(locator.position(("files", name)), f"«{name}» файлы бумада жоқ", "meta-unknown-file",
+                    "файл атауын бумадағы атаумен дәл сәйкестендіріңіз")
+            for name in unknown
+        ])
+
+
+REGISTER_COLUMNS = ("date", "title", "participants", "link")
+
+
+def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids: set[str]) -> None:
+    from pydantic import ValidationError
+
+    path = root / rel
+    folder_rel = str(PurePosixPath(rel).parent)
+    owner = _owner(evidence, "" if folder_rel == "." else folder_rel, known_ids)
+    if owner is None:
+        raise EvidenceError.one(Position.of(path, 1, 1), "тізілім міндет бумасында емес", "register-outside-task",
+                                "файлды міндет бумасына көшіріңіз, мысалы «3.1.1/_register.csv»")
+    text = _text(path, raw)
+    rows: list[tuple[int, dict[str, Any], Callable[[str], Position]]] = []
+    if rel.casefold().endswith(".csv"):
+        rows = _csv_rows(path, text)
+    else:
+        data = load_yaml(path, text)
+        if data is None:
+            data = []
+        locator = Locator(path, text)
+        if not isinstance(data, list):
+            raise EvidenceError.one(Position.of(path, 1, 1), "тізілім оқиғалар тізімі болуы керек",
+                                    "bad-register", "әр жол: «- {date: 2022-01-14, title: …}»")
+        for index, row in enumerate(data):
+            if not isinstance(row, dict):
+                raise EvidenceError.one(locator.position((index,)), "тізілім жолы кілт–мән жиыны болуы керек",
+                                        "bad-register", "әр жол: «- {date: 2022-01-14, title: …}»")
+            line, _ = locator.locate((index,))
+            rows.append((line or 1, row, lambda field, i=index: locator.position((i, field))))
+    problems = []
+    registered = evidence.registers.setdefault(owner, [])
+    for line, row, where in rows:
+        row = {k: (parse_date(v) if k == "date" else v) for k, v in row.items() if v not in ("", None)}
+        try:
+            registered.append(RegisterRow(Event.model_validate(row), rel, line))
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                field = str(err["loc"][0]) if err["loc"] else "?"
+                problems.append(Problem(where(field), f"тізілім жолы қате: «{field}» — {err['msg']}",
+                                        "bad-register", "күн: 2022-01-14 немесе 14.01.2022; атауы міндетті"))
+    if problems:
+        raise EvidenceError(problems)
+
+
+def _csv_rows(path: Path, text: str):
+    sample = text[:2048]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        header = [h.strip().casefold() for h in next(reader)]
+    except StopIteration:
+        return []
+    missing = [c for c in ("date", "title") if c not in header]
+    unknown = [h for h in header if h and h not in REGISTER_COLUMNS]
+    if missing or unknown:
+        raise EvidenceError.one(Position.of(path, 1, 1),
+                                f"тізілім бағандары қате: жоқ {missing or '—'}, белгісіз {unknown or '—'}",
+                                "bad-register", "бірінші жол: date,title,participants,link")
+    rows = []
+    for values in reader:
+        if not any(v.strip() for v in values):
+            continue
+        line = reader.line_num
+        record = {header[i]: v.strip() for i, v in enumerate(values) if i < len(header) and header[i]}
+
+        def where(field: str, line=line, values=values) -> Position:
+            col = 1
+            if field in header:
+                index = header.index(field)
+                col = 1 + sum(len(v) + 1 for v in values[:index])
+            return Position.of(path, line, col)
+
+        rows.append((line, record, where))
+    return rows

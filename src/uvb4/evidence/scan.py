@@ -1,0 +1,316 @@
+"""Scanning an organisation folder (or a ZIP of one) in a single pass.
+
+The walk visits every directory once with :func:`os.scandir`, takes each
+file's size from the directory entry, reads at most the first 8 bytes of the
+files whose extension promises a known format, and reads in full only the
+small control files (``org.yaml``, ``_meta.yaml``, ``_register.*``) and
+e-signatures.  Nothing is ever written into the folder.
+
+A file belongs to the nearest enclosing folder whose name starts with a task
+or project id (``2.1.10 хат/…``); files outside any such folder are
+*unassigned*.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path, PurePosixPath
+from typing import Callable, Iterator
+
+from uvb4.errors import EvidenceError, Position
+from uvb4.evidence import names
+from uvb4.evidence.meta import META_NAMES, REGISTER_NAMES, FolderMeta, RegisterRow
+
+ORG_FILE = "org.yaml"
+FIGURES_NAMES = ("figures.yaml", "figures.yml", "figures.csv", "figures.xlsx")
+SIGNATURE_SUFFIXES = (".cms", ".p7s", ".sig")
+IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".gitkeep"}
+
+MAGIC: dict[str, tuple[bytes, ...]] = {
+    ".pdf": (b"%PDF-",),
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+    ".doc": (b"\xd0\xcf\x11\xe0",),
+    ".xls": (b"\xd0\xcf\x11\xe0",),
+    ".zip": (b"PK\x03\x04", b"PK\x05\x06"),
+}
+
+
+@dataclass(slots=True)
+class EvidenceFile:
+    """One file of the organisation folder, as the scan saw it."""
+
+    rel: str  # POSIX path relative to the folder root, NFC
+    name: str  # file name, NFC
+    owner: str | None  # the task or project id of the nearest id folder
+    size: int
+    kind: str | None = None  # EvidenceKind value, from the name or _meta.yaml
+    date: date | None = None
+    year: int | None = None
+    problem: str | None = None  # empty-file | unreadable-file | content-mismatch
+    detail: str | None = None
+    # filled in from _meta.yaml and e-signatures
+    signed_by: str | None = None
+    signer_name: str | None = None
+    submitted: date | None = None
+    requirement: str | None = None
+    signatures: list = field(default_factory=list)
+
+
+@dataclass
+class UnknownFolder:
+    rel: str
+    ident: str
+
+
+@dataclass
+class Evidence:
+    """Everything the scan found; the input of :func:`uvb4.checks.check`."""
+
+    root: str
+    files: list[EvidenceFile] = field(default_factory=list)
+    unassigned: list[EvidenceFile] = field(default_factory=list)
+    unknown_folders: list[UnknownFolder] = field(default_factory=list)
+    metas: dict[str, list[tuple[str, FolderMeta]]] = field(default_factory=dict)
+    registers: dict[str, list[RegisterRow]] = field(default_factory=dict)
+    signature_problems: list[tuple[str, str]] = field(default_factory=list)
+    figures: str | None = None
+
+    def by_owner(self) -> dict[str, list[EvidenceFile]]:
+        grouped: dict[str, list[EvidenceFile]] = {}
+        for item in self.files:
+            grouped.setdefault(item.owner or "", []).append(item)
+        return grouped
+
+
+# --------------------------------------------------------------------------
+# Sources: a directory or a ZIP archive, seen as (relative path, size, reader)
+
+
+@dataclass
+class _Entry:
+    parts: tuple[str, ...]
+    size: int
+    head: Callable[[int], bytes]  # read the first n bytes (n < 0: all)
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _walk_directory(root: Path, on_dir: Callable[[tuple[str, ...]], None] | None = None) -> Iterator[_Entry]:
+    stack: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
+    while stack:
+        path, parts = stack.pop()
+        try:
+            entries = list(os.scandir(path))
+        except OSError:
+            continue
+        for entry in entries:
+            name = _nfc(entry.name)
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append((entry.path, parts + (name,)))
+                    continue
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                size = entry.stat(follow_symlinks=False).st_size
+            except OSError:
+                size = -1
+            yield _Entry(parts + (name,), size, _file_reader(entry.path))
+
+
+def _file_reader(path: str) -> Callable[[int], bytes]:
+    def head(n: int) -> bytes:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            if n >= 0:
+                return os.read(fd, n)
+            chunks = []
+            while chunk := os.read(fd, 1 << 20):
+                chunks.append(chunk)
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
+
+    return head
+
+
+def zip_member_name(info) -> str:
+    """A ZIP member's name; names from Windows without the UTF-8 flag are cp866 (Cyrillic DOS)."""
+    name = info.filename
+    if not info.flag_bits & 0x800:
+        try:
+            name = name.encode("cp437").decode("cp866")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return _nfc(name)
+
+
+def _walk_zip(archive) -> Iterator[_Entry]:
+    infos = [i for i in archive.infolist() if not i.is_dir()]
+    named = [(zip_member_name(i), i) for i in infos]
+    # A ZIP of a folder usually holds one top folder: make its content the root.
+    tops = {n.split("/", 1)[0] for n, _ in named}
+    strip = len(tops) == 1 and all("/" in n for n, _ in named) and not any(n == ORG_FILE for n, _ in named)
+    for name, info in named:
+        parts = tuple(p for p in name.split("/") if p)
+        if strip:
+            parts = parts[1:]
+        if not parts or parts[0] == "__MACOSX":
+            continue
+
+        def head(n: int, info=info) -> bytes:
+            with archive.open(info) as handle:
+                return handle.read(n) if n >= 0 else handle.read()
+
+        yield _Entry(parts, info.file_size, head)
+
+
+# --------------------------------------------------------------------------
+
+
+def scan_folder(
+    root: Path,
+    known_ids: set[str],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Evidence, dict[str, bytes]]:
+    """Scan ``root`` (a folder or a ``.zip``) once.
+
+    Returns the evidence and the raw bytes of the control files, keyed by
+    relative path (``org.yaml``, ``1.2/_meta.yaml`` …), for the caller to parse.
+    """
+    evidence = Evidence(root=str(root))
+    controls: dict[str, bytes] = {}
+    owners: dict[tuple[str, ...], str | None] = {(): None}
+    signatures: list[tuple[EvidenceFile, _Entry]] = []
+    unknown_seen: set[str] = set()
+
+    if root.is_file():
+        import zipfile
+
+        try:
+            archive = zipfile.ZipFile(root)
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise EvidenceError.one(Position.of(root), f"ZIP архивін ашу мүмкін емес: {exc}", "bad-archive",
+                                    "архивті қайта жасаңыз немесе бумаға шығарыңыз")
+        entries: Iterator[_Entry] = _walk_zip(archive)
+    else:
+        archive = None
+        entries = _walk_directory(root)
+
+    def owner_of(dirparts: tuple[str, ...]) -> str | None:
+        if dirparts in owners:
+            return owners[dirparts]
+        parent = owner_of(dirparts[:-1])
+        ident = names.id_prefix(dirparts[-1])
+        if ident is not None and ident not in known_ids:
+            rel = "/".join(dirparts)
+            if rel not in unknown_seen:
+                unknown_seen.add(rel)
+                evidence.unknown_folders.append(UnknownFolder(rel, ident))
+            ident = None
+        owners[dirparts] = ident if ident is not None else parent
+        return owners[dirparts]
+
+    count = 0
+    try:
+        for entry in entries:
+            count += 1
+            if progress is not None and count % 500 == 0:
+                progress(count)
+            parts = entry.parts
+            name = parts[-1]
+            lower = name.casefold()
+            rel = "/".join(parts)
+            if lower in IGNORED_NAMES or name.startswith("~$") or name.startswith("._"):
+                continue
+            if len(parts) == 1 and (lower == ORG_FILE or lower in FIGURES_NAMES or lower.startswith("readme")):
+                if lower == ORG_FILE:
+                    controls[ORG_FILE] = _read_all(entry)
+                elif lower in FIGURES_NAMES:
+                    evidence.figures = rel
+                continue
+            if lower in META_NAMES or lower in REGISTER_NAMES:
+                controls[rel] = _read_all(entry)
+                continue
+            owner = owner_of(parts[:-1])
+            item = EvidenceFile(rel=rel, name=name, owner=owner, size=entry.size)
+            suffix = PurePosixPath(lower).suffix
+            if suffix in SIGNATURE_SUFFIXES:
+                signatures.append((item, entry))
+                continue
+            _classify(item, entry, suffix)
+            if owner is None:
+                evidence.unassigned.append(item)
+            else:
+                evidence.files.append(item)
+    finally:
+        if archive is not None:
+            archive.close()
+    if progress is not None:
+        progress(count)
+    _attach_signatures(evidence, signatures)
+    return evidence, controls
+
+
+def _read_all(entry: _Entry) -> bytes:
+    try:
+        return entry.head(-1)
+    except OSError:
+        return b""
+
+
+def _classify(item: EvidenceFile, entry: _Entry, suffix: str) -> None:
+    name = item.name
+    item.kind = names.kind_from_name(name)
+    item.date = names.date_from_name(name)
+    item.year = item.date.year if item.date else names.year_from_name(name)
+    if entry.size < 0:
+        item.problem = "unreadable-file"
+        return
+    if entry.size == 0:
+        item.problem = "empty-file"
+        return
+    magic = MAGIC.get(suffix)
+    if magic is None:
+        return
+    try:
+        head = entry.head(8)
+    except OSError as exc:
+        item.problem, item.detail = "unreadable-file", exc.strerror or str(exc)
+        return
+    if not head.startswith(magic):
+        item.problem, item.detail = "content-mismatch", suffix
+
+
+def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, _Entry]]) -> None:
+    """Pair ``X.pdf.cms`` / ``X.cms`` with ``X.pdf`` and read who signed it."""
+    if not signatures:
+        return
+    from uvb4.evidence.signature import SignatureError, read_signatures
+
+    by_rel = {f.rel: f for f in evidence.files}
+    by_stem: dict[str, EvidenceFile] = {}
+    for f in evidence.files:
+        by_stem.setdefault(str(PurePosixPath(f.rel).with_suffix("")), f)
+    for sig, entry in signatures:
+        base = str(PurePosixPath(sig.rel).with_suffix(""))
+        document = by_rel.get(base) or by_stem.get(base)
+        if document is None:
+            evidence.signature_problems.append((sig.rel, "signature-without-document"))
+            continue
+        try:
+            document.signatures.extend(read_signatures(entry.head(-1)))
+        except SignatureError as exc:
+            evidence.signature_problems.append((sig.rel, f"bad-signature: {exc}"))
+        except OSError as exc:
+            evidence.signature_problems.append((sig.rel, f"bad-signature: {exc}"))

@@ -1,0 +1,201 @@
+"""An organisation's KPI figures: ``figures.yaml``, ``figures.csv`` or ``figures.xlsx``.
+
+All three hold the same rows — KPI id, input name, value, and an optional
+breakdown key (a direction, a unit…) — documented in ``docs/figures.md``.
+A row without a breakdown is the input's total; rows with one are its parts.
+Reading problems (bad YAML, a missing column, a value that is not a number)
+are input errors (exit 2) at ``path:line:col``; figures that are readable but
+inconsistent are findings of :mod:`uvb4.kpi`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from uvb4.errors import EvidenceError, Position, Problem
+
+COLUMNS = ("kpi", "input", "value", "breakdown")
+HEADER_ALIASES = {
+    "kpi": ("kpi", "кри", "крі", "кпи", "kpi id"),
+    "input": ("input", "name", "көрсеткіш", "показатель", "input name"),
+    "value": ("value", "мәні", "мән", "значение"),
+    "breakdown": ("breakdown", "бөлініс", "бөлінісі", "разбивка", "part"),
+}
+
+
+@dataclass
+class Figure:
+    """One input's figures: the total (if given) and its parts, with where each came from."""
+
+    total: float | None = None
+    parts: dict[str, float] = field(default_factory=dict)
+    where: str = ""
+
+    def value(self) -> float | None:
+        if self.total is not None:
+            return self.total
+        return sum(self.parts.values()) if self.parts else None
+
+
+@dataclass
+class Figures:
+    path: str
+    values: dict[str, dict[str, Figure]] = field(default_factory=dict)
+
+    def get(self, kpi: str, name: str) -> Figure | None:
+        return self.values.get(kpi, {}).get(name)
+
+
+def load_figures(path: Path) -> Figures:
+    suffix = path.suffix.casefold()
+    if suffix in (".yaml", ".yml"):
+        return _from_yaml(path)
+    if suffix == ".csv":
+        return _from_rows(path, _csv_rows(path))
+    if suffix == ".xlsx":
+        return _from_rows(path, _xlsx_rows(path))
+    raise EvidenceError.one(Position.of(path), "көрсеткіштер файлының пішімі белгісіз", "bad-figures",
+                            "figures.yaml, figures.csv немесе figures.xlsx қолданыңыз")
+
+
+def _number(raw: Any, where: Position) -> float:
+    if isinstance(raw, bool):
+        raw = None
+    if isinstance(raw, (int, float)):
+        return float(raw)
+    if isinstance(raw, str):
+        text = raw.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
+        if text.endswith("%"):
+            text = text[:-1]
+        try:
+            return float(text)
+        except ValueError:
+            pass
+    raise EvidenceError.one(where, f"мән сан емес: «{raw}»", "bad-figure-value", "сан жазыңыз, мысалы 12 немесе 3,5")
+
+
+def _from_yaml(path: Path) -> Figures:
+    from uvb4.yamlio import Locator, load_yaml
+
+    text = path.read_text(encoding="utf-8-sig")
+    data = load_yaml(path, text)
+    locator = Locator(path, text)
+    figures = Figures(str(path))
+    if not isinstance(data, dict) or not isinstance(data.get("kpis"), dict):
+        raise EvidenceError.one(Position.of(path, 1, 1), "figures.yaml түбірінде «kpis:» кілті болуы керек",
+                                "bad-figures", "үлгі: uvb4 figures template --format yaml")
+    problems: list[Problem] = []
+    for kpi, inputs in data["kpis"].items():
+        kpi = str(kpi)
+        if not isinstance(inputs, dict):
+            problems.append(Problem(locator.position(("kpis", kpi)), "КРІ кірістері кілт–мән жиыны болуы керек",
+                                    "bad-figures", "мысалы: «units_total: 12»"))
+            continue
+        for name, raw in inputs.items():
+            loc = ("kpis", kpi, name)
+            figure = Figure(where=str(locator.position(loc)))
+            try:
+                if isinstance(raw, dict):
+                    unknown = set(raw) - {"total", "breakdown"}
+                    if unknown:
+                        raise EvidenceError.one(locator.position(loc), f"белгісіз кілттер: {sorted(unknown)}",
+                                                "bad-figures", "тек «total» және «breakdown»")
+                    if raw.get("total") is not None:
+                        figure.total = _number(raw["total"], locator.position(loc + ("total",)))
+                    parts = raw.get("breakdown") or {}
+                    if not isinstance(parts, dict):
+                        raise EvidenceError.one(locator.position(loc + ("breakdown",)),
+                                                "«breakdown» кілт–мән жиыны болуы керек", "bad-figures",
+                                                "мысалы: «breakdown: {\"2.1.1\": 3}»")
+                    for key, value in parts.items():
+                        figure.parts[str(key)] = _number(value, locator.position(loc + ("breakdown", key)))
+                else:
+                    figure.total = _number(raw, locator.position(loc))
+            except EvidenceError as exc:
+                problems.extend(exc.problems)
+                continue
+            figures.values.setdefault(kpi, {})[str(name)] = figure
+    if problems:
+        raise EvidenceError(problems)
+    return figures
+
+
+def _header_index(header: list[str], path: Path) -> dict[str, int]:
+    folded = [h.strip().casefold() for h in header]
+    index = {}
+    for column, aliases in HEADER_ALIASES.items():
+        for i, name in enumerate(folded):
+            if name in aliases:
+                index[column] = i
+                break
+    missing = [c for c in ("kpi", "input", "value") if c not in index]
+    if missing:
+        raise EvidenceError.one(Position.of(path, 1, 1), f"бағандар жоқ: {', '.join(missing)}", "bad-figures",
+                                "бірінші жол: kpi, input, value, breakdown (үлгі: uvb4 figures template)")
+    return index
+
+
+def _csv_rows(path: Path):
+    text = path.read_text(encoding="utf-8-sig")
+    try:
+        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.reader(io.StringIO(text), dialect)
+    rows = list(reader)
+    return [(n, r, "line") for n, r in enumerate(rows, 1)]
+
+
+def _xlsx_rows(path: Path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise EvidenceError.one(Position.of(path), f"Excel файлын ашу мүмкін емес: {exc}", "bad-figures",
+                                "файлды Excel-де .xlsx ретінде қайта сақтаңыз")
+    sheet = book.worksheets[0]
+    rows = [(n, ["" if v is None else v for v in row], "row")
+            for n, row in enumerate(sheet.iter_rows(values_only=True), 1)]
+    book.close()
+    return rows
+
+
+def _from_rows(path: Path, rows) -> Figures:
+    figures = Figures(str(path))
+    if not rows:
+        return figures
+    index = _header_index([str(c) for c in rows[0][1]], path)
+    problems: list[Problem] = []
+    for number, row, _unit in rows[1:]:
+        cells = list(row) + [""] * (len(COLUMNS) + 4)
+        if not any(str(c).strip() for c in row):
+            continue
+        kpi = str(cells[index["kpi"]]).strip()
+        name = str(cells[index["input"]]).strip()
+        part = str(cells[index["breakdown"]]).strip() if "breakdown" in index else ""
+        col = index["value"] + 1
+        where = Position.of(path, number, col)
+        if not kpi or not name:
+            problems.append(Problem(Position.of(path, number, 1), "КРІ нөмірі мен кіріс атауы міндетті",
+                                    "bad-figures", "әр жолда: kpi, input, value"))
+            continue
+        try:
+            value = _number(cells[index["value"]], where)
+        except EvidenceError as exc:
+            problems.extend(exc.problems)
+            continue
+        figure = figures.values.setdefault(kpi, {}).setdefault(name, Figure(where=str(Position.of(path, number))))
+        if part:
+            figure.parts[part] = value
+        else:
+            figure.total = value
+    if problems:
+        raise EvidenceError(problems)
+    return figures

@@ -1,0 +1,27 @@
+"""Renderers of check results: one module per format, each a pure function returning text.
+
+Every format in :class:`Format` has a renderer in :data:`RENDERERS`; a test
+keeps the two in step.  Renderers never print.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Callable
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def renderer(fmt: Format) -> Callable[..., object]:
+    """The render function of ``fmt``; imported lazily (rich only for the table)."""
+    if fmt is Format.json:
+        from uvb4.output.as_json import render
+    elif fmt is Format.markdown:
+        from uvb4.output.as_markdown import render
+    else:
+        from uvb4.output.as_table import render
+    return render

@@ -1,0 +1,61 @@
+"""``uvb4 check --format markdown``: the check as a Markdown document, grouped like the guideline."""
+
+from __future__ import annotations
+
+from uvb4.checks.model import CheckResult, Status
+from uvb4.messages import level, status_name
+from uvb4.output.labels import label
+
+ICONS = {"done": "✅", "partial": "🟡", "missing": "❌", "late": "⏰", "exempt": "➖", "not-applicable": "·"}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk") -> str:
+    profile = result.profile
+    rb = result.rulebook
+    out = [
+        f"# {label('title', lang)}",
+        "",
+        f"- **{label('organisation', lang)}:** {profile.name}",
+        f"- **{label('bin', lang)}:** {profile.bin}",
+        f"- **{label('year', lang)}:** {result.year}",
+        f"- **{label('rulebook', lang)}:** {rb.meta.id} {rb.meta.version}",
+        "",
+        f"## {label('summary', lang)}",
+        "",
+        f"| {label('status', lang)} | N |",
+        "|---|---:|",
+    ]
+    totals = result.totals()
+    for status in Status:
+        if status is Status.NOT_APPLICABLE and not include_not_applicable:
+            continue
+        out.append(f"| {ICONS[status.value]} {status_name(status.value, lang)} | {totals[status.value]} |")
+    out.append(f"| {label('applicable', lang)} | {totals['applicable']} |")
+    titles = {g.id: g.title.get(lang) for g in rb.groups}
+    kpi_titles = {k.id: k.title.get(lang) for _, k in rb.kpis()}
+    project_titles = {p.id: p.title.get(lang) for *_, p in rb.projects()}
+    current = (None, None, None)
+    for task in result.tasks:
+        if task.status is Status.NOT_APPLICABLE and not include_not_applicable:
+            continue
+        if task.group != current[0]:
+            out += ["", f"## {level('group', lang).capitalize()} {task.group}. {titles[task.group]}"]
+        if task.kpi != current[1]:
+            out += ["", f"### {level('kpi', lang)} {task.kpi}. {kpi_titles[task.kpi]}"]
+        if task.project != current[2]:
+            out += ["", f"#### {level('project', lang).capitalize()} {task.project}. {project_titles[task.project]}",
+                    "", f"| {label('task', lang)} | {label('status', lang)} | {label('findings', lang)} |",
+                    "|---|---|---|"]
+        current = (task.group, task.kpi, task.project)
+        notes = "<br>".join(_cell(f"{f.message}" + (f" — `{f.path}`" if f.path else "")) for f in task.findings)
+        out.append(f"| {task.id} {_cell(task.task.title.get(lang))} | {ICONS[task.status.value]} "
+                   f"{status_name(task.status.value, lang)} | {notes or '—'} |")
+    if result.findings:
+        out += ["", f"## {label('folder', lang)}", ""]
+        for finding in result.findings:
+            out.append(f"- `{finding.path}`: {finding.message} ({finding.code})")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,59 @@
+"""``uvb4 check`` on a terminal: a rich table grouped group → KPI → project."""
+
+from __future__ import annotations
+
+from uvb4.checks.model import CheckResult, Status
+from uvb4.messages import level, status_name
+from uvb4.output.labels import label
+
+STYLES = {"done": "green", "partial": "yellow", "missing": "red", "late": "magenta", "exempt": "blue",
+          "not-applicable": "dim"}
+
+
+def render(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk"):
+    """A rich renderable (the CLI prints it)."""
+    from rich.console import Group as RichGroup
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
+    rb = result.rulebook
+    profile = result.profile
+    table = Table(show_lines=False, expand=True, title=f"{profile.name} — {label('bin', lang)} {profile.bin}, "
+                                                        f"{result.year} ({rb.meta.id} {rb.meta.version})")
+    table.add_column(label("task", lang), no_wrap=True)
+    table.add_column(label("status", lang), no_wrap=True)
+    table.add_column(label("findings", lang), ratio=1)
+    titles = {g.id: g.title.get(lang) for g in rb.groups}
+    kpi_titles = {k.id: k.title.get(lang) for _, k in rb.kpis()}
+    project_titles = {p.id: p.title.get(lang) for *_, p in rb.projects()}
+    current = (None, None, None)
+    for task in result.tasks:
+        if task.status is Status.NOT_APPLICABLE and not include_not_applicable:
+            continue
+        if task.group != current[0]:
+            table.add_row(Text(f"{level('group', lang)} {task.group}", style="bold cyan"),
+                          "", Text(titles[task.group], style="bold cyan"))
+        if task.kpi != current[1]:
+            table.add_row(Text(f" {level('kpi', lang)} {task.kpi}", style="bold magenta"), "",
+                          Text(kpi_titles[task.kpi], style="magenta"))
+        if task.project != current[2]:
+            table.add_row(Text(f"  {level('project', lang)} {task.project}", style="bold"), "",
+                          Text(project_titles[task.project], style="bold"))
+        current = (task.group, task.kpi, task.project)
+        lines = [escape(f.message) + (f" [dim]{escape(f.path)}[/]" if f.path else "") for f in task.findings]
+        table.add_row(f"   {task.id}", Text(status_name(task.status.value, lang), style=STYLES[task.status.value]),
+                      "\n".join(lines) or "—")
+    totals = result.totals()
+    summary = Text(" · ".join(f"{status_name(s.value, lang)}: {totals[s.value]}" for s in Status
+                              if s is not Status.NOT_APPLICABLE)
+                   + f" · {label('applicable', lang)}: {totals['applicable']}")
+    parts = [table, summary]
+    if result.findings:
+        folder = Table(title=label("folder", lang), show_header=False, expand=True)
+        folder.add_column()
+        folder.add_column(ratio=1)
+        for finding in result.findings:
+            folder.add_row(escape(finding.path or ""), f"{escape(finding.message)} [dim]({finding.code})[/]")
+        parts.insert(1, folder)
+    return RichGroup(*parts)

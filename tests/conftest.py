@@ -1,0 +1,55 @@
+"""Shared fixtures: running the CLI in-process, copies of the bundled rulebook."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED = ROOT / "rulebook" / "edition-2022"
+SOURCE = BUNDLED / "source-kk.txt"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def run(monkeypatch):
+    """Run ``uvb4 ARGS…`` in-process through the real entry point; returns a :class:`Result`."""
+    from typer.testing import CliRunner
+
+    from uvb4.cli import app
+
+    monkeypatch.setenv("UVB4_LANG", "kk")
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def invoke(*args: str, cwd: Path | None = None) -> Result:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        runner = CliRunner()
+        outcome = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        return Result(outcome.exit_code, outcome.stdout, outcome.stderr)
+
+    return invoke
+
+
+@pytest.fixture
+def rulebook_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled rulebook."""
+    target = tmp_path / "rulebook"
+    shutil.copytree(BUNDLED, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def rulebook():
+    from uvb4.rulebook.load import load_rulebook
+
+    return load_rulebook(BUNDLED)
