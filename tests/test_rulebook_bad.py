@@ -151,7 +151,7 @@ def test_missing_group_file(run, rulebook_copy):
     (rulebook_copy / "group-2.yaml").unlink()
     line, col = where(rulebook_copy / "rulebook.yaml", "group-2.yaml")
     out = validate(run, rulebook_copy)
-    assert f"rulebook.yaml:{line}:{col - 2}: " in out and "(group-file-missing)" in out
+    assert f"rulebook.yaml:{line}:{col}: " in out and "(group-file-missing)" in out
 
 
 def test_undeclared_formula_input(run, rulebook_copy):

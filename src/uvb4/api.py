@@ -41,3 +41,53 @@ def check_folder(
     known = {t.id for *_, t in rulebook.tasks()} | {p.id for *_, p in rulebook.projects()}
     profile, evidence = load_evidence(Path(folder), known, progress=progress)
     return check(rulebook, profile, evidence, year=year, lang=lang)
+
+
+def compute_folder_kpis(result: CheckResult, folder: str | Path, figures_rel: str | None, *,
+                        lang: str | None = None):
+    """KPIs of a checked folder from its ``figures.*`` file (none: every KPI not computable)."""
+    from uvb4.figures import load_figures
+    from uvb4.kpi import compute_kpis
+    from uvb4.messages import current_lang
+
+    folder = Path(folder)
+    figures = None
+    if figures_rel:
+        if folder.is_file():
+            figures = _figures_from_zip(folder, figures_rel)
+        else:
+            figures = load_figures(folder / figures_rel)
+    applicable = {t.kpi for t in result.applicable()}
+    status = {t.id: t.status.value for t in result.tasks}
+    return compute_kpis(result.rulebook, figures, year=result.year, units=len(result.profile.units) or None,
+                        applicable=applicable, task_status=status, lang=lang or current_lang())
+
+
+def _figures_from_zip(archive_path: Path, rel: str):
+    import tempfile
+    import zipfile
+
+    from uvb4.evidence.scan import zip_member_name
+    from uvb4.figures import load_figures
+
+    with zipfile.ZipFile(archive_path) as archive:
+        for info in archive.infolist():
+            if zip_member_name(info).endswith(rel):
+                with tempfile.TemporaryDirectory() as tmp:
+                    target = Path(tmp) / rel
+                    target.write_bytes(archive.read(info))
+                    return load_figures(target)
+    return None
+
+
+def review_folder(folder: str | Path, rulebook: Rulebook | None = None, *, year: int | None = None,
+                  lang: str | None = None, progress: Callable[[int], None] | None = None):
+    """Check a folder and compute its KPIs: ``(CheckResult, KpiTable)``."""
+    from uvb4.checks import check
+    from uvb4.evidence.load import load_evidence
+
+    rulebook = rulebook or load_rulebook()
+    known = {t.id for *_, t in rulebook.tasks()} | {p.id for *_, p in rulebook.projects()}
+    profile, evidence = load_evidence(Path(folder), known, progress=progress)
+    result = check(rulebook, profile, evidence, year=year, lang=lang)
+    return result, compute_folder_kpis(result, folder, evidence.figures, lang=lang)

@@ -225,6 +225,97 @@ def rulebook_schema(
     typer.echo(json.dumps(make_schema(file.value), ensure_ascii=False, indent=2))
 
 
+class LintFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+@rulebook_app.command("lint")
+@handles_errors
+def rulebook_lint(
+    path: Optional[str] = RULEBOOK_PATH,
+    base: Optional[str] = typer.Option(None, "--base", help="Салыстыратын бұрынғы нұсқа: бума немесе нұсқа нөмірі "
+                                                            "(base edition: a folder or a version)."),
+    base_ref: Optional[str] = typer.Option(None, "--base-ref", help="Бұрынғы нұсқа git сілтемесі бойынша, мысалы "
+                                                                    "origin/main (base edition at a git ref)."),
+    fmt: LintFormat = typer.Option(LintFormat.text, "--format", "-f", help="Пішім: text, json, github."),
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """Ережелер жинағын толық тексеру: validate, нөмірлеу, сілтемелер, бастапқы мәтін, КРІ, нұсқа және CHANGELOG
+    (lint the rulebook).
+
+    Шығу коды: 0 — мәселе жоқ, 1 — мәселелер табылды, 2 — ережелер жинағы немесе салыстыру нұсқасы жүктелмейді.
+    """
+    _set_lang(lang)
+    from uvb4.errors import Position, UsageError
+    from uvb4.messages import t
+
+    if base is not None and base_ref is not None:
+        raise UsageError.one(Position("--base/--base-ref"), t("lint-options-conflict"), "conflicting-options",
+                             t("lint-options-conflict.hint"))
+    from uvb4.rulebook.lint import lint_folder, render_problems
+
+    report = lint_folder(path, base=base, base_ref=base_ref)
+    for note in report.notes:
+        print(note, file=sys.stderr)
+    sys.stdout.write(render_problems(report.problems, fmt.value, report.rulebook if report.loaded else None))
+    if not report.loaded:
+        print(t("errors-found", count=len(report.problems)), file=sys.stderr)
+        raise typer.Exit(EXIT_INPUT)
+    if report.problems:
+        print(t("lint-problems", count=len(report.problems)), file=sys.stderr)
+        raise typer.Exit(EXIT_GAPS)
+    assert report.rulebook is not None
+    print(t("lint-clean", id=report.rulebook.meta.id, version=report.rulebook.meta.version), file=sys.stderr)
+
+
+@rulebook_app.command("diff")
+@handles_errors
+def rulebook_diff(
+    old: str = typer.Argument(..., help="Бұрынғы нұсқа: бума, нұсқа нөмірі немесе (--git) git сілтемесі.",
+                              show_default=False),
+    new: str = typer.Argument(..., help="Жаңа нұсқа: бума, нұсқа нөмірі немесе (--git) git сілтемесі.",
+                              show_default=False),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Пішім: text, markdown, json."),
+    git: bool = typer.Option(False, "--git", help="OLD мен NEW — ағымдағы репозиторийдің git сілтемелері "
+                                                  "(OLD and NEW are git refs)."),
+    path: Optional[str] = typer.Option(None, "--path", help="--git кезінде ережелер жинағының бумасы, репозиторий "
+                                                            "түбірінен (әдепкі: кірістірілгеннің жолы)."),
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """Екі нұсқаның айырмасы нұсқаулықтың тілімен: міндеттер, жобалар, КРІ, фактілер, мерзімдер, нысаналы мәндер
+    (what changed between two rulebooks).
+
+    Шығу коды: 0 — салыстырылды (өзгерістер болса да), 2 — кіріс қате.
+    """
+    language = _set_lang(lang)
+    from uvb4.errors import Position, UsageError
+
+    if path is not None and not git:
+        from uvb4.messages import t
+
+        raise UsageError.one(Position("--path"), t("diff-path-needs-git"), "conflicting-options",
+                             t("diff-path-needs-git.hint"))
+    from uvb4.rulebook.diff import diff_rulebooks, render_json, render_markdown, render_text
+    from uvb4.rulebook.gitref import load_compared
+
+    before, after = load_compared(old, new, git=git, path=path)
+    changes = diff_rulebooks(before, after)
+    if fmt is DiffFormat.json:
+        sys.stdout.write(render_json(changes, before, after))
+    elif fmt is DiffFormat.markdown:
+        sys.stdout.write(render_markdown(changes, before, after, language))
+    else:
+        sys.stdout.write(render_text(changes, before, after, language))
+
+
 # --------------------------------------------------------------------------
 # check
 
@@ -303,6 +394,8 @@ def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> No
     if output is None:
         if isinstance(rendered, str):
             sys.stdout.write(rendered)
+        elif isinstance(rendered, bytes):
+            sys.stdout.buffer.write(rendered)
         else:
             from rich.console import Console
 
@@ -327,6 +420,135 @@ def _print_summary(result, lang: str) -> None:
     totals = result.totals()
     parts = [f"{status_name(s, lang)}: {totals[s]}" for s in ("done", "partial", "missing", "late", "exempt")]
     print(f"{result.profile.name} ({result.year}): " + ", ".join(parts), file=sys.stderr)
+
+
+# --------------------------------------------------------------------------
+# kpi, report, figures
+
+
+class KpiFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class ReportFormatOption(str, Enum):
+    md = "md"
+    docx = "docx"
+    html = "html"
+
+
+class TemplateFormat(str, Enum):
+    yaml = "yaml"
+    csv = "csv"
+    xlsx = "xlsx"
+
+
+figures_app = typer.Typer(help="КРІ көрсеткіштерінің файлдары (figures: template).", no_args_is_help=True,
+                          rich_markup_mode=None)
+app.add_typer(figures_app, name="figures")
+
+FOLDER_ARGUMENT = typer.Argument(Path("."), help="Ұйымның бумасы немесе ZIP архиві (әдепкі: ағымдағы бума).",
+                                 show_default=False)
+
+
+@app.command("kpi")
+@handles_errors
+def kpi_command(
+    folder: Path = FOLDER_ARGUMENT,
+    kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
+    fmt: KpiFormat = typer.Option(KpiFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
+    year: Optional[int] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """КРІ мәндері: көрсеткіштер, жылдың нысаналы мәні, орындалды ма (KPI values against targets).
+
+    Шығу коды: 0 — барлық есептелген КРІ нысаналы мәнге жетті, 1 — жетпегені немесе есептелмейтіні бар, 2 — кіріс қате.
+    """
+    language = _set_lang(lang)
+    from uvb4.api import load_rulebook, review_folder
+
+    rb = load_rulebook(rulebook)
+    _require_known(rb, kpi=kpi)
+    result, table = review_folder(folder, rb, year=year, lang=language)
+    if kpi:
+        table.kpis = [k for k in table.kpis if k.kpi.id == kpi]
+    from uvb4.output.kpis import render_kpis
+
+    _emit(render_kpis(table, result, fmt.value, language), None)
+    bad = [k for k in table.kpis if k.verdict.value in ("not-met", "not-computable") or k.findings]
+    raise typer.Exit(EXIT_GAPS if bad or table.findings else EXIT_OK)
+
+
+@app.command("report")
+@handles_errors
+def report_command(
+    folder: Path = FOLDER_ARGUMENT,
+    kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
+    group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
+    fmt: Optional[ReportFormatOption] = typer.Option(None, "--format", "-f",
+                                                     help="Пішім: md, docx, html (әдепкі: -o кеңейтімінен, әйтпесе md)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Есеп файлы (атомарлы түрде жазылады)."),
+    template: Optional[Path] = typer.Option(None, "--template", help="Өз үлгіңіз (Jinja, құмсалғышта орындалады)."),
+    year: Optional[int] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """Олқылықтар туралы есеп: Markdown, DOCX немесе HTML (gap report through Jinja templates).
+
+    Шығу коды: 0 — олқылық жоқ, 1 — олқылықтар бар (есеп бәрібір жазылады), 2 — кіріс немесе үлгі қате.
+    """
+    language = _set_lang(lang)
+    from uvb4.errors import Position, UsageError
+
+    if kpi and group:
+        raise UsageError.one(Position("--kpi/--group"), "--kpi мен --group бірге берілмейді", "conflicting-options",
+                             "біреуін ғана көрсетіңіз")
+    chosen = fmt.value if fmt else None
+    if chosen is None and output is not None:
+        chosen = {".docx": "docx", ".html": "html", ".htm": "html"}.get(output.suffix.lower(), "md")
+    chosen = chosen or "md"
+    if chosen == "docx" and output is None:
+        raise UsageError.one(Position("--output"), "DOCX есебі үшін -o FILE керек", "output-required",
+                             "мысалы: -o ../есеп.docx")
+    if output is not None:
+        _refuse_inside(output, folder)
+    from uvb4.api import load_rulebook, review_folder
+    from uvb4.report import ReportFormat
+    from uvb4.report.context import build_context
+    from uvb4.report.render import render_report, template_path
+
+    report_format = ReportFormat(chosen)
+    template_path(report_format, template)  # a missing template is reported before any work
+    rb = load_rulebook(rulebook)
+    _require_known(rb, kpi=kpi, group=group)
+    result, table = review_folder(folder, rb, year=year, lang=language)
+    context = build_context(result, table, folder, kpi=kpi, group=group, lang=language)
+    rendered = render_report(context, report_format, template)
+    _emit(rendered, output, folder)
+    tasks = [t for t in result.tasks if (not kpi or t.kpi == kpi) and (not group or t.group == group)]
+    ok = all(t.status.value in ("done", "exempt", "not-applicable") for t in tasks)
+    raise typer.Exit(EXIT_OK if ok else EXIT_GAPS)
+
+
+@figures_app.command("template")
+@handles_errors
+def figures_template(
+    fmt: TemplateFormat = typer.Option(TemplateFormat.yaml, "--format", "-f", help="Пішім: yaml, csv, xlsx."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Файл (xlsx үшін міндетті)."),
+    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+) -> None:
+    """Барлық КРІ кірістері бар бос көрсеткіштер файлы (an empty figures file listing every KPI input)."""
+    from uvb4.api import load_rulebook
+    from uvb4.errors import Position, UsageError
+    from uvb4.figures_template import make_template
+
+    if fmt is TemplateFormat.xlsx and output is None:
+        raise UsageError.one(Position("--output"), "xlsx үшін -o FILE керек", "output-required",
+                             "мысалы: -o figures.xlsx")
+    content = make_template(load_rulebook(rulebook), fmt.value)
+    _emit(content, output)
 
 
 def main() -> None:

@@ -96,6 +96,8 @@ def _from_yaml(path: Path) -> Figures:
                                     "bad-figures", "мысалы: «units_total: 12»"))
             continue
         for name, raw in inputs.items():
+            if raw is None:  # left blank (as in the template): not given
+                continue
             loc = ("kpis", kpi, name)
             figure = Figure(where=str(locator.position(loc)))
             try:
@@ -112,11 +114,15 @@ def _from_yaml(path: Path) -> Figures:
                                                 "«breakdown» кілт–мән жиыны болуы керек", "bad-figures",
                                                 "мысалы: «breakdown: {\"2.1.1\": 3}»")
                     for key, value in parts.items():
+                        if value is None:
+                            continue
                         figure.parts[str(key)] = _number(value, locator.position(loc + ("breakdown", key)))
                 else:
                     figure.total = _number(raw, locator.position(loc))
             except EvidenceError as exc:
                 problems.extend(exc.problems)
+                continue
+            if figure.total is None and not figure.parts:
                 continue
             figures.values.setdefault(kpi, {})[str(name)] = figure
     if problems:
@@ -186,6 +192,8 @@ def _from_rows(path: Path, rows) -> Figures:
             problems.append(Problem(Position.of(path, number, 1), "КРІ нөмірі мен кіріс атауы міндетті",
                                     "bad-figures", "әр жолда: kpi, input, value"))
             continue
+        if str(cells[index["value"]]).strip() == "":
+            continue  # left blank (as in the template): not given
         try:
             value = _number(cells[index["value"]], where)
         except EvidenceError as exc:

@@ -282,6 +282,365 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "свод правил корректен: {id} {version} — групп {groups}, КПИ {kpis}, проектов {projects}, задач {tasks}",
         "en": "rulebook valid: {id} {version} — {groups} groups, {kpis} KPIs, {projects} projects, {tasks} tasks",
     },
+    # -- rulebook lint, diff and git refs (uvb4 rulebook lint / diff) -------
+    "task-numbering-gap": {
+        "kk": "«{project}» жобасы міндеттерінің нөмірленуінде үзіліс бар: {missing} жоқ ({id} алдында)",
+        "ru": "в нумерации задач проекта «{project}» пропуск: нет {missing} (перед {id})",
+        "en": "task numbering of project '{project}' has a gap: {missing} missing (before {id})",
+    },
+    "task-numbering-gap.hint": {
+        "kk": "кейінгі жазбалардың нөмірлерін түзетіңіз немесе жоқ жазбаны қайтарыңыз",
+        "ru": "перенумеруйте последующие записи или верните недостающую",
+        "en": "renumber the entries after the gap, or restore the missing one",
+    },
+    "project-numbering-gap": {
+        "kk": "«{group}» тобы жобаларының нөмірленуінде үзіліс бар: {missing} жоқ ({id} алдында)",
+        "ru": "в нумерации проектов группы «{group}» пропуск: нет {missing} (перед {id})",
+        "en": "project numbering of group '{group}' has a gap: {missing} missing (before {id})",
+    },
+    "project-numbering-gap.hint": {
+        "kk": "бастапқы мәтінде бұл жоба шынымен жоқ болса, оны себебімен «missing_projects» ішінде жариялаңыз "
+              "(мысалы, «\"{number}\": себебі»); әйтпесе нөмірлерді түзетіңіз",
+        "ru": "если в исходном тексте проекта действительно нет, объявите его с причиной в «missing_projects» "
+              "(например, «\"{number}\": причина»); иначе исправьте номера",
+        "en": "if the source really skips it, declare it with a reason under 'missing_projects' "
+              "(e.g. '\"{number}\": reason'); otherwise fix the numbers",
+    },
+    "kpi-numbering-gap": {
+        "kk": "«{group}» тобы КРІ-лерінің нөмірленуінде үзіліс бар: {missing} жоқ ({id} алдында)",
+        "ru": "в нумерации КПИ группы «{group}» пропуск: нет {missing} (перед {id})",
+        "en": "KPI numbering of group '{group}' has a gap: {missing} missing (before {id})",
+    },
+    "numbering-order": {
+        "kk": "{level} «{id}» «{prev}» кейін тұр: нөмірлер бастапқы мәтіндегідей өсу ретімен жазылуы керек",
+        "ru": "{level} «{id}» стоит после «{prev}»: номера должны возрастать, как в источнике",
+        "en": "{level} '{id}' comes after '{prev}': numbers must increase in source order",
+    },
+    "numbering-order.hint": {
+        "kk": "жазбаларды бастапқы мәтіндегі ретпен орналастырыңыз",
+        "ru": "расположите записи в порядке источника",
+        "en": "list the entries in source order",
+    },
+    "declared-gap-present": {
+        "kk": "«missing_projects» {number}-жобаны жоқ деп жариялайды, бірақ {id} жобасы бар",
+        "ru": "«missing_projects» объявляет проект {number} отсутствующим, но проект {id} есть",
+        "en": "'missing_projects' declares project {number} missing, but project {id} exists",
+    },
+    "declared-gap-present.hint": {
+        "kk": "жариялауды алып тастаңыз немесе жобаның нөмірін тексеріңіз",
+        "ru": "удалите объявление или проверьте номер проекта",
+        "en": "remove the declaration or check the project's number",
+    },
+    "kpi-without-tasks": {
+        "kk": "«{kpi}» КРІ ешбір міндетке жетпейді: оған қызмет ететін жобаларда міндет жоқ",
+        "ru": "КПИ «{kpi}» не ведёт ни к одной задаче: в его проектах нет задач",
+        "en": "KPI '{kpi}' reaches no task: the projects serving it have no tasks",
+    },
+    "kpi-without-tasks.hint": {
+        "kk": "КРІ-ге қызмет ететін жобаларды және олардың міндеттерін қосыңыз",
+        "ru": "добавьте проекты КПИ и их задачи",
+        "en": "add the projects serving the KPI and their tasks",
+    },
+    "project-without-tasks": {
+        "kk": "«{project}» жобасында міндет жоқ",
+        "ru": "в проекте «{project}» нет задач",
+        "en": "project '{project}' has no tasks",
+    },
+    "unused-shared-block": {
+        "kk": "«{project}» жобасының «{block}» ортақ блогын ешбір міндет қолданбайды",
+        "ru": "общий блок «{block}» проекта «{project}» не используется ни одной задачей",
+        "en": "shared block '{block}' of project '{project}' is used by no task",
+    },
+    "unused-shared-block.hint": {
+        "kk": "блок қамтитын міндеттерге «shared: {block}» жазыңыз немесе блокты өшіріңіз",
+        "ru": "укажите «shared: {block}» в задачах, к которым он относится, или удалите блок",
+        "en": "add 'shared: {block}' to the tasks it covers, or remove the block",
+    },
+    "title-not-in-source": {
+        "kk": "{level} «{id}» атауы бастапқы мәтіннің {start}–{end} жолдарында табылмады",
+        "ru": "название ({level} «{id}») не найдено в строках {start}–{end} источника",
+        "en": "the title of {level} '{id}' is not in source lines {start}-{end}",
+    },
+    "title-not-in-source.hint": {
+        "kk": "атауды бастапқы мәтіннен сөзбе-сөз көшіріңіз немесе «source_lines» түзетіңіз; бастапқы мәтіндегі "
+              "қатені түзетсеңіз, «source-typo» белгісін (flags) қосыңыз",
+        "ru": "скопируйте название из источника дословно или исправьте «source_lines»; если исправляете опечатку "
+              "источника, добавьте флаг «source-typo»",
+        "en": "copy the title verbatim from the source or fix 'source_lines'; when correcting a typo of the "
+              "source, add a 'source-typo' flag",
+    },
+    "unused-input": {
+        "kk": "«{kpi}» КРІ-нің «{name}» кірісі еш жерде қолданылмайды: формулада да, breakdown немесе "
+              "implies_evidence рөлінде де жоқ",
+        "ru": "показатель «{name}» КПИ «{kpi}» нигде не используется: ни в формуле, ни в роли breakdown "
+              "или implies_evidence",
+        "en": "input '{name}' of KPI '{kpi}' is used nowhere: not in the formula, nor in a breakdown or "
+              "implies_evidence role",
+    },
+    "unused-input.hint": {
+        "kk": "кірісті формулада қолданыңыз немесе өшіріңіз",
+        "ru": "используйте показатель в формуле или удалите его",
+        "en": "use the input in the formula or remove it",
+    },
+    "target-out-of-range": {
+        "kk": "«{kpi}» КРІ-нің {year} жылғы нысаналы мәні ({value}) «{unit}» өлшем бірлігінің ауқымынан тыс ({range})",
+        "ru": "целевое значение КПИ «{kpi}» на {year} год ({value}) вне диапазона единицы «{unit}» ({range})",
+        "en": "KPI '{kpi}' target for {year} ({value}) is outside the range of its unit '{unit}' ({range})",
+    },
+    "target-out-of-range.hint": {
+        "kk": "мәнді немесе КРІ-нің «unit» өрісін тексеріңіз",
+        "ru": "проверьте значение или поле «unit» КПИ",
+        "en": "check the value or the KPI's 'unit'",
+    },
+    "empty-text": {
+        "kk": "«{lang}» мәтіні бос",
+        "ru": "текст «{lang}» пуст",
+        "en": "the '{lang}' text is empty",
+    },
+    "empty-text.hint": {
+        "kk": "мәтінді жазыңыз немесе бұл тілдің кілтін алып тастаңыз",
+        "ru": "впишите текст или удалите ключ этого языка",
+        "en": "write the text or remove that language's key",
+    },
+    "changelog-missing": {
+        "kk": "ережелер жинағының бумасында CHANGELOG.md жоқ",
+        "ru": "в папке свода правил нет CHANGELOG.md",
+        "en": "the rulebook folder has no CHANGELOG.md",
+    },
+    "changelog-missing.hint": {
+        "kk": "CHANGELOG.md жасап, «## {version}» жазбасын қосыңыз",
+        "ru": "создайте CHANGELOG.md с записью «## {version}»",
+        "en": "create CHANGELOG.md with a '## {version}' entry",
+    },
+    "changelog-entry-missing": {
+        "kk": "CHANGELOG.md ішінде {version} нұсқасының жазбасы («## {version}») жоқ",
+        "ru": "в CHANGELOG.md нет записи для версии {version} («## {version}»)",
+        "en": "CHANGELOG.md has no entry for version {version} ('## {version}')",
+    },
+    "changelog-entry-missing.hint": {
+        "kk": "ескі жазбалардың үстіне «## {version}» тақырыбын және не өзгергенін жазыңыз",
+        "ru": "добавьте над прежними записями заголовок «## {version}» и что изменилось",
+        "en": "add a '## {version}' heading above the older entries, saying what changed",
+    },
+    "changelog-entry-empty": {
+        "kk": "CHANGELOG.md ішіндегі «## {version}» жазбасы бос",
+        "ru": "запись «## {version}» в CHANGELOG.md пуста",
+        "en": "the '## {version}' entry of CHANGELOG.md is empty",
+    },
+    "changelog-entry-empty.hint": {
+        "kk": "не өзгергенін жазыңыз",
+        "ru": "опишите, что изменилось",
+        "en": "say what changed",
+    },
+    "version-not-bumped": {
+        "kk": "ережелер жинағы {base} нұсқасынан бері өзгерген, бірақ «version» ({version}) жаңа емес",
+        "ru": "свод правил изменился по сравнению с {base}, но «version» ({version}) не новее",
+        "en": "the rulebook changed since {base} but its version ({version}) is not newer",
+    },
+    "version-not-bumped.hint": {
+        "kk": "«version» мәнін арттырыңыз (мысалы, {suggest}) және CHANGELOG.md-ге «## {suggest}» жазбасын қосыңыз; "
+              "өзгерістерді көру: uvb4 rulebook diff",
+        "ru": "увеличьте «version» (например, до {suggest}) и добавьте в CHANGELOG.md запись «## {suggest}»; "
+              "изменения: uvb4 rulebook diff",
+        "en": "raise 'version' (e.g. to {suggest}) and add a '## {suggest}' entry to CHANGELOG.md; "
+              "see the changes with uvb4 rulebook diff",
+    },
+    "lint-clean": {
+        "kk": "ережелер жинағы {id} {version}: мәселе табылмады",
+        "ru": "свод правил {id} {version}: проблем не найдено",
+        "en": "rulebook {id} {version}: no problems found",
+    },
+    "lint-problems": {
+        "kk": "{count} мәселе табылды",
+        "ru": "найдено проблем: {count}",
+        "en": "{count} problem(s) found",
+    },
+    "lint-base-new": {
+        "kk": "{ref} нұсқасында {path} бумасы жоқ: бұл жаңа ережелер жинағы, нұсқа нөмірі салыстырылмайды",
+        "ru": "в {ref} нет папки {path}: это новый свод правил, версия не сравнивается",
+        "en": "{path} does not exist at {ref}: a new rulebook, its version is not compared",
+    },
+    "lint-options-conflict": {
+        "kk": "--base пен --base-ref бірге берілмейді",
+        "ru": "--base и --base-ref нельзя указывать вместе",
+        "en": "--base and --base-ref cannot be given together",
+    },
+    "lint-options-conflict.hint": {
+        "kk": "біреуін ғана көрсетіңіз",
+        "ru": "укажите только один",
+        "en": "give only one of them",
+    },
+    "git-not-found": {
+        "kk": "git бағдарламасы табылмады",
+        "ru": "программа git не найдена",
+        "en": "git was not found",
+    },
+    "git-not-found.hint": {
+        "kk": "git орнатыңыз немесе салыстыру үшін буманы көрсетіңіз (--base PATH)",
+        "ru": "установите git или укажите папку для сравнения (--base PATH)",
+        "en": "install git, or compare with a folder instead (--base PATH)",
+    },
+    "git-failed": {
+        "kk": "«{command}» орындалмады: {error}",
+        "ru": "команда «{command}» завершилась ошибкой: {error}",
+        "en": "'{command}' failed: {error}",
+    },
+    "not-a-git-repo": {
+        "kk": "{path} git репозиторийінің ішінде емес",
+        "ru": "{path} не находится в git-репозитории",
+        "en": "{path} is not inside a git repository",
+    },
+    "not-a-git-repo.hint": {
+        "kk": "команданы репозиторий ішінен іске қосыңыз немесе сілтемелердің орнына бумаларды көрсетіңіз",
+        "ru": "запустите команду внутри репозитория или укажите папки вместо ссылок",
+        "en": "run the command inside the repository, or name folders instead of refs",
+    },
+    "bad-git-ref": {
+        "kk": "«{ref}» git сілтемесі табылмады",
+        "ru": "git-ссылка «{ref}» не найдена",
+        "en": "git ref '{ref}' not found",
+    },
+    "bad-git-ref.hint": {
+        "kk": "тармақты, тегті немесе коммитті тексеріңіз (CI-да алдымен: git fetch origin main)",
+        "ru": "проверьте ветку, тег или коммит (в CI сначала: git fetch origin main)",
+        "en": "check the branch, tag or commit (in CI, first: git fetch origin main)",
+    },
+    "path-not-at-ref": {
+        "kk": "{ref} нұсқасында «{path}» бумасы жоқ",
+        "ru": "в {ref} нет папки «{path}»",
+        "en": "'{path}' does not exist at {ref}",
+    },
+    "path-not-at-ref.hint": {
+        "kk": "ережелер жинағының бумасын --path арқылы көрсетіңіз (репозиторий түбірінен)",
+        "ru": "укажите папку свода правил через --path (от корня репозитория)",
+        "en": "name the rulebook folder with --path (relative to the repository root)",
+    },
+    "diff-path-needs-git": {
+        "kk": "--path тек --git бірге қолданылады",
+        "ru": "--path используется только вместе с --git",
+        "en": "--path is used only with --git",
+    },
+    "diff-path-needs-git.hint": {
+        "kk": "бумаларды салыстыру үшін оларды OLD және NEW ретінде көрсетіңіз",
+        "ru": "чтобы сравнить папки, укажите их как OLD и NEW",
+        "en": "to compare folders, give them as OLD and NEW",
+    },
+    "diff.header": {
+        "kk": "Ережелер жинағындағы өзгерістер: {old_id} {old} → {new_id} {new}",
+        "ru": "Изменения свода правил: {old_id} {old} → {new_id} {new}",
+        "en": "Rulebook changes: {old_id} {old} → {new_id} {new}",
+    },
+    "diff.count": {"kk": "{count} өзгеріс", "ru": "изменений: {count}", "en": "{count} change(s)"},
+    "diff.none": {"kk": "Өзгеріс жоқ.", "ru": "Изменений нет.", "en": "No changes."},
+    "diff.old": {"kk": "бұрын", "ru": "было", "en": "before"},
+    "diff.new": {"kk": "енді", "ru": "стало", "en": "after"},
+    "diff.column.id": {"kk": "Нөмір", "ru": "Номер", "en": "Id"},
+    "diff.column.change": {"kk": "Өзгеріс", "ru": "Изменение", "en": "Change"},
+    "diff.column.old": {"kk": "Бұрын", "ru": "Было", "en": "Before"},
+    "diff.column.new": {"kk": "Енді", "ru": "Стало", "en": "After"},
+    "diff.yes": {"kk": "иә", "ru": "да", "en": "yes"},
+    "diff.no": {"kk": "жоқ", "ru": "нет", "en": "no"},
+    "diff.level.rulebook": {"kk": "ережелер жинағы", "ru": "свод правил", "en": "rulebook"},
+    "diff.section.rulebook": {"kk": "Ережелер жинағы", "ru": "Свод правил", "en": "Rulebook"},
+    "diff.section.group": {"kk": "Жобалар топтары", "ru": "Группы проектов", "en": "Project groups"},
+    "diff.section.kpi": {"kk": "КРІ", "ru": "КПИ", "en": "KPIs"},
+    "diff.section.project": {"kk": "Жобалар", "ru": "Проекты", "en": "Projects"},
+    "diff.section.task": {"kk": "Міндеттер", "ru": "Задачи", "en": "Tasks"},
+    "diff.kind.changed": {"kk": "{field} өзгерді", "ru": "изменено: {field}", "en": "{field} changed"},
+    "diff.kind.added": {"kk": "қосылды", "ru": "добавлено", "en": "added"},
+    "diff.kind.removed": {"kk": "алынып тасталды", "ru": "удалено", "en": "removed"},
+    "diff.kind.renumbered": {"kk": "нөмірі өзгерді", "ru": "изменён номер", "en": "renumbered"},
+    "diff.kind.retitled": {"kk": "атауы өзгерді", "ru": "изменено название", "en": "retitled"},
+    "diff.kind.moved": {
+        "kk": "басқа КРІ-ге қызмет етеді",
+        "ru": "относится к другому КПИ",
+        "en": "serves another KPI",
+    },
+    "diff.kind.target-added": {
+        "kk": "{item} жылғы нысаналы мәні қосылды",
+        "ru": "добавлено целевое значение на {item} год",
+        "en": "target for {item} added",
+    },
+    "diff.kind.target-removed": {
+        "kk": "{item} жылғы нысаналы мәні алынып тасталды",
+        "ru": "удалено целевое значение на {item} год",
+        "en": "target for {item} removed",
+    },
+    "diff.kind.target-changed": {
+        "kk": "{item} жылғы нысаналы мәні өзгерді",
+        "ru": "изменено целевое значение на {item} год",
+        "en": "target for {item} changed",
+    },
+    "diff.kind.input-added": {"kk": "«{item}» кірісі қосылды", "ru": "добавлен показатель «{item}»",
+                              "en": "input '{item}' added"},
+    "diff.kind.input-removed": {"kk": "«{item}» кірісі алынып тасталды", "ru": "удалён показатель «{item}»",
+                                "en": "input '{item}' removed"},
+    "diff.kind.executors-changed": {"kk": "орындаушылары өзгерді", "ru": "изменены исполнители",
+                                    "en": "executors changed"},
+    "diff.kind.evidence-added": {
+        "kk": "«{item}» орындау фактісі қосылды",
+        "ru": "добавлен факт исполнения «{item}»",
+        "en": "evidence '{item}' added",
+    },
+    "diff.kind.evidence-removed": {
+        "kk": "«{item}» орындау фактісі алынып тасталды",
+        "ru": "удалён факт исполнения «{item}»",
+        "en": "evidence '{item}' removed",
+    },
+    "diff.kind.evidence-changed": {
+        "kk": "«{item}» орындау фактісінің {field} өзгерді",
+        "ru": "факт исполнения «{item}»: изменено — {field}",
+        "en": "evidence '{item}': {field} changed",
+    },
+    "diff.kind.signers-changed": {
+        "kk": "«{item}» қол қоюшылары өзгерді",
+        "ru": "изменены подписанты «{item}»",
+        "en": "signers of '{item}' changed",
+    },
+    "diff.kind.deadline-changed": {"kk": "мерзімі өзгерді", "ru": "изменён срок", "en": "deadline changed"},
+    "diff.kind.rhythm-changed": {"kk": "кезеңділігі өзгерді", "ru": "изменена периодичность",
+                                 "en": "rhythm changed"},
+    "diff.kind.exemption-changed": {
+        "kk": "фактілер болмаған жағдайдағы босатуы өзгерді",
+        "ru": "изменено освобождение при отсутствии фактов",
+        "en": "exemption when there were no facts changed",
+    },
+    "diff.kind.quantity-changed": {"kk": "{field} өзгерді", "ru": "изменено: {field}", "en": "{field} changed"},
+    "diff.field.kind": {"kk": "түрі", "ru": "вид", "en": "kind"},
+    "diff.field.title": {"kk": "атауы", "ru": "название", "en": "title"},
+    "diff.field.min_count": {"kk": "ең аз саны", "ru": "минимальное количество", "en": "minimum count"},
+    "diff.field.years_back": {"kk": "қамтитын жылдары", "ru": "число лет", "en": "years back"},
+    "diff.field.optional": {"kk": "міндетті еместігі", "ru": "необязательность", "en": "optional"},
+    "diff.field.quantity": {"kk": "саны", "ru": "количество", "en": "quantity"},
+    "diff.field.share_percent": {"kk": "үлесі (%)", "ru": "доля (%)", "en": "share (%)"},
+    "diff.field.unit": {"kk": "өлшем бірлігі", "ru": "единица измерения", "en": "unit"},
+    "diff.field.direction": {"kk": "бағыты", "ru": "направление", "en": "direction"},
+    "diff.field.formula": {"kk": "формуласы", "ru": "формула", "en": "formula"},
+    "diff.field.illustrative": {"kk": "иллюстрациялық белгісі", "ru": "признак «иллюстративный»",
+                                "en": "illustrative flag"},
+    "diff.field.effective_from": {"kk": "күшіне енген жылы", "ru": "год вступления в силу", "en": "effective from"},
+    "diff.field.effective_to": {"kk": "қолданылуының соңғы жылы", "ru": "последний год действия",
+                                "en": "effective to"},
+    "diff.field.source": {"kk": "бастапқы мәтін (SHA-256)", "ru": "исходный текст (SHA-256)",
+                          "en": "source text (SHA-256)"},
+    "diff.deadline": {
+        "kk": "«{after}» {event} кейін {within} {days} күні ішінде",
+        "ru": "в течение {within} {days} дней после того, как «{after}» {event}",
+        "en": "within {within} {days} days after '{after}' is {event}",
+    },
+    "diff.days.working": {"kk": "жұмыс", "ru": "рабочих", "en": "working"},
+    "diff.days.calendar": {"kk": "күнтізбелік", "ru": "календарных", "en": "calendar"},
+    "diff.event.signed": {"kk": "қол қойылғаннан", "ru": "подписан", "en": "signed"},
+    "diff.event.approved": {"kk": "бекітілгеннен", "ru": "утверждён", "en": "approved"},
+    "diff.rhythm": {
+        "kk": "әр {period} сайын кемінде {count}",
+        "ru": "не менее {count} раз(а) в {period}",
+        "en": "at least {count} per {period}",
+    },
+    "diff.period.month": {"kk": "ай", "ru": "месяц", "en": "month"},
+    "diff.period.quarter": {"kk": "тоқсан", "ru": "квартал", "en": "quarter"},
+    "diff.period.year": {"kk": "жыл", "ru": "год", "en": "year"},
+    "diff.note.illustrative": {"kk": "иллюстрациялық", "ru": "иллюстративно", "en": "illustrative"},
 }
 
 LEVELS: dict[str, dict[str, str]] = {
@@ -470,9 +829,9 @@ def current_lang() -> str:
     return lang if lang in LANGS else "kk"
 
 
-def t(key: str, lang: str | None = None, **values: object) -> str:
-    """The message ``key`` in ``lang`` (default: ``UVB4_LANG`` or Kazakh), filled with ``values``."""
-    entry = MESSAGES[key]
+def t(message_key: str, lang: str | None = None, /, **values: object) -> str:
+    """The message ``message_key`` in ``lang`` (default: ``UVB4_LANG`` or Kazakh), filled with ``values``."""
+    entry = MESSAGES[message_key]
     template = entry.get(lang or current_lang()) or entry["kk"]
     return template.format(**values)
 

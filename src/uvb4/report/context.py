@@ -1,0 +1,187 @@
+"""The data every report template receives (documented in docs/report-templates.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from pathlib import Path
+from typing import Any
+
+from uvb4 import __version__
+from uvb4.checks.model import CheckResult, Status
+from uvb4.kpi import KpiTable
+from uvb4.messages import role_name, status_name
+
+STATUS_ORDER = ["done", "partial", "missing", "late", "exempt"]
+
+
+def _sha256(folder: Path, rel: str) -> str | None:
+    if folder.is_file():  # a ZIP: hash the member
+        import zipfile
+
+        from uvb4.evidence.scan import zip_member_name
+
+        with zipfile.ZipFile(folder) as archive:
+            for info in archive.infolist():
+                name = zip_member_name(info)
+                if name == rel or name.endswith("/" + rel):
+                    digest = hashlib.sha256()
+                    with archive.open(info) as handle:
+                        for chunk in iter(lambda: handle.read(1 << 20), b""):
+                            digest.update(chunk)
+                    return digest.hexdigest()
+        return None
+    digest = hashlib.sha256()
+    try:
+        with open(os.path.join(folder, rel), "rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def build_context(
+    result: CheckResult,
+    kpis: KpiTable,
+    folder: Path,
+    *,
+    kpi: str | None = None,
+    group: str | None = None,
+    lang: str = "kk",
+    today: dt.date | None = None,
+    files: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    rb = result.rulebook
+    policy = [role_name(r.value, lang) for r in rb.meta.signature_policy.min_level]
+    tasks = [t for t in result.tasks if t.status is not Status.NOT_APPLICABLE
+             and (not kpi or t.kpi == kpi) and (not group or t.group == group)]
+    kpi_rows = [k for k in kpis.kpis if (not kpi or k.kpi.id == kpi) and (not group or k.group == group)]
+    totals = {s: sum(1 for t in tasks if t.status.value == s) for s in STATUS_ORDER}
+    verdicts: dict[str, int] = {}
+    for row in kpi_rows:
+        verdicts[row.verdict.value] = verdicts.get(row.verdict.value, 0) + 1
+
+    kpi_data = []
+    for row in kpi_rows:
+        kpi_tasks = [t for t in tasks if t.kpi == row.kpi.id]
+        kpi_data.append({
+            "id": row.kpi.id,
+            "title": row.kpi.title.get(lang),
+            "unit": row.kpi.unit.value,
+            "direction": row.kpi.direction.value,
+            "value": None if row.value is None else round(row.value, 2),
+            "target": row.target,
+            "verdict": row.verdict.value,
+            "verdict_text": VERDICTS[row.verdict.value].get(lang) or VERDICTS[row.verdict.value]["kk"],
+            "inputs": [{"name": name, "title": _input_title(row.kpi, name, lang), "value": value}
+                       for name, value in row.inputs.items()],
+            "findings": [f.message for f in row.findings],
+            "tasks": [_task(t, lang, policy) for t in kpi_tasks],
+        })
+    if files is None:
+        files = []
+        for task in tasks:
+            for item in task.evidence:
+                if "path" in item:
+                    files.append({"path": item["path"], "size": item["size"], "task": task.id,
+                                  "sha256": _sha256(folder, item["path"])})
+        seen = set()
+        files = [f for f in sorted(files, key=lambda f: f["path"]) if not (f["path"] in seen or seen.add(f["path"]))]
+    profile = result.profile
+    return {
+        "lang": lang,
+        "organisation": {"name": profile.name, "bin": profile.bin, "type": profile.type.value},
+        "year": result.year,
+        "rulebook": {"id": rb.meta.id, "version": rb.meta.version, "title": rb.meta.title.get(lang)},
+        "tool": {"name": "uvb4", "version": __version__},
+        "made": (today or dt.date.today()).isoformat(),
+        "scope": {"kpi": kpi, "group": group},
+        "summary": {
+            "tasks": [{"status": s, "text": status_name(s, lang), "count": totals[s]} for s in STATUS_ORDER],
+            "applicable": len(tasks),
+            "kpis": [{"verdict": v, "text": VERDICTS[v].get(lang) or VERDICTS[v]["kk"], "count": n}
+                     for v, n in sorted(verdicts.items())],
+        },
+        "kpis": kpi_data,
+        "folder_findings": [f.message + (f" — {f.path}" if f.path else "") for f in result.findings],
+        "files": files,
+        "labels": {k: (v.get(lang) or v["kk"]) for k, v in LABELS.items()},
+    }
+
+
+def _input_title(kpi, name: str, lang: str) -> str:
+    for item in kpi.inputs:
+        if item.name == name:
+            return item.title.get(lang)
+    return name
+
+
+def _task(result, lang: str, policy: list[str]) -> dict[str, Any]:
+    task = result.task
+    missing_ids = {f.requirement for f in result.findings if f.code == "missing-evidence"}
+    needed = []
+    for requirement in task.evidence:
+        if requirement.id in missing_ids:
+            signers = [role_name(r.value, lang) for r in requirement.signers] or policy
+            needed.append({
+                "kind": requirement.kind.value,
+                "title": requirement.title.get(lang),
+                "signer": ", ".join(signers) if requirement.kind.value in _SIGNED else "—",
+            })
+    return {
+        "id": task.id,
+        "title": task.title.get(lang),
+        "status": result.status.value,
+        "status_text": status_name(result.status.value, lang),
+        "findings": [f.message + (f" ({f.path})" if f.path else "") for f in result.findings],
+        "needed": needed,
+        "deadline": task.deadline.text.get(lang) if task.deadline else None,
+        "recurrence": (f"{task.recurrence.per_year}" if task.recurrence else None),
+        "source_lines": f"{task.source_lines[0]}–{task.source_lines[1]}",
+    }
+
+
+_SIGNED = {"order", "analytic-note", "reference-note", "plan", "letter", "protocol", "memo", "policy"}
+
+VERDICTS = {
+    "met": {"kk": "орындалды", "ru": "достигнуто", "en": "met"},
+    "not-met": {"kk": "орындалмады", "ru": "не достигнуто", "en": "not met"},
+    "no-target": {"kk": "нысаналы мән белгіленбеген", "ru": "целевое значение не установлено", "en": "no target"},
+    "not-computable": {"kk": "есептеу мүмкін емес", "ru": "не вычисляется", "en": "not computable"},
+}
+
+LABELS = {
+    "title": {"kk": "№ 4 ҮББ бойынша олқылықтар туралы есеп", "ru": "Отчёт о пробелах по ТББН № 4",
+              "en": "ҮББ No. 4 gap report"},
+    "organisation": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"},
+    "bin": {"kk": "БСН", "ru": "БИН", "en": "BIN"},
+    "year": {"kk": "Есепті жыл", "ru": "Отчётный год", "en": "Reporting year"},
+    "rulebook": {"kk": "Ережелер жинағы", "ru": "Свод правил", "en": "Rulebook"},
+    "made": {"kk": "Жасалған күні", "ru": "Дата составления", "en": "Made on"},
+    "summary": {"kk": "Қорытынды", "ru": "Итоги", "en": "Summary"},
+    "tasks_by_status": {"kk": "Міндеттер мәртебесі бойынша", "ru": "Задачи по статусам", "en": "Tasks by status"},
+    "kpis_vs_targets": {"kk": "КРІ нысаналы мәндермен салыстырғанда", "ru": "КПИ относительно целевых значений",
+                        "en": "KPIs against targets"},
+    "kpi": {"kk": "КРІ", "ru": "КПИ", "en": "KPI"},
+    "value": {"kk": "Мәні", "ru": "Значение", "en": "Value"},
+    "target": {"kk": "Нысаналы мән", "ru": "Целевое значение", "en": "Target"},
+    "verdict": {"kk": "Нәтиже", "ru": "Результат", "en": "Verdict"},
+    "inputs": {"kk": "Бастапқы деректер", "ru": "Исходные данные", "en": "Inputs"},
+    "task": {"kk": "Міндет", "ru": "Задача", "en": "Task"},
+    "status": {"kk": "Мәртебе", "ru": "Статус", "en": "Status"},
+    "findings": {"kk": "Ескертулер", "ru": "Замечания", "en": "Findings"},
+    "needed": {"kk": "Жүктеу керек", "ru": "Нужно загрузить", "en": "Still to upload"},
+    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
+    "signer": {"kk": "Қол қоюшы", "ru": "Подписывает", "en": "Signed by"},
+    "count": {"kk": "Саны", "ru": "Количество", "en": "Count"},
+    "appendix": {"kk": "Қосымша: орындау фактілерінің файлдары", "ru": "Приложение: файлы фактов исполнения",
+                 "en": "Appendix: evidence files"},
+    "file": {"kk": "Файл", "ru": "Файл", "en": "File"},
+    "size": {"kk": "Көлемі, байт", "ru": "Размер, байт", "en": "Size, bytes"},
+    "folder_findings": {"kk": "Бума бойынша ескертулер", "ru": "Замечания по папке", "en": "Folder findings"},
+    "none": {"kk": "жоқ", "ru": "нет", "en": "none"},
+    "per_year": {"kk": "жылына кемінде", "ru": "в год не менее", "en": "at least a year"},
+    "lines": {"kk": "бастапқы мәтін жолдары", "ru": "строки источника", "en": "source lines"},
+}

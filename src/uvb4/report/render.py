@@ -1,0 +1,126 @@
+"""Rendering a report context through a template: Markdown, HTML (Jinja) or DOCX (docxtpl).
+
+Built-in templates come from ``templates/``.  A user's template
+(``--template FILE``) runs in Jinja's sandbox; every template runs with
+``StrictUndefined``, so a misspelt name is an error (exit 2) placed at the
+template's line, never an empty report.  DOCX is rendered with
+``autoescape=True`` so ``&``, ``<`` and quotes survive.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+from uvb4.errors import Position, RenderError
+from uvb4.report import TEMPLATE_NAMES, ReportFormat
+from uvb4.resources import data_dir
+
+
+def _num(value: Any, unit: str | None = None) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+    return f"{text}%" if unit == "percent" else text
+
+
+def _md(value: Any) -> str:
+    return str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def _environment(folder: Path, *, sandboxed: bool, html: bool):
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = cls(
+        loader=jinja2.FileSystemLoader(str(folder)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=html,
+        keep_trailing_newline=True,
+    )
+    env.filters["num"] = _num
+    env.filters["md"] = _md
+    return env
+
+
+def template_path(fmt: ReportFormat, template: Path | None) -> Path:
+    if template is not None:
+        if not template.is_file():
+            raise RenderError.one(Position.of(template), f"үлгі файлы табылмады: {template}", "template-not-found",
+                                  "--template жолын тексеріңіз")
+        return template
+    return data_dir("templates") / TEMPLATE_NAMES[fmt]
+
+
+def render_report(context: dict[str, Any], fmt: ReportFormat, template: Path | None = None) -> str | bytes:
+    path = template_path(fmt, template)
+    sandboxed = template is not None
+    if fmt is ReportFormat.docx:
+        return _render_docx(context, path, sandboxed)
+    import jinja2
+
+    env = _environment(path.parent, sandboxed=sandboxed, html=fmt is ReportFormat.html)
+    try:
+        return env.get_template(path.name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError.one(Position.of(path, exc.lineno), f"үлгі синтаксисі қате: {exc.message}",
+                              "template-syntax", "Jinja синтаксисін тексеріңіз: {{ … }}, {% … %}")
+    except jinja2.UndefinedError as exc:
+        raise RenderError.one(Position.of(path, _template_line(path)), f"үлгіде белгісіз атау: {exc.message}",
+                              "template-undefined", "атауды docs/report-templates.md тізімімен салыстырыңыз")
+    except jinja2.exceptions.SecurityError as exc:
+        raise RenderError.one(Position.of(path, _template_line(path)), f"үлгіде рұқсат етілмеген әрекет: {exc}",
+                              "template-unsafe", "үлгіде тек деректерді көрсетіңіз")
+    except jinja2.TemplateError as exc:
+        raise RenderError.one(Position.of(path, _template_line(path)), f"үлгі қатесі: {exc}", "template-error",
+                              "үлгіні тексеріңіз")
+
+
+def _template_line(path: Path) -> int | None:
+    """The line of ``path`` where the current exception was raised (Jinja rewrites tracebacks)."""
+    tb = sys.exc_info()[2]
+    line = None
+    target = str(path.resolve())
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        try:
+            same = str(Path(filename).resolve()) == target
+        except OSError:
+            same = False
+        if same or filename.endswith(path.name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _render_docx(context: dict[str, Any], path: Path, sandboxed: bool) -> bytes:
+    import zipfile
+
+    import jinja2
+    from docxtpl import DocxTemplate
+
+    try:
+        document = DocxTemplate(str(path))
+        document.init_docx()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise RenderError.one(Position.of(path), f"DOCX үлгісін ашу мүмкін емес: {exc}", "template-error",
+                              "үлгіні Word-та .docx ретінде қайта сақтаңыз")
+    env = _environment(path.parent, sandboxed=sandboxed, html=False)
+    try:
+        document.render(context, jinja_env=env, autoescape=True)
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError.one(Position.of(path), f"DOCX үлгісінің синтаксисі қате: {exc.message}", "template-syntax",
+                              "{%tr … %} жолын кестенің жеке жолына қойыңыз; тегтерді тексеріңіз")
+    except jinja2.UndefinedError as exc:
+        raise RenderError.one(Position.of(path), f"үлгіде белгісіз атау: {exc.message}", "template-undefined",
+                              "атауды docs/report-templates.md тізімімен салыстырыңыз")
+    except jinja2.TemplateError as exc:
+        raise RenderError.one(Position.of(path), f"DOCX үлгісінің қатесі: {exc}", "template-error", "үлгіні тексеріңіз")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
