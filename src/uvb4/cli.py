@@ -212,6 +212,19 @@ def _require_known(rb, **selected: Optional[str]) -> None:
                                  "unknown-id", t("unknown-id.hint", known=", ".join(known[kind])))
 
 
+def _year(value: Optional[str]) -> Optional[int]:
+    """``--year`` as a number within org.yaml's range, or a positioned usage error (exit 2)."""
+    if value is None:
+        return None
+    from uvb4.errors import Position, UsageError
+
+    text = value.strip()
+    if not (text.isascii() and text.isdigit() and 2000 <= int(text) <= 2100):
+        raise UsageError.one(Position("--year"), f"«{value}» есепті жыл емес: 2000–2100 аралығындағы сан керек",
+                             "bad-year", "мысалы: --year 2022")
+    return int(text)
+
+
 @rulebook_app.command("schema")
 def rulebook_schema(
     file: SchemaFile = typer.Option(SchemaFile.group, "--file",
@@ -335,7 +348,7 @@ def check_command(
     group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
     kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ-ге қызмет ететін міндеттер, мысалы 2.1."),
     task: Optional[str] = typer.Option(None, "--task", help="Тек осы міндет, мысалы 2.1.10."),
-    year: Optional[int] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
     show_all: bool = typer.Option(False, "--all", help="Қолданылмайтын міндеттерді де көрсету (not-applicable)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Нәтижені файлға жазу (атомарлы түрде)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
@@ -351,7 +364,9 @@ def check_command(
 
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, task=task, group=group)
-    result = _with_progress(lambda progress: check_folder(folder, rb, year=year, lang=language, progress=progress))
+    reporting_year = _year(year)
+    result = _with_progress(lambda progress: check_folder(folder, rb, year=reporting_year, lang=language,
+                                                          progress=progress))
     if group or kpi or task:
         result.tasks = [t for t in result.tasks
                         if (not group or t.group == group) and (not kpi or t.kpi == kpi) and (not task or t.id == task)]
@@ -374,6 +389,16 @@ def _with_progress(work):
                   console=_stderr_console()) as progress:
         bar = progress.add_task("файлдар қаралуда…", total=None)
         return work(lambda n: progress.update(bar, description=f"файлдар қаралуда: {n}"))
+
+
+def _today():
+    """Today, or the date of ``SOURCE_DATE_EPOCH`` (reproducible reports, golden tests)."""
+    import datetime as dt
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    return dt.date.today()
 
 
 def _refuse_inside(output: Path, folder: Path) -> None:
@@ -458,7 +483,7 @@ def kpi_command(
     folder: Path = FOLDER_ARGUMENT,
     kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
     fmt: KpiFormat = typer.Option(KpiFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
-    year: Optional[int] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
     lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
@@ -471,7 +496,7 @@ def kpi_command(
 
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi)
-    result, table = review_folder(folder, rb, year=year, lang=language)
+    result, table = review_folder(folder, rb, year=_year(year), lang=language)
     if kpi:
         table.kpis = [k for k in table.kpis if k.kpi.id == kpi]
     from uvb4.output.kpis import render_kpis
@@ -491,7 +516,7 @@ def report_command(
                                                      help="Пішім: md, docx, html (әдепкі: -o кеңейтімінен, әйтпесе md)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Есеп файлы (атомарлы түрде жазылады)."),
     template: Optional[Path] = typer.Option(None, "--template", help="Өз үлгіңіз (Jinja, құмсалғышта орындалады)."),
-    year: Optional[int] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
     lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
@@ -523,8 +548,8 @@ def report_command(
     template_path(report_format, template)  # a missing template is reported before any work
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, group=group)
-    result, table = review_folder(folder, rb, year=year, lang=language)
-    context = build_context(result, table, folder, kpi=kpi, group=group, lang=language)
+    result, table = review_folder(folder, rb, year=_year(year), lang=language)
+    context = build_context(result, table, folder, kpi=kpi, group=group, lang=language, today=_today())
     rendered = render_report(context, report_format, template)
     _emit(rendered, output, folder)
     tasks = [t for t in result.tasks if (not kpi or t.kpi == kpi) and (not group or t.group == group)]

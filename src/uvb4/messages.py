@@ -99,6 +99,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "неверный тип значения: ожидалось {expected}, дано «{input}»",
         "en": "wrong type: expected {expected}, got '{input}'",
     },
+    "schema.min": {
+        "kk": "«{input}» тым кіші: кемінде {limit} болуы керек",
+        "ru": "«{input}» слишком мало: должно быть не меньше {limit}",
+        "en": "'{input}' is too small: it must be at least {limit}",
+    },
+    "schema.max": {
+        "kk": "«{input}» тым үлкен: ең көбі {limit} болуы керек",
+        "ru": "«{input}» слишком велико: должно быть не больше {limit}",
+        "en": "'{input}' is too large: it must be at most {limit}",
+    },
+    "schema.too-short": {
+        "kk": "мән бос немесе тым қысқа: кемінде {limit} таңба керек",
+        "ru": "значение пустое или слишком короткое: нужно не меньше {limit} символов",
+        "en": "the value is empty or too short: at least {limit} characters are needed",
+    },
     "schema.other": {
         "kk": "{msg}",
         "ru": "{msg}",

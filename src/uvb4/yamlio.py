@@ -212,6 +212,12 @@ def _schema_problem(locator: Locator, loc: tuple, err: dict[str, Any]) -> Proble
             message = t("schema.pattern", input=shown, pattern=ctx.get("pattern", "?"))
         elif kind in _TYPE_NAMES:
             message = t("schema.type", expected=_TYPE_NAMES[kind], input=shown)
+        elif kind in ("greater_than_equal", "greater_than"):
+            message = t("schema.min", input=shown, limit=ctx.get("ge", ctx.get("gt", "?")))
+        elif kind in ("less_than_equal", "less_than"):
+            message = t("schema.max", input=shown, limit=ctx.get("le", ctx.get("lt", "?")))
+        elif kind == "string_too_short":
+            message = t("schema.too-short", limit=ctx.get("min_length", "?"))
         else:
             msg = err.get("msg", kind)
             if msg.startswith("Value error, "):

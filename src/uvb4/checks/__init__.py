@@ -40,7 +40,9 @@ ALL_CODES = sorted(set(files.CODES + presence.CODES + signer.CODES + deadline.CO
 def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: int | None = None,
           lang: str | None = None) -> CheckResult:
     from uvb4.calendar import WorkingCalendar
+    from uvb4.messages import current_lang
 
+    lang = lang or current_lang()
     year = year or profile.year
     calendar = WorkingCalendar(rulebook.meta.calendar)
     by_owner = evidence.by_owner()
@@ -60,8 +62,8 @@ def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: 
     # Pass 1: match files to requirements (deadlines may look at another task's matches).
     early: dict[str, list[Finding]] = {}
     for ctx in contexts:
-        current, earlier, found = files.usable_files(ctx)
-        found += presence.match_requirements(ctx, current, earlier)
+        current, earlier, found = files.usable_files(ctx, lang)
+        found += presence.match_requirements(ctx, current, earlier, lang)
         early[ctx.task.id] = found
     all_matches = {ctx.task.id: ctx.matches for ctx in contexts}
 

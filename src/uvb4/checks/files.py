@@ -15,18 +15,19 @@ from uvb4.messages import finding_text
 CODES = ("empty-file", "unreadable-file", "content-mismatch", "outside-year")
 
 
-def file_problem(item: EvidenceFile) -> Finding | None:
+def file_problem(item: EvidenceFile, lang: str | None = None) -> Finding | None:
     if item.problem is None:
         return None
-    return Finding(item.problem, Severity.WARNING, finding_text(item.problem, ext=item.detail or ""), item.rel)
+    return Finding(item.problem, Severity.WARNING, finding_text(item.problem, lang, ext=item.detail or ""), item.rel)
 
 
-def usable_files(ctx: TaskContext) -> tuple[list[EvidenceFile], list[EvidenceFile], list[Finding]]:
+def usable_files(ctx: TaskContext, lang: str | None = None
+                 ) -> tuple[list[EvidenceFile], list[EvidenceFile], list[Finding]]:
     """(files for this year, files of earlier years, findings) among the task's files."""
     findings: list[Finding] = []
     current, earlier = [], []
     for item in ctx.files:
-        problem = file_problem(item)
+        problem = file_problem(item, lang)
         if problem is not None:
             findings.append(problem)
             continue
@@ -38,6 +39,7 @@ def usable_files(ctx: TaskContext) -> tuple[list[EvidenceFile], list[EvidenceFil
     return current, earlier, findings
 
 
-def outside_year(item: EvidenceFile, year: int) -> Finding:
+def outside_year(item: EvidenceFile, year: int, lang: str | None = None) -> Finding:
     shown = item.date.isoformat() if item.date else str(item.year)
-    return Finding("outside-year", Severity.WARNING, finding_text("outside-year", date=shown, year=year), item.rel)
+    return Finding("outside-year", Severity.WARNING, finding_text("outside-year", lang, date=shown, year=year),
+                   item.rel)

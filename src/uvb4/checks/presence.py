@@ -24,11 +24,8 @@ CODES = ("missing-evidence", "too-few-documents", "wrong-kind", "unrecognised-fi
 ALSO_ANSWERS = {"reference-note": {"analytic-note"}}
 
 
-def accepts(kind: str, item_kind: str | None) -> bool:
-    return item_kind == kind or item_kind in ALSO_ANSWERS.get(kind, ())
-
-
-def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: list[EvidenceFile]) -> list[Finding]:
+def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: list[EvidenceFile],
+                       lang: str | None = None) -> list[Finding]:
     """Fill ``ctx.matches``; return findings about files out of place (outside-year, wrong kind)."""
     from uvb4.checks.files import outside_year
 
@@ -50,8 +47,9 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
     for requirement in requirements:
         match = ctx.matches[requirement.id]
         pool = earlier if requirement.years_back else current
+        kinds = {requirement.kind.value} | ALSO_ANSWERS.get(requirement.kind.value, set())
         for item in pool:
-            if id(item) in taken or not accepts(requirement.kind.value, item.kind):
+            if item.kind not in kinds or id(item) in taken:
                 continue
             if requirement.years_back and not _in_years_back(requirement, item, ctx.year):
                 continue
@@ -61,16 +59,17 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
             match.links.extend(ctx.links)
     for item in earlier:
         if id(item) not in taken:
-            findings.append(outside_year(item, ctx.year))
+            findings.append(outside_year(item, ctx.year, lang))
     needed = ", ".join(sorted({r.kind.value for r in requirements}))
     for item in current:
         if id(item) in taken:
             continue
         if item.kind is None:
-            findings.append(Finding("unrecognised-file", Severity.WARNING, finding_text("unrecognised-file"), item.rel))
+            findings.append(Finding("unrecognised-file", Severity.WARNING, finding_text("unrecognised-file", lang),
+                                    item.rel))
         else:
             findings.append(Finding("wrong-kind", Severity.WARNING,
-                                    finding_text("wrong-kind", kind=item.kind, needed=needed), item.rel))
+                                    finding_text("wrong-kind", lang, kind=item.kind, needed=needed), item.rel))
     ctx.used = [f for m in ctx.matches.values() for f in m.files]
     return findings
 

@@ -72,7 +72,16 @@ def _parse_model(model, path: Path, raw: bytes, *, mapping: bool = True):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise EvidenceError(validation_problems(Locator(path, text), exc))
+        raise EvidenceError([_folder_hint(p) for p in validation_problems(Locator(path, text), exc)])
+
+
+def _folder_hint(problem: Problem) -> Problem:
+    """The generic schema hints point at the rulebook's schema; org.yaml and _meta.yaml are in the folder docs."""
+    from dataclasses import replace
+
+    if problem.hint and "uvb4 rulebook schema" in problem.hint:
+        return replace(problem, hint="үлгіні қараңыз: docs/evidence-folder.md")
+    return problem
 
 
 def _owner(evidence: Evidence, folder_rel: str, known_ids: set[str]) -> str | None:

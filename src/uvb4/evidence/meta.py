@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
 from uvb4.rulebook.model import EvidenceKind, SignerRole
 
@@ -45,14 +45,16 @@ class FolderMeta(_Model):
     signed_by: SignerRole | None = None
     files: dict[str, FileMeta] = {}
     links: tuple[LinkMeta, ...] = ()
-    no_facts: bool = False
     reason: Annotated[str, StringConstraints(min_length=1)] | None = None
+    no_facts: bool = False  # after ``reason``: its check sees the reason and is placed at this key
 
-    @model_validator(mode="after")
-    def _reason_with_no_facts(self) -> "FolderMeta":
-        if self.no_facts and not (self.reason and self.reason.strip()):
+    @field_validator("no_facts")
+    @classmethod
+    def _reason_with_no_facts(cls, value: bool, info: ValidationInfo) -> bool:
+        reason = info.data.get("reason")
+        if value and not (reason and reason.strip()):
             raise ValueError("«no_facts: true» үшін «reason» (себебі) көрсетілуі керек")
-        return self
+        return value
 
 
 class Event(_Model):

@@ -14,11 +14,12 @@ or project id (``2.1.10 хат/…``); files outside any such folder are
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from uvb4.errors import EvidenceError, Position
 from uvb4.evidence import names
@@ -91,56 +92,52 @@ class Evidence:
 
 
 # --------------------------------------------------------------------------
-# Sources: a directory or a ZIP archive, seen as (relative path, size, reader)
+# Sources: a directory or a ZIP archive, listed one directory at a time as
+# (directory parts, [(file name, size, handle)]); ``read(handle, n)`` reads the
+# first n bytes of a file (n < 0: all of it).
 
-
-@dataclass
-class _Entry:
-    parts: tuple[str, ...]
-    size: int
-    head: Callable[[int], bytes]  # read the first n bytes (n < 0: all)
+Listing = Iterator[tuple[tuple[str, ...], list[tuple[str, int, Any]]]]
 
 
 def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _walk_directory(root: Path, on_dir: Callable[[tuple[str, ...]], None] | None = None) -> Iterator[_Entry]:
+def _list_directory(root: Path) -> Listing:
     stack: list[tuple[str, tuple[str, ...]]] = [(str(root), ())]
     while stack:
         path, parts = stack.pop()
         try:
-            entries = list(os.scandir(path))
+            iterator = os.scandir(path)
         except OSError:
             continue
-        for entry in entries:
-            name = _nfc(entry.name)
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, parts + (name,)))
-                    continue
-                if not entry.is_file(follow_symlinks=False):
-                    continue
-                size = entry.stat(follow_symlinks=False).st_size
-            except OSError:
-                size = -1
-            yield _Entry(parts + (name,), size, _file_reader(entry.path))
+        files = []
+        with iterator:
+            for entry in iterator:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append((entry.path, parts + (_nfc(entry.name),)))
+                        continue
+                    if not entry.is_file(follow_symlinks=False):
+                        continue
+                    size = entry.stat(follow_symlinks=False).st_size
+                except OSError:
+                    size = -1
+                files.append((_nfc(entry.name), size, entry.path))
+        yield parts, files
 
 
-def _file_reader(path: str) -> Callable[[int], bytes]:
-    def head(n: int) -> bytes:
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            if n >= 0:
-                return os.read(fd, n)
-            chunks = []
-            while chunk := os.read(fd, 1 << 20):
-                chunks.append(chunk)
-            return b"".join(chunks)
-        finally:
-            os.close(fd)
-
-    return head
+def _read_file(path: str, n: int) -> bytes:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        if n >= 0:
+            return os.read(fd, n)
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def zip_member_name(info) -> str:
@@ -154,27 +151,28 @@ def zip_member_name(info) -> str:
     return _nfc(name)
 
 
-def _walk_zip(archive) -> Iterator[_Entry]:
-    infos = [i for i in archive.infolist() if not i.is_dir()]
-    named = [(zip_member_name(i), i) for i in infos]
+def _list_zip(archive) -> Listing:
+    named = [(zip_member_name(i), i) for i in archive.infolist() if not i.is_dir()]
     # A ZIP of a folder usually holds one top folder: make its content the root.
     tops = {n.split("/", 1)[0] for n, _ in named}
     strip = len(tops) == 1 and all("/" in n for n, _ in named) and not any(n == ORG_FILE for n, _ in named)
+    folders: dict[tuple[str, ...], list[tuple[str, int, Any]]] = {}
     for name, info in named:
         parts = tuple(p for p in name.split("/") if p)
         if strip:
             parts = parts[1:]
         if not parts or parts[0] == "__MACOSX":
             continue
-
-        def head(n: int, info=info) -> bytes:
-            with archive.open(info) as handle:
-                return handle.read(n) if n >= 0 else handle.read()
-
-        yield _Entry(parts, info.file_size, head)
+        folders.setdefault(parts[:-1], []).append((parts[-1], info.file_size, info))
+    yield from folders.items()
 
 
 # --------------------------------------------------------------------------
+
+# Kinds depend on a name's words, not on its digits: names that differ only in
+# numbers (Бұйрық №12 …, Бұйрық №13 …) share one classification.
+_NONZERO_DIGIT = re.compile("[1-9]")
+_UNSET = object()
 
 
 def scan_folder(
@@ -191,8 +189,7 @@ def scan_folder(
     evidence = Evidence(root=str(root))
     controls: dict[str, bytes] = {}
     owners: dict[tuple[str, ...], str | None] = {(): None}
-    signatures: list[tuple[EvidenceFile, _Entry]] = []
-    unknown_seen: set[str] = set()
+    signatures: list[tuple[EvidenceFile, Any]] = []
 
     if root.is_file():
         import zipfile
@@ -202,10 +199,16 @@ def scan_folder(
         except (zipfile.BadZipFile, OSError) as exc:
             raise EvidenceError.one(Position.of(root), f"ZIP архивін ашу мүмкін емес: {exc}", "bad-archive",
                                     "архивті қайта жасаңыз немесе бумаға шығарыңыз")
-        entries: Iterator[_Entry] = _walk_zip(archive)
+
+        def read(info: Any, n: int) -> bytes:
+            with archive.open(info) as handle:
+                return handle.read(n) if n >= 0 else handle.read()
+
+        listing: Listing = _list_zip(archive)
     else:
         archive = None
-        entries = _walk_directory(root)
+        read = _read_file
+        listing = _list_directory(root)
 
     def owner_of(dirparts: tuple[str, ...]) -> str | None:
         if dirparts in owners:
@@ -213,86 +216,76 @@ def scan_folder(
         parent = owner_of(dirparts[:-1])
         ident = names.id_prefix(dirparts[-1])
         if ident is not None and ident not in known_ids:
-            rel = "/".join(dirparts)
-            if rel not in unknown_seen:
-                unknown_seen.add(rel)
-                evidence.unknown_folders.append(UnknownFolder(rel, ident))
+            evidence.unknown_folders.append(UnknownFolder("/".join(dirparts), ident))
             ident = None
         owners[dirparts] = ident if ident is not None else parent
         return owners[dirparts]
 
+    def read_all(handle: Any) -> bytes:
+        try:
+            return read(handle, -1)
+        except OSError:
+            return b""
+
+    kinds: dict[str, str | None] = {}
     count = 0
     try:
-        for entry in entries:
-            count += 1
-            if progress is not None and count % 500 == 0:
-                progress(count)
-            parts = entry.parts
-            name = parts[-1]
-            lower = name.casefold()
-            rel = "/".join(parts)
-            if lower in IGNORED_NAMES or name.startswith("~$") or name.startswith("._"):
-                continue
-            if len(parts) == 1 and (lower == ORG_FILE or lower in FIGURES_NAMES or lower.startswith("readme")):
-                if lower == ORG_FILE:
-                    controls[ORG_FILE] = _read_all(entry)
-                elif lower in FIGURES_NAMES:
-                    evidence.figures = rel
-                continue
-            if lower in META_NAMES or lower in REGISTER_NAMES:
-                controls[rel] = _read_all(entry)
-                continue
-            owner = owner_of(parts[:-1])
-            item = EvidenceFile(rel=rel, name=name, owner=owner, size=entry.size)
-            suffix = PurePosixPath(lower).suffix
-            if suffix in SIGNATURE_SUFFIXES:
-                signatures.append((item, entry))
-                continue
-            _classify(item, entry, suffix)
-            if owner is None:
-                evidence.unassigned.append(item)
-            else:
-                evidence.files.append(item)
+        for dirparts, files in listing:
+            owner = owner_of(dirparts)
+            prefix = "/".join(dirparts) + "/" if dirparts else ""
+            for name, size, handle in files:
+                count += 1
+                if progress is not None and count % 1000 == 0:
+                    progress(count)
+                lower = name.casefold()
+                if lower in IGNORED_NAMES or name.startswith(("~$", "._")):
+                    continue
+                rel = prefix + name
+                if not dirparts and (lower == ORG_FILE or lower in FIGURES_NAMES or lower.startswith("readme")):
+                    if lower == ORG_FILE:
+                        controls[ORG_FILE] = read_all(handle)
+                    elif lower in FIGURES_NAMES and (  # docs/figures.md: the first in FIGURES_NAMES order
+                            evidence.figures is None
+                            or FIGURES_NAMES.index(lower) < FIGURES_NAMES.index(evidence.figures.casefold())):
+                        evidence.figures = rel
+                    continue
+                if lower in META_NAMES or lower in REGISTER_NAMES:
+                    controls[rel] = read_all(handle)
+                    continue
+                item = EvidenceFile(rel=rel, name=name, owner=owner, size=size)
+                dot = lower.rfind(".")
+                suffix = lower[dot:] if dot > 0 else ""
+                if suffix in SIGNATURE_SUFFIXES:
+                    signatures.append((item, handle))
+                    continue
+                key = _NONZERO_DIGIT.sub("0", name)
+                kind = kinds.get(key, _UNSET)
+                if kind is _UNSET:
+                    kind = kinds[key] = names.kind_from_name(name)
+                item.kind = kind
+                if key != name:  # only a name with digits can carry a date
+                    item.date = names.date_from_name(name)
+                    item.year = item.date.year if item.date else names.year_from_name(name)
+                if size <= 0:
+                    item.problem = "unreadable-file" if size < 0 else "empty-file"
+                elif suffix in MAGIC:
+                    try:
+                        if not read(handle, 8).startswith(MAGIC[suffix]):
+                            item.problem, item.detail = "content-mismatch", suffix
+                    except OSError as exc:
+                        item.problem, item.detail = "unreadable-file", exc.strerror or str(exc)
+                (evidence.files if owner is not None else evidence.unassigned).append(item)
+        if progress is not None:
+            progress(count)
+        _attach_signatures(evidence, signatures, read_all)
     finally:
         if archive is not None:
             archive.close()
-    if progress is not None:
-        progress(count)
-    _attach_signatures(evidence, signatures)
     return evidence, controls
 
 
-def _read_all(entry: _Entry) -> bytes:
-    try:
-        return entry.head(-1)
-    except OSError:
-        return b""
-
-
-def _classify(item: EvidenceFile, entry: _Entry, suffix: str) -> None:
-    name = item.name
-    item.kind = names.kind_from_name(name)
-    item.date = names.date_from_name(name)
-    item.year = item.date.year if item.date else names.year_from_name(name)
-    if entry.size < 0:
-        item.problem = "unreadable-file"
-        return
-    if entry.size == 0:
-        item.problem = "empty-file"
-        return
-    magic = MAGIC.get(suffix)
-    if magic is None:
-        return
-    try:
-        head = entry.head(8)
-    except OSError as exc:
-        item.problem, item.detail = "unreadable-file", exc.strerror or str(exc)
-        return
-    if not head.startswith(magic):
-        item.problem, item.detail = "content-mismatch", suffix
-
-
-def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, _Entry]]) -> None:
+def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, Any]],
+                       read_all: Callable[[Any], bytes]) -> None:
     """Pair ``X.pdf.cms`` / ``X.cms`` with ``X.pdf`` and read who signed it."""
     if not signatures:
         return
@@ -302,14 +295,14 @@ def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, 
     by_stem: dict[str, EvidenceFile] = {}
     for f in evidence.files:
         by_stem.setdefault(str(PurePosixPath(f.rel).with_suffix("")), f)
-    for sig, entry in signatures:
+    for sig, handle in signatures:
         base = str(PurePosixPath(sig.rel).with_suffix(""))
         document = by_rel.get(base) or by_stem.get(base)
         if document is None:
             evidence.signature_problems.append((sig.rel, "signature-without-document"))
             continue
         try:
-            document.signatures.extend(read_signatures(entry.head(-1)))
+            document.signatures.extend(read_signatures(read_all(handle)))
         except SignatureError as exc:
             evidence.signature_problems.append((sig.rel, f"bad-signature: {exc}"))
         except OSError as exc:

@@ -218,12 +218,17 @@ def _kpi_changes(ident: str, a: Kpi, b: Kpi) -> Iterator[Change]:
 
     for year in sorted(set(a.targets) | set(b.targets)):
         if year not in b.targets:
-            yield Change("kpi", ident, "target-removed", key=str(year), old=a.targets[year], note=note(a, year))
+            yield Change("kpi", ident, "target-removed", key=str(year), old=_num(a.targets[year]), note=note(a, year))
         elif year not in a.targets:
-            yield Change("kpi", ident, "target-added", key=str(year), new=b.targets[year], note=note(b, year))
+            yield Change("kpi", ident, "target-added", key=str(year), new=_num(b.targets[year]), note=note(b, year))
         elif a.targets[year] != b.targets[year] or note(a, year) != note(b, year):
-            yield Change("kpi", ident, "target-changed", key=str(year), old=a.targets[year], new=b.targets[year],
-                         note=note(b, year))
+            yield Change("kpi", ident, "target-changed", key=str(year), old=_num(a.targets[year]),
+                         new=_num(b.targets[year]), note=note(b, year))
+
+
+def _num(value: float) -> int | float:
+    """A target as written: 20, not 20.0."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _deadline(task: Task) -> dict[str, Any] | None:
@@ -422,7 +427,8 @@ def render_markdown(changes: list[Change], old: Rulebook, new: Rulebook, lang: s
     if not changes:
         out += [t("diff.none", lang), ""]
         return "\n".join(out)
-    out += [t("diff.count", lang, count=len(_rows(changes))) + ".", ""]
+    count = t("diff.count", lang, count=len(_rows(changes)))
+    out += [count[:1].upper() + count[1:] + ".", ""]
     for name in LEVEL_ORDER:
         rows = [(c, ids) for c, ids in _rows(changes) if c.level == name]
         if not rows:

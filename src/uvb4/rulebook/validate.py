@@ -56,15 +56,16 @@ def _check_source(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]
 
 
 def _check_ids(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
-    seen: dict[tuple[str, str], str] = {}
+    # Positions need the slow round-trip parse: they are computed only for problems.
+    seen: dict[tuple[str, str], tuple[Path, tuple]] = {}
 
     def once(kind: str, ident: str, path: Path, loc: tuple) -> Problem | None:
-        position = files.position(path, loc + ("id",))
         key = (kind, ident)
         if key in seen:
-            return Problem(position, t("duplicate-id", id=ident, first=seen[key]), "duplicate-id",
-                           t("duplicate-id.hint", level=level(kind)))
-        seen[key] = str(position)
+            first = files.position(*seen[key])
+            return Problem(files.position(path, loc + ("id",)), t("duplicate-id", id=ident, first=first),
+                           "duplicate-id", t("duplicate-id.hint", level=level(kind)))
+        seen[key] = (path, loc + ("id",))
         return None
 
     for gi, group in enumerate(rulebook.groups):
