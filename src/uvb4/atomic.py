@@ -21,6 +21,7 @@ def write_atomic(path: Path, content: str | bytes) -> None:
                               "алдымен буманы жасаңыз немесе басқа жолды көрсетіңіз")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -33,3 +34,13 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             pass
         raise RenderError.one(Position.of(path), f"файлды жазу мүмкін емес: {exc.strerror or exc}", "write-failed",
                               "жазу құқығын және бос орынды тексеріңіз")
+
+
+def _mode_for(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
