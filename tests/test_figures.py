@@ -235,6 +235,17 @@ def test_figures_in_a_zip_archive(run, tmp_path):
         assert values[kpi_id] == (value, inputs, [])
 
 
+def test_a_zip_reads_the_root_figures_not_a_similarly_named_evidence_file(run, tmp_path):
+    archive = tmp_path / "org.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("Алатау/org.yaml", ORG_YAML)
+        out.writestr("Алатау/1.2 Ішкі талдау/old-figures.csv", "kpi,input,value\n1.1,units_analysed,1\n")
+        out.writestr("Алатау/1.2 Ішкі талдау/figures.csv", "kpi,input,value\n1.1,units_analysed,2\n")
+        out.writestr("Алатау/figures.csv", "kpi,input,value\n1.1,units_analysed,3\n")
+    result = run("kpi", archive, "--format", "json", "--kpi", "1.1")
+    assert json.loads(result.stdout)["kpis"][0]["inputs"] == {"units_total": 4.0, "units_analysed": 3.0}
+
+
 # ---------------------------------------------------------------------------
 # Reading errors: exit 2 with path:line:col
 

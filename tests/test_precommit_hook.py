@@ -125,7 +125,8 @@ def test_hook_in_a_throwaway_repository(tmp_path):
 
 @needs_pre_commit
 @pytest.mark.skipif(os.environ.get("UVB4_TEST_PRECOMMIT_INSTALL") != "1",
-                    reason="installs uvb4 and its dependencies from the package index; set UVB4_TEST_PRECOMMIT_INSTALL=1")
+                    reason="installs uvb4 and its dependencies from the package index; "
+                           "set UVB4_TEST_PRECOMMIT_INSTALL=1")
 def test_hook_installed_from_a_repository(tmp_path):
     env = environment(tmp_path)
     env["PATH"] = os.environ.get("PATH", "")  # the hook brings its own uvb4

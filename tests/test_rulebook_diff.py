@@ -91,7 +91,8 @@ def edited(rulebook_copy: Path) -> Path:
     edit(g1, '            exemption:\n              text:\n                kk: "фактілер болмаған жағдайда ЖБАЖ-не '
              'құжаттарды енгізу талап етілмейді."\n              source_lines: [169, 169]\n', "")
     # signers named for a requirement, another requirement added
-    edit(g1, "                kind: register\n", "                kind: register\n                signers: [first-head]\n")
+    edit(g1, "                kind: register\n",
+         "                kind: register\n                signers: [first-head]\n")
     edit(g1, "                source_lines: [183, 183]\n            exemption:",
          "                source_lines: [183, 183]\n              - id: court-decision\n                kind: other\n"
          "                title:\n                  kk: \"сот шешімі\"\n                source_lines: [183, 183]\n"

@@ -485,6 +485,23 @@ def test_base_at_ref_that_does_not_load_is_placed_at_the_ref(run, repo):
     assert f"HEAD:rulebook/edition-2022/group-1.yaml:{line}:{col}: " in out and "(unknown-field)" in out
 
 
+def test_base_ref_for_a_rulebook_at_the_repository_root(run, tmp_path):
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    folder = tmp_path / "rulebook-repo"
+    shutil.copytree(BUNDLED, folder)
+    git(folder, "init", "-q")
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", "1.0.0")
+    lint(run, folder, "--base-ref", "HEAD", exit_code=0)
+    edit(folder / "group-1.yaml", "    unit: percent", "    unit: percent\n    units: percent")
+    git(folder, "commit", "-q", "-am", "broken")
+    edit(folder / "group-1.yaml", "    unit: percent\n    units: percent", "    unit: percent")
+    _benign_edit(folder)
+    out = lint(run, folder, "--base-ref", "HEAD", exit_code=2)
+    assert "HEAD:group-1.yaml:" in out and "(unknown-field)" in out
+
+
 # --------------------------------------------------------------------------
 # The example edition through --rulebook
 
@@ -509,9 +526,22 @@ def test_rulebook_option_resolves_the_example_edition(run):
 
     assert resolve_rulebook_path(str(EXAMPLE)) == EXAMPLE
     assert resolve_rulebook_path(str(EXAMPLE / "rulebook.yaml")) == EXAMPLE
-    assert resolve_rulebook_path("1.0.0") == BUNDLED  # the bundled version still resolves
+    from uvb4.resources import default_rulebook
+
+    # the bundled version still resolves (to the package's copy when installed, not editable)
+    assert resolve_rulebook_path("1.0.0") == default_rulebook()
+    assert (default_rulebook() / "group-1.yaml").read_bytes() == (BUNDLED / "group-1.yaml").read_bytes()
     result = run("rulebook", "show", "--rulebook", EXAMPLE, "--kpi", "3.4", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["version"] == "1.1.0"
     assert data["groups"][0]["kpis"][0]["targets"] == {"2022": 20, "2023": 30}
+
+
+def test_check_runs_with_the_example_edition(run):
+    folder = ROOT / "tests" / "cases" / "check" / "exemptions"
+    if not (folder / "org.yaml").is_file():
+        pytest.skip("the check cases are not there")
+    result = run("check", folder, "--format", "json", "--rulebook", EXAMPLE)
+    assert result.exit_code in (0, 1), result.stderr
+    assert json.loads(result.stdout)["rulebook"]["version"] == "1.1.0"

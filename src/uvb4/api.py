@@ -71,12 +71,14 @@ def _figures_from_zip(archive_path: Path, rel: str):
     from uvb4.figures import load_figures
 
     with zipfile.ZipFile(archive_path) as archive:
-        for info in archive.infolist():
-            if zip_member_name(info).endswith(rel):
-                with tempfile.TemporaryDirectory() as tmp:
-                    target = Path(tmp) / rel
-                    target.write_bytes(archive.read(info))
-                    return load_figures(target)
+        # the root's figures file (under at most one top folder), not e.g. "2.1/old-figures.csv"
+        members = [i for i in archive.infolist() if zip_member_name(i) == rel or zip_member_name(i).endswith("/" + rel)]
+        if members:
+            info = min(members, key=lambda i: zip_member_name(i).count("/"))
+            with tempfile.TemporaryDirectory() as tmp:
+                target = Path(tmp) / rel
+                target.write_bytes(archive.read(info))
+                return load_figures(target)
     return None
 
 

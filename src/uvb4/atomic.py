@@ -27,11 +27,13 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # an interrupt too: never leave the temporary file behind
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if not isinstance(exc, OSError):
+            raise
         raise RenderError.one(Position.of(path), f"файлды жазу мүмкін емес: {exc.strerror or exc}", "write-failed",
                               "жазу құқығын және бос орынды тексеріңіз")
 

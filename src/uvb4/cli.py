@@ -39,7 +39,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 rulebook_app = typer.Typer(
-    help="Ережелер жинағы: тексеру, көрсету, JSON схемасы (rulebook: validate, show, schema).",
+    help="Ережелер жинағы: тексеру, көрсету, салыстыру, JSON схемасы (rulebook: validate, lint, diff, show, schema).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )

@@ -79,9 +79,9 @@ def _number(raw: Any, where: Position) -> float:
 
 
 def _from_yaml(path: Path) -> Figures:
-    from uvb4.yamlio import Locator, load_yaml
+    from uvb4.yamlio import Locator, load_yaml, read_text
 
-    text = path.read_text(encoding="utf-8-sig")
+    text = read_text(path)  # not UTF-8 (Excel's cp1251): a positioned problem, not a crash
     data = load_yaml(path, text)
     locator = Locator(path, text)
     figures = Figures(str(path))
@@ -146,7 +146,9 @@ def _header_index(header: list[str], path: Path) -> dict[str, int]:
 
 
 def _csv_rows(path: Path):
-    text = path.read_text(encoding="utf-8-sig")
+    from uvb4.yamlio import read_text
+
+    text = read_text(path)
     try:
         dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
     except csv.Error:

@@ -57,7 +57,8 @@ def _text(path: Path, raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise EvidenceError.one(Position.of(path, line, 1), "файл UTF-8 кодтауында емес", "not-utf8",
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        raise EvidenceError.one(Position.of(path, line, col), "файл UTF-8 кодтауында емес", "not-utf8",
                                 "файлды UTF-8 кодтауында сақтаңыз")
 
 

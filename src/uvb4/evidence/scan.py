@@ -201,8 +201,14 @@ def scan_folder(
                                     "архивті қайта жасаңыз немесе бумаға шығарыңыз")
 
         def read(info: Any, n: int) -> bytes:
-            with archive.open(info) as handle:
-                return handle.read(n) if n >= 0 else handle.read()
+            import zlib
+
+            try:
+                with archive.open(info) as handle:
+                    return handle.read(n) if n >= 0 else handle.read()
+            except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+                # a damaged, encrypted or oddly compressed member: unreadable, like a file we may not open
+                raise OSError(f"ZIP: {exc}") from exc
 
         listing: Listing = _list_zip(archive)
     else:
@@ -227,6 +233,13 @@ def scan_folder(
         except OSError:
             return b""
 
+    def read_control(handle: Any, rel: str) -> bytes:
+        try:
+            return read(handle, -1)
+        except OSError as exc:
+            raise EvidenceError.one(Position.of(root / rel), f"файлды оқу мүмкін емес: {exc.strerror or exc}",
+                                    "unreadable-file", "файлды қайта сақтаңыз немесе архивті қайта жасаңыз")
+
     kinds: dict[str, str | None] = {}
     count = 0
     try:
@@ -243,14 +256,14 @@ def scan_folder(
                 rel = prefix + name
                 if not dirparts and (lower == ORG_FILE or lower in FIGURES_NAMES or lower.startswith("readme")):
                     if lower == ORG_FILE:
-                        controls[ORG_FILE] = read_all(handle)
+                        controls[ORG_FILE] = read_control(handle, rel)
                     elif lower in FIGURES_NAMES and (  # docs/figures.md: the first in FIGURES_NAMES order
                             evidence.figures is None
                             or FIGURES_NAMES.index(lower) < FIGURES_NAMES.index(evidence.figures.casefold())):
                         evidence.figures = rel
                     continue
                 if lower in META_NAMES or lower in REGISTER_NAMES:
-                    controls[rel] = read_all(handle)
+                    controls[rel] = read_control(handle, rel)
                     continue
                 item = EvidenceFile(rel=rel, name=name, owner=owner, size=size)
                 dot = lower.rfind(".")

@@ -34,12 +34,32 @@ def _sha256(folder: Path, rel: str) -> str | None:
         return None
     digest = hashlib.sha256()
     try:
-        with open(os.path.join(folder, rel), "rb") as handle:
+        with open(_on_disk(folder, rel), "rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)
     except OSError:
         return None
     return digest.hexdigest()
+
+
+def _on_disk(folder: Path, rel: str) -> str:
+    """The path of ``rel`` as spelt on disk: the scan reports names in NFC, macOS writes them in NFD."""
+    path = os.path.join(folder, rel)
+    if os.path.exists(path):
+        return path
+    import unicodedata
+
+    path = str(folder)
+    for part in rel.split("/"):
+        candidate = os.path.join(path, part)
+        if not os.path.exists(candidate):
+            try:
+                candidate = next((os.path.join(path, name) for name in sorted(os.listdir(path))
+                                  if unicodedata.normalize("NFC", name) == part), candidate)
+            except OSError:
+                pass
+        path = candidate
+    return path
 
 
 def build_context(

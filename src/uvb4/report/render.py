@@ -102,12 +102,13 @@ def _render_docx(context: dict[str, Any], path: Path, sandboxed: bool) -> bytes:
     import zipfile
 
     import jinja2
+    from docx.opc.exceptions import OpcError
     from docxtpl import DocxTemplate
 
     try:
         document = DocxTemplate(str(path))
         document.init_docx()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, OpcError) as exc:
         raise RenderError.one(Position.of(path), f"DOCX үлгісін ашу мүмкін емес: {exc}", "template-error",
                               "үлгіні Word-та .docx ретінде қайта сақтаңыз")
     env = _environment(path.parent, sandboxed=sandboxed, html=False)
@@ -119,6 +120,9 @@ def _render_docx(context: dict[str, Any], path: Path, sandboxed: bool) -> bytes:
     except jinja2.UndefinedError as exc:
         raise RenderError.one(Position.of(path), f"үлгіде белгісіз атау: {exc.message}", "template-undefined",
                               "атауды docs/report-templates.md тізімімен салыстырыңыз")
+    except jinja2.exceptions.SecurityError as exc:
+        raise RenderError.one(Position.of(path), f"үлгіде рұқсат етілмеген әрекет: {exc}", "template-unsafe",
+                              "үлгіде тек деректерді көрсетіңіз")
     except jinja2.TemplateError as exc:
         raise RenderError.one(Position.of(path), f"DOCX үлгісінің қатесі: {exc}", "template-error", "үлгіні тексеріңіз")
     buffer = io.BytesIO()

@@ -36,7 +36,7 @@ from typing import Any, Callable, Iterator, TypeVar
 from uvb4.rulebook.lint import fold
 from uvb4.messages import level as level_name
 from uvb4.messages import role_name, t
-from uvb4.rulebook.model import Kpi, Project, Rulebook, Task
+from uvb4.rulebook.model import Kpi, Rulebook, Task
 
 LEVEL_ORDER = ("rulebook", "group", "kpi", "project", "task")
 KIND_ORDER = (

@@ -29,7 +29,7 @@ class RefFolder:
 
     @property
     def label(self) -> str:
-        return f"{self.ref}:{self.repo_path}"
+        return f"{self.ref}:{self.repo_path}" if self.repo_path else f"{self.ref}:"
 
 
 def _git(args: list[str], cwd: Path, *, check: bool = True) -> subprocess.CompletedProcess[bytes]:
@@ -70,9 +70,16 @@ def verify_ref(ref: str, root: Path) -> None:
         raise UsageError.one(Position(ref), t("bad-git-ref", ref=ref), "bad-git-ref", t("bad-git-ref.hint"))
 
 
+def _folder(repo_path: str) -> str:
+    """``repo_path`` without a trailing slash; ``""`` for the repository's root."""
+    path = repo_path.strip("/")
+    return "" if path in ("", ".") else path
+
+
 def _files_at(ref: str, repo_path: str, root: Path) -> list[str]:
-    """The files (not subfolders) directly inside ``repo_path`` at ``ref``."""
-    listing = _git(["ls-tree", "-z", ref, "--", repo_path.rstrip("/") + "/"], root)
+    """The files (not subfolders) directly inside ``repo_path`` at ``ref``, as paths from the root."""
+    folder = _folder(repo_path)
+    listing = _git(["ls-tree", "-z", "--full-name", ref, "--", f"{folder}/" if folder else "."], root)
     names = []
     for entry in listing.stdout.decode("utf-8").split("\0"):
         meta, _, name = entry.partition("\t")
@@ -89,21 +96,21 @@ def rulebook_at_ref(ref: str, repo_path: str, root: Path, *, missing_ok: bool = 
     (a rulebook added since); otherwise that is an error.
     """
     verify_ref(ref, root)
-    names = _files_at(ref, repo_path, root)
+    folder = _folder(repo_path)
+    names = _files_at(ref, folder, root)
     if not names:
         if missing_ok:
             yield None
             return
-        raise UsageError.one(Position(f"{ref}:{repo_path}"), t("path-not-at-ref", path=repo_path, ref=ref),
+        raise UsageError.one(Position(f"{ref}:{folder}"), t("path-not-at-ref", path=folder or ".", ref=ref),
                              "path-not-at-ref", t("path-not-at-ref.hint"))
     with tempfile.TemporaryDirectory(prefix="uvb4-ref-") as tmp:
-        target = Path(tmp) / PurePosixPath(repo_path).name
+        target = Path(tmp) / (PurePosixPath(folder).name or "rulebook")
         target.mkdir()
-        prefix = repo_path.rstrip("/") + "/"
         for name in names:
             content = _git(["show", f"{ref}:{name}"], root).stdout
-            (target / name[len(prefix):]).write_bytes(content)
-        yield RefFolder(ref, repo_path.rstrip("/"), target)
+            (target / (name[len(folder) + 1:] if folder else name)).write_bytes(content)
+        yield RefFolder(ref, folder, target)
 
 
 def relabel(problems: list[Problem], exported: RefFolder) -> list[Problem]:
@@ -115,7 +122,8 @@ def relabel(problems: list[Problem], exported: RefFolder) -> list[Problem]:
     for problem in problems:
         path = problem.position.path
         if path.startswith(prefix):
-            path = exported.label + path[len(prefix):]
+            rest = path[len(prefix):].lstrip("/")
+            path = f"{exported.label}/{rest}" if exported.repo_path else f"{exported.label}{rest}"
             problem = Problem(Position(path, problem.position.line, problem.position.col), problem.message,
                               problem.code, problem.hint)
         out.append(problem)

@@ -40,10 +40,15 @@ class LintContext:
     base_label: str | None = None
 
 
+Check = Callable[[LintContext], Iterable[Problem]]
+
+
 @dataclass(frozen=True)
 class Rule:
+    """A lint rule: its stable code and the function that checks it (documented by its docstring)."""
+
     code: str
-    check: Callable[[LintContext], Iterable[Problem]]
+    check: Check
 
     @property
     def doc(self) -> str:
@@ -53,10 +58,10 @@ class Rule:
 RULES: list[Rule] = []
 
 
-def rule(code: str) -> Callable[[Callable[[LintContext], Iterable[Problem]]], Callable[[LintContext], Iterable[Problem]]]:
+def rule(code: str) -> Callable[[Check], Check]:
     """Register a lint rule under its stable ``code``."""
 
-    def register(func: Callable[[LintContext], Iterable[Problem]]) -> Callable[[LintContext], Iterable[Problem]]:
+    def register(func: Check) -> Check:
         RULES.append(Rule(code, func))
         func.code = code  # type: ignore[attr-defined]
         return func
