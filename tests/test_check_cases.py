@@ -166,8 +166,9 @@ def _write(root: Path, files: dict[str, bytes | str]) -> Path:
     return root
 
 
-def _signature(iin: str, document: bytes, *, tamper: bool = False) -> bytes:
-    """An attached CMS signature as NCALayer makes it: the signer certificate carries SERIALNUMBER=IIN…."""
+def _signature(iin: str, document: bytes, *, tamper: bool = False, detached: bool = False) -> bytes:
+    """A CMS signature as NCALayer makes it (attached, or detached from the document):
+    the signer certificate carries SERIALNUMBER=IIN…."""
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import rsa
@@ -187,7 +188,8 @@ def _signature(iin: str, document: bytes, *, tamper: bool = False) -> bytes:
             .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
             .sign(key, hashes.SHA256()))
     der = (pkcs7.PKCS7SignatureBuilder().set_data(document).add_signer(cert, key, hashes.SHA256())
-           .sign(serialization.Encoding.DER, [pkcs7.PKCS7Options.Binary]))
+           .sign(serialization.Encoding.DER,
+                 [pkcs7.PKCS7Options.Binary] + ([pkcs7.PKCS7Options.DetachedSignature] if detached else [])))
     if tamper:
         from asn1crypto import cms
 
@@ -233,6 +235,33 @@ E_SIGNATURES = {
          "codes": [{"code": "signature-invalid", "path": f"2.8.1 Стандарт/{STANDARD}"}],
          "absent": ["signer-not-official", "signer-below-required-level"]},
         {"task": None, "absent": ["bad-signature", "signature-without-document"]},
+    ],
+}
+
+
+PLAN = "Іс-шаралар жоспары 2022-03-10.pdf"
+
+
+def build_detached_signatures(tmp: Path) -> Path:
+    """Detached signatures are verified against the document beside them."""
+    plan, note = PDF + b"plan", PDF + b"note"
+    return _write(tmp / "org", {
+        "org.yaml": ORG,
+        # signed as it is
+        f"2.2.1 Талдау/{NOTE}": note,
+        f"2.2.1 Талдау/{NOTE}.p7s": _signature(FIRST_HEAD_IIN, note, detached=True),
+        # the document was changed after it was signed
+        f"2.8.1 Стандарт/{STANDARD}": plan + b" edited after signing",
+        f"2.8.1 Стандарт/{STANDARD}.p7s": _signature(FIRST_HEAD_IIN, plan, detached=True),
+    })
+
+
+DETACHED_SIGNATURES = {
+    "exit_code": 1,
+    "expect": [
+        {"task": "2.2.1", "status": "done", "codes": [], "absent": ["unsigned", "signature-invalid"]},
+        {"task": "2.8.1", "status": "partial",
+         "codes": [{"code": "signature-invalid", "path": f"2.8.1 Стандарт/{STANDARD}"}]},
     ],
 }
 
@@ -323,6 +352,7 @@ NFD_NAMES = {
 
 GENERATED: dict[str, tuple[Callable[[Path], Path], dict[str, Any]]] = {
     "e-signatures": (build_e_signatures, E_SIGNATURES),
+    "detached-signatures": (build_detached_signatures, DETACHED_SIGNATURES),
     "cp866-zip": (build_cp866_zip, CP866_ZIP),
     "nfd-names": (build_nfd_names, NFD_NAMES),
 }

@@ -333,7 +333,9 @@ def rulebook_diff(
 # check
 
 
-class CheckFormat(str, Enum):
+class ResultFormat(str, Enum):
+    """Output formats of ``check`` and ``kpi``."""
+
     table = "table"
     json = "json"
     markdown = "markdown"
@@ -344,7 +346,7 @@ class CheckFormat(str, Enum):
 def check_command(
     folder: Path = typer.Argument(Path("."), help="Ұйымның бумасы немесе оның ZIP архиві (әдепкі: ағымдағы бума).",
                                   show_default=False),
-    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
+    fmt: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
     group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
     kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ-ге қызмет ететін міндеттер, мысалы 2.1."),
     task: Optional[str] = typer.Option(None, "--task", help="Тек осы міндет, мысалы 2.1.10."),
@@ -362,6 +364,8 @@ def check_command(
     language = _set_lang(lang)
     from uvb4.api import check_folder, load_rulebook
 
+    if output is not None:
+        _refuse_inside(output, folder)
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, task=task, group=group)
     reporting_year = _year(year)
@@ -451,12 +455,6 @@ def _print_summary(result, lang: str) -> None:
 # kpi, report, figures
 
 
-class KpiFormat(str, Enum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
 class ReportFormatOption(str, Enum):
     md = "md"
     docx = "docx"
@@ -482,7 +480,7 @@ FOLDER_ARGUMENT = typer.Argument(Path("."), help="Ұйымның бумасы н
 def kpi_command(
     folder: Path = FOLDER_ARGUMENT,
     kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
-    fmt: KpiFormat = typer.Option(KpiFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
+    fmt: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
     year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
     lang: Optional[Lang] = LANG_OPTION,

@@ -673,8 +673,8 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "missing: {what}",
     },
     "missing-years": {
-        "kk": "жоқ: {what} — {years} жылдар үшін",
-        "ru": "отсутствует: {what} — за {years} годы",
+        "kk": "жоқ: {what} — {years} ж.",
+        "ru": "отсутствует: {what} — за {years}",
         "en": "missing: {what} — for {years}",
     },
     "too-few-documents": {

@@ -115,6 +115,7 @@ def _evidence_entry(item, requirement: str) -> dict:
         "date": item.date.isoformat() if item.date else None,
         "requirement": requirement,
         "signed_by": item.signed_by,
+        "signer": item.signer_name,
         "size": item.size,
     }
 

@@ -241,6 +241,7 @@ def scan_folder(
                                     "unreadable-file", "файлды қайта сақтаңыз немесе архивті қайта жасаңыз")
 
     kinds: dict[str, str | None] = {}
+    handles: dict[str, Any] = {}  # rel → handle, to verify detached e-signatures against their document
     count = 0
     try:
         for dirparts, files in listing:
@@ -288,9 +289,10 @@ def scan_folder(
                     except OSError as exc:
                         item.problem, item.detail = "unreadable-file", exc.strerror or str(exc)
                 (evidence.files if owner is not None else evidence.unassigned).append(item)
+                handles[rel] = handle
         if progress is not None:
             progress(count)
-        _attach_signatures(evidence, signatures, read_all)
+        _attach_signatures(evidence, signatures, read_all, handles)
     finally:
         if archive is not None:
             archive.close()
@@ -298,8 +300,9 @@ def scan_folder(
 
 
 def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, Any]],
-                       read_all: Callable[[Any], bytes]) -> None:
-    """Pair ``X.pdf.cms`` / ``X.cms`` with ``X.pdf`` and read who signed it."""
+                       read_all: Callable[[Any], bytes], handles: dict[str, Any]) -> None:
+    """Pair ``X.pdf.cms`` / ``X.cms`` with ``X.pdf``, read who signed it, and verify the
+    signature against the document (a detached signature needs the document's bytes)."""
     if not signatures:
         return
     from uvb4.evidence.signature import SignatureError, read_signatures
@@ -315,7 +318,8 @@ def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, 
             evidence.signature_problems.append((sig.rel, "signature-without-document"))
             continue
         try:
-            document.signatures.extend(read_signatures(read_all(handle)))
+            content = read_all(handles[document.rel]) if document.rel in handles else None
+            document.signatures.extend(read_signatures(read_all(handle), content or None))
         except SignatureError as exc:
             evidence.signature_problems.append((sig.rel, f"bad-signature: {exc}"))
         except OSError as exc:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uvb4.checks.model import CheckResult, Status
 from uvb4.messages import level, status_name
-from uvb4.output.labels import label
+from uvb4.output.labels import label, title_maps
 
 ICONS = {"done": "✅", "partial": "🟡", "missing": "❌", "late": "⏰", "exempt": "➖", "not-applicable": "·"}
 
@@ -35,9 +35,7 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
             continue
         out.append(f"| {ICONS[status.value]} {status_name(status.value, lang)} | {totals[status.value]} |")
     out.append(f"| {label('applicable', lang)} | {totals['applicable']} |")
-    titles = {g.id: g.title.get(lang) for g in rb.groups}
-    kpi_titles = {k.id: k.title.get(lang) for _, k in rb.kpis()}
-    project_titles = {p.id: p.title.get(lang) for *_, p in rb.projects()}
+    titles, kpi_titles, project_titles = title_maps(rb, lang)
     current = (None, None, None)
     for task in result.tasks:
         if task.status is Status.NOT_APPLICABLE and not include_not_applicable:

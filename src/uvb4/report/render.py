@@ -34,9 +34,9 @@ def _md(value: Any) -> str:
 
 def _environment(folder: Path, *, sandboxed: bool, html: bool):
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    cls = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
     env = cls(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
