@@ -113,11 +113,77 @@ def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True) -
 
 
 def load_rulebook(spec: str | Path | None = None) -> Rulebook:
-    """The validated rulebook, or :class:`RulebookError` with every problem."""
-    result = read_rulebook(spec)
+    """The validated rulebook, or :class:`RulebookError` with every problem.
+
+    A rulebook that validated once is kept in the user's cache
+    (``$XDG_CACHE_HOME/uvb4``), keyed by uvb4's version and the SHA-256 of every
+    file of the rulebook folder, so later runs skip parsing and validation;
+    ``UVB4_NO_CACHE=1`` turns this off.  The cache is best-effort: a cache that
+    cannot be read or written is ignored.
+    """
+    root = resolve_rulebook_path(spec)
+    key = _cache_key(root)
+    cached = _cache_read(key)
+    if cached is not None:
+        return cached
+    result = read_rulebook(root)
     if result.problems or result.rulebook is None:
         raise RulebookError(result.problems)
+    _cache_write(key, result.rulebook)
     return result.rulebook
+
+
+def _cache_dir() -> Path | None:
+    import os
+
+    if os.environ.get("UVB4_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "uvb4"
+
+
+def _cache_key(root: Path) -> str | None:
+    import hashlib
+
+    from uvb4 import __version__
+
+    digest = hashlib.sha256(__version__.encode())
+    try:
+        for path in sorted(root.iterdir()):
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def _cache_read(key: str | None) -> Rulebook | None:
+    import pickle
+
+    folder = _cache_dir()
+    if key is None or folder is None:
+        return None
+    try:
+        with open(folder / f"rulebook-{key}.pickle", "rb") as handle:
+            value = pickle.load(handle)
+    except Exception:  # missing, truncated or from an incompatible version: rebuild it
+        return None
+    return value if isinstance(value, Rulebook) else None
+
+
+def _cache_write(key: str | None, rulebook: Rulebook) -> None:
+    import pickle
+
+    from uvb4.atomic import write_atomic
+
+    folder = _cache_dir()
+    if key is None or folder is None:
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / f"rulebook-{key}.pickle", pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception:  # a read-only or full disk only costs speed
+        pass
 
 
 def _validate(model, path: Path, data: dict, files: RulebookFiles):
