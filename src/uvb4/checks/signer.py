@@ -12,7 +12,9 @@ e-signature whose IIN is not among ``org.yaml``'s officials),
 Only the organisation's own documents are held to this: orders, analytic and
 reference notes, plans, letters, protocols, memos and policies.  Links,
 photos, videos, registers with employees' signatures, audit reports,
-certificates, applications and the Agency's submissions are not.
+certificates, applications and the Agency's submissions are not, and neither
+are documents the rulebook marks as signed by ``other`` alone — issued by
+another body, such as the universities' rectors' orders of 3.4.1 and 3.5.1.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
     policy = [r.value for r in ctx.rulebook.meta.signature_policy.min_level]
     for match in ctx.matches.values():
         requirement = match.requirement
-        if requirement.kind.value not in SIGNED_KINDS:
+        if requirement.kind.value not in SIGNED_KINDS or [r.value for r in requirement.signers] == ["other"]:
             continue
         allowed = [r.value for r in requirement.signers] or policy
         for item in match.files:
