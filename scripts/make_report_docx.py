@@ -40,10 +40,15 @@ def table(doc, header: list[str], row: list[str], loop: str, widths: list[float]
 
 
 def page_number(paragraph) -> None:
-    run = paragraph.add_run()
+    """A PAGE field (w:fldSimple belongs to the paragraph, with a run holding its last value)."""
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
-    run._r.append(field)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)
 
 
 def main() -> None:
