@@ -141,13 +141,24 @@ def _read_file(path: str, n: int) -> bytes:
 
 
 def zip_member_name(info) -> str:
-    """A ZIP member's name; names from Windows without the UTF-8 flag are cp866 (Cyrillic DOS)."""
+    """A ZIP member's name, whatever made the archive.
+
+    Without the UTF-8 flag, :mod:`zipfile` decodes names as cp437.  Their raw
+    bytes are then UTF-8 when the archive came from Linux or macOS tools that
+    do not set the flag (Info-ZIP), and cp866 (Cyrillic DOS) when it came from
+    Windows' "Send to → Compressed folder"; valid UTF-8 is taken as UTF-8, since
+    cp866 Cyrillic almost never forms valid UTF-8 sequences.
+    """
     name = info.filename
-    if not info.flag_bits & 0x800:
+    if not info.flag_bits & 0x800 and not name.isascii():
         try:
-            name = name.encode("cp437").decode("cp866")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
+            raw = name.encode("cp437")
+        except UnicodeEncodeError:
+            return _nfc(name)
+        try:
+            name = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            name = raw.decode("cp866", errors="replace")
     return _nfc(name)
 
 
