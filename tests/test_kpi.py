@@ -532,3 +532,11 @@ def test_kpi_unreadable_figure_is_exit_2_with_its_position(run, tmp_path):
     assert first.startswith("org/figures.yaml:3:")
     assert first.endswith(": мән сан емес: «он екі» (bad-figure-value)")
     assert "Traceback" not in result.stderr
+
+
+def test_kpi_that_does_not_apply_to_the_organisation_is_a_usage_error(run):
+    from conftest import ROOT
+
+    result = run("kpi", ROOT / "examples" / "samruk-energy-jsc", "--kpi", "3.4")
+    assert result.exit_code == 2
+    assert "--kpi: «3.4» КРІ «quasi-public-entity» ұйым түріне қолданылмайды (kpi-not-applicable)" in result.stderr

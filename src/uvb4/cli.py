@@ -497,6 +497,13 @@ def kpi_command(
     result, table = review_folder(folder, rb, year=_year(year), lang=language)
     if kpi:
         table.kpis = [k for k in table.kpis if k.kpi.id == kpi]
+        if not table.kpis:
+            from uvb4.errors import Position, UsageError
+
+            raise UsageError.one(Position("--kpi"),
+                                 f"«{kpi}» КРІ «{result.profile.type.value}» ұйым түріне қолданылмайды",
+                                 "kpi-not-applicable", "бұл КРІ-ге қызмет ететін міндеттердің орындаушыларын қараңыз: "
+                                 f"uvb4 rulebook show --kpi {kpi}")
     from uvb4.output.kpis import render_kpis
 
     _emit(render_kpis(table, result, fmt.value, language), None)
