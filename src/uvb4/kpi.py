@@ -22,6 +22,7 @@ from enum import Enum
 from typing import Any
 
 from uvb4.figures import Figures
+from uvb4.messages import KPI_FINDINGS, text_of
 from uvb4.rulebook.model import Kpi, Rulebook
 
 KPI_CODES = (
@@ -29,37 +30,6 @@ KPI_CODES = (
     "unknown-kpi", "unknown-input", "unknown-breakdown", "breakdown-mismatch", "figures-contradict-evidence",
 )
 
-MESSAGES: dict[str, dict[str, str]] = {
-    "missing-figure": {"kk": "«{input}» көрсеткіші берілмеген: КРІ есептелмейді",
-                       "ru": "показатель «{input}» не указан: КПИ не вычисляется",
-                       "en": "figure '{input}' is not given: the KPI cannot be computed"},
-    "zero-denominator": {"kk": "бөлгіш «{input}» нөлге тең: КРІ есептелмейді",
-                         "ru": "знаменатель «{input}» равен нулю: КПИ не вычисляется",
-                         "en": "the denominator '{input}' is zero: the KPI cannot be computed"},
-    "numerator-above-denominator": {"kk": "«{numerator}» ({n:g}) «{denominator}» ({d:g}) мәнінен артық",
-                                    "ru": "«{numerator}» ({n:g}) больше, чем «{denominator}» ({d:g})",
-                                    "en": "'{numerator}' ({n:g}) exceeds '{denominator}' ({d:g})"},
-    "negative-figure": {"kk": "«{input}» теріс сан: {value:g}", "ru": "«{input}» отрицательное: {value:g}",
-                        "en": "'{input}' is negative: {value:g}"},
-    "fractional-count": {"kk": "«{input}» бүтін сан болуы керек: {value:g}",
-                         "ru": "«{input}» должно быть целым: {value:g}",
-                         "en": "'{input}' must be a whole number: {value:g}"},
-    "unknown-kpi": {"kk": "«{kpi}» КРІ ережелер жинағында жоқ", "ru": "КПИ «{kpi}» нет в своде правил",
-                    "en": "KPI '{kpi}' is not in the rulebook"},
-    "unknown-input": {"kk": "«{input}» кірісі {kpi} КРІ-де жоқ; бары: {known}",
-                      "ru": "у КПИ {kpi} нет показателя «{input}»; есть: {known}",
-                      "en": "KPI {kpi} has no input '{input}'; it has: {known}"},
-    "unknown-breakdown": {"kk": "«{input}» кірісінде «{part}» бөлінісі жоқ; бары: {known}",
-                          "ru": "у «{input}» нет разбивки «{part}»; есть: {known}",
-                          "en": "'{input}' has no breakdown '{part}'; it has: {known}"},
-    "breakdown-mismatch": {"kk": "«{input}» бөліктерінің қосындысы ({parts:g}) жалпы санға ({total:g}) тең емес",
-                           "ru": "сумма частей «{input}» ({parts:g}) не равна итогу ({total:g})",
-                           "en": "the parts of '{input}' add up to {parts:g}, not its total {total:g}"},
-    "figures-contradict-evidence": {
-        "kk": "«{input}» = {value:g}, бірақ {task} міндетінде растайтын құжаттар жоқ ({status})",
-        "ru": "«{input}» = {value:g}, но в задаче {task} нет подтверждающих документов ({status})",
-        "en": "'{input}' = {value:g}, but task {task} has no supporting documents ({status})"},
-}
 
 
 class Verdict(str, Enum):
@@ -117,8 +87,7 @@ class KpiTable:
 
 
 def _msg(code: str, lang: str, **values: Any) -> str:
-    entry = MESSAGES[code]
-    return (entry.get(lang) or entry["kk"]).format(**values)
+    return text_of(KPI_FINDINGS, code, lang).format(**values)
 
 
 def compute_kpis(

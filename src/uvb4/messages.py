@@ -839,6 +839,120 @@ def status_name(status: str, lang: str | None = None) -> str:
     return entry.get(lang or current_lang()) or entry["kk"]
 
 
+# Findings of `uvb4 kpi` about the figures (codes: uvb4.kpi.KPI_CODES).
+KPI_FINDINGS: dict[str, dict[str, str]] = {
+    "missing-figure": {"kk": "«{input}» көрсеткіші берілмеген: КРІ есептелмейді",
+                       "ru": "показатель «{input}» не указан: КПИ не вычисляется",
+                       "en": "figure '{input}' is not given: the KPI cannot be computed"},
+    "zero-denominator": {"kk": "бөлгіш «{input}» нөлге тең: КРІ есептелмейді",
+                         "ru": "знаменатель «{input}» равен нулю: КПИ не вычисляется",
+                         "en": "the denominator '{input}' is zero: the KPI cannot be computed"},
+    "numerator-above-denominator": {"kk": "«{numerator}» ({n:g}) «{denominator}» ({d:g}) мәнінен артық",
+                                    "ru": "«{numerator}» ({n:g}) больше, чем «{denominator}» ({d:g})",
+                                    "en": "'{numerator}' ({n:g}) exceeds '{denominator}' ({d:g})"},
+    "negative-figure": {"kk": "«{input}» теріс сан: {value:g}", "ru": "«{input}» отрицательное: {value:g}",
+                        "en": "'{input}' is negative: {value:g}"},
+    "fractional-count": {"kk": "«{input}» бүтін сан болуы керек: {value:g}",
+                         "ru": "«{input}» должно быть целым: {value:g}",
+                         "en": "'{input}' must be a whole number: {value:g}"},
+    "unknown-kpi": {"kk": "«{kpi}» КРІ ережелер жинағында жоқ", "ru": "КПИ «{kpi}» нет в своде правил",
+                    "en": "KPI '{kpi}' is not in the rulebook"},
+    "unknown-input": {"kk": "«{input}» кірісі {kpi} КРІ-де жоқ; бары: {known}",
+                      "ru": "у КПИ {kpi} нет показателя «{input}»; есть: {known}",
+                      "en": "KPI {kpi} has no input '{input}'; it has: {known}"},
+    "unknown-breakdown": {"kk": "«{input}» кірісінде «{part}» бөлінісі жоқ; бары: {known}",
+                          "ru": "у «{input}» нет разбивки «{part}»; есть: {known}",
+                          "en": "'{input}' has no breakdown '{part}'; it has: {known}"},
+    "breakdown-mismatch": {"kk": "«{input}» бөліктерінің қосындысы ({parts:g}) жалпы санға ({total:g}) тең емес",
+                           "ru": "сумма частей «{input}» ({parts:g}) не равна итогу ({total:g})",
+                           "en": "the parts of '{input}' add up to {parts:g}, not its total {total:g}"},
+    "figures-contradict-evidence": {
+        "kk": "«{input}» = {value:g}, бірақ {task} міндетінде растайтын құжаттар жоқ ({status})",
+        "ru": "«{input}» = {value:g}, но в задаче {task} нет подтверждающих документов ({status})",
+        "en": "'{input}' = {value:g}, but task {task} has no supporting documents ({status})"},
+}
+
+# Headings and labels of the human-readable outputs, by output.
+
+CHECK_LABELS: dict[str, dict[str, str]] = {
+    "title": {"kk": "№ 4 ҮББ орындау фактілерін тексеру", "ru": "Проверка фактов исполнения ТББН № 4",
+              "en": "ҮББ No. 4 evidence check"},
+    "organisation": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"},
+    "bin": {"kk": "БСН", "ru": "БИН", "en": "BIN"},
+    "year": {"kk": "Есепті жыл", "ru": "Отчётный год", "en": "Reporting year"},
+    "rulebook": {"kk": "Ережелер жинағы", "ru": "Свод правил", "en": "Rulebook"},
+    "task": {"kk": "Міндет", "ru": "Задача", "en": "Task"},
+    "status": {"kk": "Мәртебе", "ru": "Статус", "en": "Status"},
+    "findings": {"kk": "Ескертулер", "ru": "Замечания", "en": "Findings"},
+    "summary": {"kk": "Қорытынды", "ru": "Итог", "en": "Summary"},
+    "folder": {"kk": "Бума бойынша ескертулер", "ru": "Замечания по папке", "en": "Folder findings"},
+    "applicable": {"kk": "қолданылатын міндеттер", "ru": "применимых задач", "en": "applicable tasks"},
+}
+
+VERDICTS: dict[str, dict[str, str]] = {
+    "met": {"kk": "орындалды", "ru": "достигнуто", "en": "met"},
+    "not-met": {"kk": "орындалмады", "ru": "не достигнуто", "en": "not met"},
+    "no-target": {"kk": "нысаналы мән белгіленбеген", "ru": "целевое значение не установлено", "en": "no target"},
+    "not-computable": {"kk": "есептеу мүмкін емес", "ru": "не вычисляется", "en": "not computable"},
+}
+
+REPORT_LABELS: dict[str, dict[str, str]] = {
+    "title": {"kk": "№ 4 ҮББ бойынша олқылықтар туралы есеп", "ru": "Отчёт о пробелах по ТББН № 4",
+              "en": "ҮББ No. 4 gap report"},
+    "organisation": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"},
+    "bin": {"kk": "БСН", "ru": "БИН", "en": "BIN"},
+    "year": {"kk": "Есепті жыл", "ru": "Отчётный год", "en": "Reporting year"},
+    "rulebook": {"kk": "Ережелер жинағы", "ru": "Свод правил", "en": "Rulebook"},
+    "made": {"kk": "Жасалған күні", "ru": "Дата составления", "en": "Made on"},
+    "summary": {"kk": "Қорытынды", "ru": "Итоги", "en": "Summary"},
+    "tasks_by_status": {"kk": "Міндеттер мәртебесі бойынша", "ru": "Задачи по статусам", "en": "Tasks by status"},
+    "kpis_vs_targets": {"kk": "КРІ нысаналы мәндермен салыстырғанда", "ru": "КПИ относительно целевых значений",
+                        "en": "KPIs against targets"},
+    "kpi": {"kk": "КРІ", "ru": "КПИ", "en": "KPI"},
+    "value": {"kk": "Мәні", "ru": "Значение", "en": "Value"},
+    "target": {"kk": "Нысаналы мән", "ru": "Целевое значение", "en": "Target"},
+    "verdict": {"kk": "Нәтиже", "ru": "Результат", "en": "Verdict"},
+    "inputs": {"kk": "Бастапқы деректер", "ru": "Исходные данные", "en": "Inputs"},
+    "task": {"kk": "Міндет", "ru": "Задача", "en": "Task"},
+    "status": {"kk": "Мәртебе", "ru": "Статус", "en": "Status"},
+    "findings": {"kk": "Ескертулер", "ru": "Замечания", "en": "Findings"},
+    "needed": {"kk": "Жүктеу керек", "ru": "Нужно загрузить", "en": "Still to upload"},
+    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
+    "signer": {"kk": "Қол қоюшы", "ru": "Подписывает", "en": "Signed by"},
+    "count": {"kk": "Саны", "ru": "Количество", "en": "Count"},
+    "appendix": {"kk": "Қосымша: орындау фактілерінің файлдары", "ru": "Приложение: файлы фактов исполнения",
+                 "en": "Appendix: evidence files"},
+    "file": {"kk": "Файл", "ru": "Файл", "en": "File"},
+    "size": {"kk": "Көлемі, байт", "ru": "Размер, байт", "en": "Size, bytes"},
+    "folder_findings": {"kk": "Бума бойынша ескертулер", "ru": "Замечания по папке", "en": "Folder findings"},
+    "none": {"kk": "жоқ", "ru": "нет", "en": "none"},
+    "per_year": {"kk": "жылына кемінде", "ru": "в год не менее", "en": "at least a year"},
+    "lines": {"kk": "бастапқы мәтін жолдары", "ru": "строки источника", "en": "source lines"},
+}
+
+RULEBOOK_LABELS: dict[str, dict[str, str]] = {
+    "executors": {"kk": "Орындаушылар", "ru": "Исполнители", "en": "Executors"},
+    "evidence": {"kk": "Орындау фактісі", "ru": "Факт исполнения", "en": "Evidence"},
+    "exempt": {"kk": "фактілер болмаса — құжат талап етілмейді",
+               "ru": "при отсутствии фактов документы не требуются",
+               "en": "no documents required if there were no facts"},
+    "recurrence": {"kk": "Кезеңділік", "ru": "Периодичность", "en": "Rhythm"},
+    "per_year": {"kk": "жылына кемінде", "ru": "в год не менее", "en": "at least a year"},
+    "quantity": {"kk": "Саны", "ru": "Количество", "en": "Quantity"},
+    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
+    "target": {"kk": "Нысаналы мән", "ru": "Целевое значение", "en": "Target"},
+    "signers": {"kk": "қол қояды", "ru": "подписывает", "en": "signed by"},
+    "flag": {"kk": "ескерту", "ru": "примечание", "en": "flag"},
+    "lines": {"kk": "жолдар", "ru": "строки", "en": "lines"},
+}
+
+
+def text_of(catalogue: dict[str, dict[str, str]], key: str, lang: str | None = None) -> str:
+    """``catalogue[key]`` in ``lang`` (default: ``UVB4_LANG`` or Kazakh), falling back to Kazakh."""
+    entry = catalogue[key]
+    return entry.get(lang or current_lang()) or entry["kk"]
+
+
 def current_lang() -> str:
     lang = os.environ.get("UVB4_LANG", "kk").strip().lower()[:2]
     return lang if lang in LANGS else "kk"

@@ -6,15 +6,15 @@ import json
 
 from uvb4.checks.model import CheckResult
 from uvb4.kpi import KpiTable
-from uvb4.report.context import LABELS, VERDICTS
+from uvb4.messages import REPORT_LABELS, VERDICTS, text_of
 
 
 def _l(key: str, lang: str) -> str:
-    return LABELS[key].get(lang) or LABELS[key]["kk"]
+    return text_of(REPORT_LABELS, key, lang)
 
 
 def _v(verdict: str, lang: str) -> str:
-    return VERDICTS[verdict].get(lang) or VERDICTS[verdict]["kk"]
+    return text_of(VERDICTS, verdict, lang)
 
 
 def _num(value, unit=None) -> str:

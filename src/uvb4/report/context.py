@@ -10,8 +10,9 @@ from typing import Any
 
 from uvb4 import __version__
 from uvb4.checks.model import CheckResult, Status
+from uvb4.checks.signer import SIGNED_KINDS
 from uvb4.kpi import KpiTable
-from uvb4.messages import role_name, status_name
+from uvb4.messages import REPORT_LABELS, VERDICTS, role_name, status_name, text_of
 
 STATUS_ORDER = ["done", "partial", "missing", "late", "exempt"]
 
@@ -94,7 +95,7 @@ def build_context(
             "value": None if row.value is None else round(row.value, 2),
             "target": row.target,
             "verdict": row.verdict.value,
-            "verdict_text": VERDICTS[row.verdict.value].get(lang) or VERDICTS[row.verdict.value]["kk"],
+            "verdict_text": text_of(VERDICTS, row.verdict.value, lang),
             "inputs": [{"name": name, "title": _input_title(row.kpi, name, lang), "value": value}
                        for name, value in row.inputs.items()],
             "findings": [f.message for f in row.findings],
@@ -121,13 +122,13 @@ def build_context(
         "summary": {
             "tasks": [{"status": s, "text": status_name(s, lang), "count": totals[s]} for s in STATUS_ORDER],
             "applicable": len(tasks),
-            "kpis": [{"verdict": v, "text": VERDICTS[v].get(lang) or VERDICTS[v]["kk"], "count": n}
+            "kpis": [{"verdict": v, "text": text_of(VERDICTS, v, lang), "count": n}
                      for v, n in sorted(verdicts.items())],
         },
         "kpis": kpi_data,
         "folder_findings": [f.message + (f" — {f.path}" if f.path else "") for f in result.findings],
         "files": files,
-        "labels": {k: (v.get(lang) or v["kk"]) for k, v in LABELS.items()},
+        "labels": {key: text_of(REPORT_LABELS, key, lang) for key in REPORT_LABELS},
     }
 
 
@@ -148,7 +149,7 @@ def _task(result, lang: str, policy: list[str]) -> dict[str, Any]:
             needed.append({
                 "kind": requirement.kind.value,
                 "title": requirement.title.get(lang),
-                "signer": ", ".join(signers) if requirement.kind.value in _SIGNED else "—",
+                "signer": ", ".join(signers) if requirement.kind.value in SIGNED_KINDS else "—",
             })
     return {
         "id": task.id,
@@ -162,46 +163,3 @@ def _task(result, lang: str, policy: list[str]) -> dict[str, Any]:
         "source_lines": f"{task.source_lines[0]}–{task.source_lines[1]}",
     }
 
-
-_SIGNED = {"order", "analytic-note", "reference-note", "plan", "letter", "protocol", "memo", "policy"}
-
-VERDICTS = {
-    "met": {"kk": "орындалды", "ru": "достигнуто", "en": "met"},
-    "not-met": {"kk": "орындалмады", "ru": "не достигнуто", "en": "not met"},
-    "no-target": {"kk": "нысаналы мән белгіленбеген", "ru": "целевое значение не установлено", "en": "no target"},
-    "not-computable": {"kk": "есептеу мүмкін емес", "ru": "не вычисляется", "en": "not computable"},
-}
-
-LABELS = {
-    "title": {"kk": "№ 4 ҮББ бойынша олқылықтар туралы есеп", "ru": "Отчёт о пробелах по ТББН № 4",
-              "en": "ҮББ No. 4 gap report"},
-    "organisation": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"},
-    "bin": {"kk": "БСН", "ru": "БИН", "en": "BIN"},
-    "year": {"kk": "Есепті жыл", "ru": "Отчётный год", "en": "Reporting year"},
-    "rulebook": {"kk": "Ережелер жинағы", "ru": "Свод правил", "en": "Rulebook"},
-    "made": {"kk": "Жасалған күні", "ru": "Дата составления", "en": "Made on"},
-    "summary": {"kk": "Қорытынды", "ru": "Итоги", "en": "Summary"},
-    "tasks_by_status": {"kk": "Міндеттер мәртебесі бойынша", "ru": "Задачи по статусам", "en": "Tasks by status"},
-    "kpis_vs_targets": {"kk": "КРІ нысаналы мәндермен салыстырғанда", "ru": "КПИ относительно целевых значений",
-                        "en": "KPIs against targets"},
-    "kpi": {"kk": "КРІ", "ru": "КПИ", "en": "KPI"},
-    "value": {"kk": "Мәні", "ru": "Значение", "en": "Value"},
-    "target": {"kk": "Нысаналы мән", "ru": "Целевое значение", "en": "Target"},
-    "verdict": {"kk": "Нәтиже", "ru": "Результат", "en": "Verdict"},
-    "inputs": {"kk": "Бастапқы деректер", "ru": "Исходные данные", "en": "Inputs"},
-    "task": {"kk": "Міндет", "ru": "Задача", "en": "Task"},
-    "status": {"kk": "Мәртебе", "ru": "Статус", "en": "Status"},
-    "findings": {"kk": "Ескертулер", "ru": "Замечания", "en": "Findings"},
-    "needed": {"kk": "Жүктеу керек", "ru": "Нужно загрузить", "en": "Still to upload"},
-    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
-    "signer": {"kk": "Қол қоюшы", "ru": "Подписывает", "en": "Signed by"},
-    "count": {"kk": "Саны", "ru": "Количество", "en": "Count"},
-    "appendix": {"kk": "Қосымша: орындау фактілерінің файлдары", "ru": "Приложение: файлы фактов исполнения",
-                 "en": "Appendix: evidence files"},
-    "file": {"kk": "Файл", "ru": "Файл", "en": "File"},
-    "size": {"kk": "Көлемі, байт", "ru": "Размер, байт", "en": "Size, bytes"},
-    "folder_findings": {"kk": "Бума бойынша ескертулер", "ru": "Замечания по папке", "en": "Folder findings"},
-    "none": {"kk": "жоқ", "ru": "нет", "en": "none"},
-    "per_year": {"kk": "жылына кемінде", "ru": "в год не менее", "en": "at least a year"},
-    "lines": {"kk": "бастапқы мәтін жолдары", "ru": "строки источника", "en": "source lines"},
-}

@@ -4,27 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from uvb4.messages import level
+from uvb4.messages import RULEBOOK_LABELS, level, text_of
 
-_LABELS = {
-    "executors": {"kk": "Орындаушылар", "ru": "Исполнители", "en": "Executors"},
-    "evidence": {"kk": "Орындау фактісі", "ru": "Факт исполнения", "en": "Evidence"},
-    "exempt": {"kk": "фактілер болмаса — құжат талап етілмейді",
-               "ru": "при отсутствии фактов документы не требуются",
-               "en": "no documents required if there were no facts"},
-    "recurrence": {"kk": "Кезеңділік", "ru": "Периодичность", "en": "Rhythm"},
-    "per_year": {"kk": "жылына кемінде", "ru": "в год не менее", "en": "at least a year"},
-    "quantity": {"kk": "Саны", "ru": "Количество", "en": "Quantity"},
-    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
-    "target": {"kk": "Нысаналы мән", "ru": "Целевое значение", "en": "Target"},
-    "signers": {"kk": "қол қояды", "ru": "подписывает", "en": "signed by"},
-    "flag": {"kk": "ескерту", "ru": "примечание", "en": "flag"},
-    "lines": {"kk": "жолдар", "ru": "строки", "en": "lines"},
-}
 
 
 def label(key: str, lang: str) -> str:
-    return _LABELS[key].get(lang) or _LABELS[key]["kk"]
+    return text_of(RULEBOOK_LABELS, key, lang)
 
 
 def _t(text: dict[str, str] | None, lang: str) -> str:
