@@ -224,3 +224,12 @@ def test_output_inside_folder_writes_nothing(run, tmp_path):
     assert result.exit_code == 2 and "(output-inside-folder)" in result.stderr
     assert not nested.exists()
     assert sorted(p.name for p in (folder / "1.2 Ішкі талдау").iterdir()) == ["Талдамалық анықтама 2022-03-15.pdf"]
+
+
+def test_a_folder_of_organisations_points_at_each_one(run):
+    from conftest import ROOT
+
+    result = run("check", ROOT / "examples")
+    assert result.exit_code == 2
+    assert "(no-org-file)" in result.stderr
+    assert "almaty-oblast-akimat" in result.stderr and "samruk-energy-jsc" in result.stderr

@@ -30,8 +30,11 @@ def load_evidence(
     evidence, controls = scan_folder(folder, known_ids, progress=progress)
     problems: list[Problem] = []
     if ORG_FILE not in controls:
-        raise EvidenceError.one(Position.of(folder / ORG_FILE), "org.yaml файлы жоқ", "no-org-file",
-                                "бума түбіне org.yaml жасаңыз (үлгі: docs/evidence-folder.md)")
+        hint = "бума түбіне org.yaml жасаңыз (үлгі: docs/evidence-folder.md)"
+        inner = _organisation_folders_inside(folder)
+        if inner:
+            hint = "бұл бірнеше ұйымның бумасы сияқты; әрқайсысын жеке тексеріңіз: " + ", ".join(inner)
+        raise EvidenceError.one(Position.of(folder / ORG_FILE), "org.yaml файлы жоқ", "no-org-file", hint)
     profile = None
     try:
         profile = _parse_model(OrgProfile, folder / ORG_FILE, controls[ORG_FILE])
@@ -50,6 +53,17 @@ def load_evidence(
     if problems or profile is None:
         raise EvidenceError(problems)
     return profile, evidence
+
+
+def _organisation_folders_inside(folder: Path, limit: int = 5) -> list[str]:
+    """Sub-folders holding an org.yaml: the user probably passed a folder of organisations."""
+    if not folder.is_dir():
+        return []
+    try:
+        found = sorted(str(p.parent) for p in folder.glob("*/org.yaml"))
+    except OSError:
+        return []
+    return found[:limit] + (["…"] if len(found) > limit else [])
 
 
 def _text(path: Path, raw: bytes) -> str:
