@@ -410,3 +410,15 @@ def test_committed_files_have_the_right_magic(name):
         rel = path.relative_to(CASES / name).as_posix()
         if path.is_file() and path.suffix.lower() in magic and rel not in broken:
             assert path.read_bytes().startswith(magic[path.suffix.lower()]), rel
+
+
+def test_unreadable_signature_is_reported_once_with_its_reason(run, tmp_path):
+    folder = _write(tmp_path / "org", {
+        "org.yaml": ORG,
+        f"2.8.1 Стандарт/{STANDARD}": PDF + b"standard",
+        f"2.8.1 Стандарт/{STANDARD}.cms": b"garbage",
+    })
+    data = json.loads(run("check", folder, "--format", "json").stdout)
+    [finding] = [f for f in data["findings"] if f["code"] == "bad-signature"]
+    assert finding["message"].startswith("электрондық қолтаңбаны оқу мүмкін емес: ")
+    assert finding["message"].count("оқу мүмкін емес") == 1

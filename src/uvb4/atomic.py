@@ -11,14 +11,15 @@ import tempfile
 from pathlib import Path
 
 from uvb4.errors import Position, RenderError
+from uvb4.messages import t
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
     data = content.encode("utf-8") if isinstance(content, str) else content
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise RenderError.one(Position.of(path), f"бума жоқ: {directory}", "output-folder-missing",
-                              "алдымен буманы жасаңыз немесе басқа жолды көрсетіңіз")
+        raise RenderError.one(Position.of(path), t("output-folder-missing", folder=directory), "output-folder-missing",
+                              t("output-folder-missing.hint"))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         os.fchmod(fd, _mode_for(path))
@@ -34,8 +35,8 @@ def write_atomic(path: Path, content: str | bytes) -> None:
             pass
         if not isinstance(exc, OSError):
             raise
-        raise RenderError.one(Position.of(path), f"файлды жазу мүмкін емес: {exc.strerror or exc}", "write-failed",
-                              "жазу құқығын және бос орынды тексеріңіз")
+        raise RenderError.one(Position.of(path), t("write-failed", reason=exc.strerror or exc), "write-failed",
+                              t("write-failed.hint"))
 
 
 def _mode_for(path: Path) -> int:

@@ -217,11 +217,11 @@ def _year(value: Optional[str]) -> Optional[int]:
     if value is None:
         return None
     from uvb4.errors import Position, UsageError
+    from uvb4.messages import t
 
     text = value.strip()
     if not (text.isascii() and text.isdigit() and 2000 <= int(text) <= 2100):
-        raise UsageError.one(Position("--year"), f"«{value}» есепті жыл емес: 2000–2100 аралығындағы сан керек",
-                             "bad-year", "мысалы: --year 2022")
+        raise UsageError.one(Position("--year"), t("bad-year", value=value), "bad-year", t("bad-year.hint"))
     return int(text)
 
 
@@ -389,10 +389,12 @@ def _with_progress(work):
         return work(None)
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
+    from uvb4.messages import t
+
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True,
                   console=_stderr_console()) as progress:
-        bar = progress.add_task("файлдар қаралуда…", total=None)
-        return work(lambda n: progress.update(bar, description=f"файлдар қаралуда: {n}"))
+        bar = progress.add_task(t("progress.scanning"), total=None)
+        return work(lambda n: progress.update(bar, description=t("progress.scanned", count=n)))
 
 
 def _today():
@@ -408,14 +410,15 @@ def _today():
 def _refuse_inside(output: Path, folder: Path) -> None:
     """uvb4 never writes into the evidence folder it reads."""
     from uvb4.errors import Position, UsageError
+    from uvb4.messages import t
 
     try:
         inside = output.resolve().is_relative_to(folder.resolve()) and folder.is_dir()
     except OSError:
         inside = False
     if inside:
-        raise UsageError.one(Position.of(output), "uvb4 тексерілетін бумаға ешнәрсе жазбайды", "output-inside-folder",
-                             f"нәтижені бумадан тыс жерге жазыңыз, мысалы: -o ../{output.name}")
+        raise UsageError.one(Position.of(output), t("output-inside-folder"), "output-inside-folder",
+                             t("output-inside-folder.hint", name=output.name))
 
 
 def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> None:
@@ -499,11 +502,10 @@ def kpi_command(
         table.kpis = [k for k in table.kpis if k.kpi.id == kpi]
         if not table.kpis:
             from uvb4.errors import Position, UsageError
+            from uvb4.messages import t
 
-            raise UsageError.one(Position("--kpi"),
-                                 f"«{kpi}» КРІ «{result.profile.type.value}» ұйым түріне қолданылмайды",
-                                 "kpi-not-applicable", "бұл КРІ-ге қызмет ететін міндеттердің орындаушыларын қараңыз: "
-                                 f"uvb4 rulebook show --kpi {kpi}")
+            raise UsageError.one(Position("--kpi"), t("kpi-not-applicable", kpi=kpi, type=result.profile.type.value),
+                                 "kpi-not-applicable", t("kpi-not-applicable.hint", kpi=kpi))
     from uvb4.output.kpis import render_kpis
 
     _emit(render_kpis(table, result, fmt.value, language), None)
@@ -531,17 +533,18 @@ def report_command(
     """
     language = _set_lang(lang)
     from uvb4.errors import Position, UsageError
+    from uvb4.messages import t
 
     if kpi and group:
-        raise UsageError.one(Position("--kpi/--group"), "--kpi мен --group бірге берілмейді", "conflicting-options",
-                             "біреуін ғана көрсетіңіз")
+        raise UsageError.one(Position("--kpi/--group"), t("conflicting-options"), "conflicting-options",
+                             t("conflicting-options.hint"))
     chosen = fmt.value if fmt else None
     if chosen is None and output is not None:
         chosen = {".docx": "docx", ".html": "html", ".htm": "html"}.get(output.suffix.lower(), "md")
     chosen = chosen or "md"
     if chosen == "docx" and output is None:
-        raise UsageError.one(Position("--output"), "DOCX есебі үшін -o FILE керек", "output-required",
-                             "мысалы: -o ../есеп.docx")
+        raise UsageError.one(Position("--output"), t("output-required.docx"), "output-required",
+                             t("output-required.docx.hint"))
     if output is not None:
         _refuse_inside(output, folder)
     from uvb4.api import load_rulebook, review_folder
@@ -573,10 +576,11 @@ def figures_template(
     from uvb4.api import load_rulebook
     from uvb4.errors import Position, UsageError
     from uvb4.figures_template import make_template
+    from uvb4.messages import t
 
     if fmt is TemplateFormat.xlsx and output is None:
-        raise UsageError.one(Position("--output"), "xlsx үшін -o FILE керек", "output-required",
-                             "мысалы: -o figures.xlsx")
+        raise UsageError.one(Position("--output"), t("output-required.xlsx"), "output-required",
+                             t("output-required.xlsx.hint"))
     content = make_template(load_rulebook(rulebook), fmt.value)
     _emit(content, output)
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from uvb4.errors import EvidenceError, Position, Problem
+from uvb4.messages import t
 
 COLUMNS = ("kpi", "input", "value", "breakdown")
 HEADER_ALIASES = {
@@ -58,8 +59,7 @@ def load_figures(path: Path) -> Figures:
         return _from_rows(path, _csv_rows(path))
     if suffix == ".xlsx":
         return _from_rows(path, _xlsx_rows(path))
-    raise EvidenceError.one(Position.of(path), "көрсеткіштер файлының пішімі белгісіз", "bad-figures",
-                            "figures.yaml, figures.csv немесе figures.xlsx қолданыңыз")
+    raise EvidenceError.one(Position.of(path), t("bad-figures.format"), "bad-figures", t("bad-figures.format.hint"))
 
 
 def _number(raw: Any, where: Position) -> float:
@@ -75,7 +75,7 @@ def _number(raw: Any, where: Position) -> float:
             return float(text)
         except ValueError:
             pass
-    raise EvidenceError.one(where, f"мән сан емес: «{raw}»", "bad-figure-value", "сан жазыңыз, мысалы 12 немесе 3,5")
+    raise EvidenceError.one(where, t("bad-figure-value", value=raw), "bad-figure-value", t("bad-figure-value.hint"))
 
 
 def _from_yaml(path: Path) -> Figures:
@@ -86,14 +86,14 @@ def _from_yaml(path: Path) -> Figures:
     locator = Locator(path, text)
     figures = Figures(str(path))
     if not isinstance(data, dict) or not isinstance(data.get("kpis"), dict):
-        raise EvidenceError.one(Position.of(path, 1, 1), "figures.yaml түбірінде «kpis:» кілті болуы керек",
-                                "bad-figures", "үлгі: uvb4 figures template --format yaml")
+        raise EvidenceError.one(Position.of(path, 1, 1), t("bad-figures.no-kpis"),
+                                "bad-figures", t("bad-figures.no-kpis.hint"))
     problems: list[Problem] = []
     for kpi, inputs in data["kpis"].items():
         kpi = str(kpi)
         if not isinstance(inputs, dict):
-            problems.append(Problem(locator.position(("kpis", kpi)), "КРІ кірістері кілт–мән жиыны болуы керек",
-                                    "bad-figures", "мысалы: «units_total: 12»"))
+            problems.append(Problem(locator.position(("kpis", kpi)), t("bad-figures.inputs-not-a-mapping"),
+                                    "bad-figures", t("bad-figures.inputs-not-a-mapping.hint")))
             continue
         for name, raw in inputs.items():
             if raw is None:  # left blank (as in the template): not given
@@ -104,15 +104,16 @@ def _from_yaml(path: Path) -> Figures:
                 if isinstance(raw, dict):
                     unknown = set(raw) - {"total", "breakdown"}
                     if unknown:
-                        raise EvidenceError.one(locator.position(loc), f"белгісіз кілттер: {sorted(unknown)}",
-                                                "bad-figures", "тек «total» және «breakdown»")
+                        raise EvidenceError.one(locator.position(loc),
+                                                t("bad-figures.unknown-keys", keys=sorted(unknown)),
+                                                "bad-figures", t("bad-figures.unknown-keys.hint"))
                     if raw.get("total") is not None:
                         figure.total = _number(raw["total"], locator.position(loc + ("total",)))
                     parts = raw.get("breakdown") or {}
                     if not isinstance(parts, dict):
                         raise EvidenceError.one(locator.position(loc + ("breakdown",)),
-                                                "«breakdown» кілт–мән жиыны болуы керек", "bad-figures",
-                                                "мысалы: «breakdown: {\"2.1.1\": 3}»")
+                                                t("bad-figures.breakdown-not-a-mapping"), "bad-figures",
+                                                t("bad-figures.breakdown-not-a-mapping.hint"))
                     for key, value in parts.items():
                         if value is None:
                             continue
@@ -140,8 +141,8 @@ def _header_index(header: list[str], path: Path) -> dict[str, int]:
                 break
     missing = [c for c in ("kpi", "input", "value") if c not in index]
     if missing:
-        raise EvidenceError.one(Position.of(path, 1, 1), f"бағандар жоқ: {', '.join(missing)}", "bad-figures",
-                                "бірінші жол: kpi, input, value, breakdown (үлгі: uvb4 figures template)")
+        raise EvidenceError.one(Position.of(path, 1, 1), t("bad-figures.missing-columns", columns=", ".join(missing)),
+                                "bad-figures", t("bad-figures.missing-columns.hint"))
     return index
 
 
@@ -166,8 +167,8 @@ def _xlsx_rows(path: Path):
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise EvidenceError.one(Position.of(path), f"Excel файлын ашу мүмкін емес: {exc}", "bad-figures",
-                                "файлды Excel-де .xlsx ретінде қайта сақтаңыз")
+        raise EvidenceError.one(Position.of(path), t("bad-figures.xlsx-unreadable", error=exc), "bad-figures",
+                                t("bad-figures.xlsx-unreadable.hint"))
     sheet = book.worksheets[0]
     rows = [(n, ["" if v is None else v for v in row], "row")
             for n, row in enumerate(sheet.iter_rows(values_only=True), 1)]
@@ -191,8 +192,8 @@ def _from_rows(path: Path, rows) -> Figures:
         col = index["value"] + 1
         where = Position.of(path, number, col)
         if not kpi or not name:
-            problems.append(Problem(Position.of(path, number, 1), "КРІ нөмірі мен кіріс атауы міндетті",
-                                    "bad-figures", "әр жолда: kpi, input, value"))
+            problems.append(Problem(Position.of(path, number, 1), t("bad-figures.row-incomplete"),
+                                    "bad-figures", t("bad-figures.row-incomplete.hint")))
             continue
         if str(cells[index["value"]]).strip() == "":
             continue  # left blank (as in the template): not given

@@ -270,7 +270,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "у КПИ «{kpi}» нет формулы",
         "en": "KPI '{kpi}' has no formula",
     },
-    # -- command line ------------------------------------------------------
+    # -- command line (cli.py) --------------------------------------------
     "unknown-id": {
         "kk": "«{id}» {level} ережелер жинағында жоқ",
         "ru": "{level} «{id}» нет в своде правил",
@@ -296,6 +296,76 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "ережелер жинағы дұрыс: {id} {version} — {groups} топ, {kpis} КРІ, {projects} жоба, {tasks} міндет",
         "ru": "свод правил корректен: {id} {version} — групп {groups}, КПИ {kpis}, проектов {projects}, задач {tasks}",
         "en": "rulebook valid: {id} {version} — {groups} groups, {kpis} KPIs, {projects} projects, {tasks} tasks",
+    },
+    "bad-year": {
+        "kk": "«{value}» есепті жыл емес: 2000–2100 аралығындағы сан керек",
+        "ru": "«{value}» — не отчётный год: нужно число от 2000 до 2100",
+        "en": "'{value}' is not a reporting year: a number from 2000 to 2100 is needed",
+    },
+    "bad-year.hint": {
+        "kk": "мысалы: --year 2022",
+        "ru": "например: --year 2022",
+        "en": "e.g. --year 2022",
+    },
+    "progress.scanning": {
+        "kk": "файлдар қаралуда…",
+        "ru": "просмотр файлов…",
+        "en": "reading the files…",
+    },
+    "progress.scanned": {
+        "kk": "файлдар қаралуда: {count}",
+        "ru": "просмотр файлов: {count}",
+        "en": "reading the files: {count}",
+    },
+    "output-inside-folder": {
+        "kk": "uvb4 тексерілетін бумаға ешнәрсе жазбайды",
+        "ru": "uvb4 ничего не записывает в проверяемую папку",
+        "en": "uvb4 never writes into the folder it checks",
+    },
+    "output-inside-folder.hint": {
+        "kk": "нәтижені бумадан тыс жерге жазыңыз, мысалы: -o ../{name}",
+        "ru": "сохраните результат вне папки, например: -o ../{name}",
+        "en": "write the result outside the folder, e.g. -o ../{name}",
+    },
+    "kpi-not-applicable": {
+        "kk": "«{kpi}» КРІ «{type}» ұйым түріне қолданылмайды",
+        "ru": "КПИ «{kpi}» не применяется к организациям типа «{type}»",
+        "en": "KPI '{kpi}' does not apply to organisations of type '{type}'",
+    },
+    "kpi-not-applicable.hint": {
+        "kk": "бұл КРІ-ге қызмет ететін міндеттердің орындаушыларын қараңыз: uvb4 rulebook show --kpi {kpi}",
+        "ru": "посмотрите исполнителей задач, работающих на этот КПИ: uvb4 rulebook show --kpi {kpi}",
+        "en": "see who executes the tasks serving this KPI: uvb4 rulebook show --kpi {kpi}",
+    },
+    "conflicting-options": {
+        "kk": "--kpi мен --group бірге берілмейді",
+        "ru": "--kpi и --group нельзя указывать вместе",
+        "en": "--kpi and --group cannot be given together",
+    },
+    "conflicting-options.hint": {
+        "kk": "біреуін ғана көрсетіңіз",
+        "ru": "укажите только один из них",
+        "en": "give only one of them",
+    },
+    "output-required.docx": {
+        "kk": "DOCX есебі үшін -o FILE керек",
+        "ru": "для отчёта DOCX нужен параметр -o FILE",
+        "en": "a DOCX report needs -o FILE",
+    },
+    "output-required.docx.hint": {
+        "kk": "мысалы: -o ../есеп.docx",
+        "ru": "например: -o ../отчёт.docx",
+        "en": "e.g. -o ../report.docx",
+    },
+    "output-required.xlsx": {
+        "kk": "xlsx үшін -o FILE керек",
+        "ru": "для xlsx нужен параметр -o FILE",
+        "en": "xlsx needs -o FILE",
+    },
+    "output-required.xlsx.hint": {
+        "kk": "мысалы: -o figures.xlsx",
+        "ru": "например: -o figures.xlsx",
+        "en": "e.g. -o figures.xlsx",
     },
     # -- rulebook lint, diff and git refs (uvb4 rulebook lint / diff) -------
     "task-numbering-gap": {
@@ -656,6 +726,411 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.period.quarter": {"kk": "тоқсан", "ru": "квартал", "en": "quarter"},
     "diff.period.year": {"kk": "жыл", "ru": "год", "en": "year"},
     "diff.note.illustrative": {"kk": "иллюстрациялық", "ru": "иллюстративно", "en": "illustrative"},
+    # -- organisation folder (evidence/load.py) -----------------------------
+    "folder-not-found": {
+        "kk": "бума табылмады: {folder}",
+        "ru": "папка не найдена: {folder}",
+        "en": "folder not found: {folder}",
+    },
+    "folder-not-found.hint": {
+        "kk": "жолды тексеріңіз; ұйымның бумасын немесе оның ZIP архивін көрсетіңіз",
+        "ru": "проверьте путь; укажите папку организации или её ZIP-архив",
+        "en": "check the path; give the organisation's folder or its ZIP archive",
+    },
+    "not-a-folder": {
+        "kk": "бума немесе .zip архиві күтілді",
+        "ru": "ожидалась папка или архив .zip",
+        "en": "expected a folder or a .zip archive",
+    },
+    "not-a-folder.hint": {
+        "kk": "ұйымның бумасын (org.yaml жатқан) немесе оның ZIP архивін көрсетіңіз",
+        "ru": "укажите папку организации (в которой лежит org.yaml) или её ZIP-архив",
+        "en": "give the organisation's folder (the one holding org.yaml) or its ZIP archive",
+    },
+    "no-org-file": {
+        "kk": "org.yaml файлы жоқ",
+        "ru": "нет файла org.yaml",
+        "en": "there is no org.yaml file",
+    },
+    "no-org-file.hint": {
+        "kk": "бума түбіне org.yaml жасаңыз (үлгі: docs/evidence-folder.md)",
+        "ru": "создайте org.yaml в корне папки (образец: docs/evidence-folder.md)",
+        "en": "create org.yaml at the top of the folder (example: docs/evidence-folder.md)",
+    },
+    "no-org-file.several.hint": {
+        "kk": "бұл бірнеше ұйымның бумасы сияқты; әрқайсысын жеке тексеріңіз: {folders}",
+        "ru": "похоже, это папка нескольких организаций; проверьте каждую отдельно: {folders}",
+        "en": "this looks like a folder of several organisations; check each one separately: {folders}",
+    },
+    "not-a-mapping.control": {
+        "kk": "файлдың түбірі кілт–мән жиыны болуы керек",
+        "ru": "корень файла должен быть отображением (ключ: значение)",
+        "en": "the file's root must be a mapping (key: value)",
+    },
+    "not-a-mapping.control.hint": {
+        "kk": "мысалды қараңыз: docs/evidence-folder.md",
+        "ru": "см. пример: docs/evidence-folder.md",
+        "en": "see the example in docs/evidence-folder.md",
+    },
+    "schema.folder.hint": {
+        "kk": "үлгіні қараңыз: docs/evidence-folder.md",
+        "ru": "см. образец: docs/evidence-folder.md",
+        "en": "see the example in docs/evidence-folder.md",
+    },
+    "meta-outside-task": {
+        "kk": "_meta.yaml міндет немесе жоба бумасында емес",
+        "ru": "_meta.yaml лежит не в папке задачи или проекта",
+        "en": "_meta.yaml is not in a task or project folder",
+    },
+    "meta-outside-task.hint": {
+        "kk": "файлды нөмірі бар бумаға көшіріңіз, мысалы «2.7/_meta.yaml»",
+        "ru": "перенесите файл в папку с номером, например «2.7/_meta.yaml»",
+        "en": "move the file into a numbered folder, e.g. '2.7/_meta.yaml'",
+    },
+    "meta-unknown-file": {
+        "kk": "«{name}» файлы бумада жоқ",
+        "ru": "файла «{name}» нет в папке",
+        "en": "there is no file '{name}' in the folder",
+    },
+    "meta-unknown-file.hint": {
+        "kk": "файл атауын бумадағы атаумен дәл сәйкестендіріңіз",
+        "ru": "имя файла должно в точности совпадать с именем в папке",
+        "en": "make the name match the file's name in the folder exactly",
+    },
+    "register-outside-task": {
+        "kk": "тізілім міндет бумасында емес",
+        "ru": "реестр лежит не в папке задачи",
+        "en": "the register is not in a task folder",
+    },
+    "register-outside-task.hint": {
+        "kk": "файлды міндет бумасына көшіріңіз, мысалы «3.1.1/_register.csv»",
+        "ru": "перенесите файл в папку задачи, например «3.1.1/_register.csv»",
+        "en": "move the file into a task folder, e.g. '3.1.1/_register.csv'",
+    },
+    "bad-register.not-a-list": {
+        "kk": "тізілім оқиғалар тізімі болуы керек",
+        "ru": "реестр должен быть списком мероприятий",
+        "en": "the register must be a list of events",
+    },
+    "bad-register.row-not-a-mapping": {
+        "kk": "тізілім жолы кілт–мән жиыны болуы керек",
+        "ru": "строка реестра должна быть отображением (ключ: значение)",
+        "en": "a register row must be a mapping (key: value)",
+    },
+    "bad-register.yaml.hint": {
+        "kk": "әр жол: «- {{date: 2022-01-14, title: …}}»",
+        "ru": "каждая строка: «- {{date: 2022-01-14, title: …}}»",
+        "en": "each row: '- {{date: 2022-01-14, title: …}}'",
+    },
+    "bad-register.row": {
+        "kk": "тізілім жолы қате: «{field}» — {error}",
+        "ru": "ошибка в строке реестра: «{field}» — {error}",
+        "en": "bad register row: '{field}' — {error}",
+    },
+    "bad-register.row.hint": {
+        "kk": "күн: 2022-01-14 немесе 14.01.2022; атауы міндетті",
+        "ru": "дата: 2022-01-14 или 14.01.2022; название обязательно",
+        "en": "date: 2022-01-14 or 14.01.2022; the title is required",
+    },
+    "bad-register.columns": {
+        "kk": "тізілім бағандары қате: жоқ {missing}, белгісіз {unknown}",
+        "ru": "неверные столбцы реестра: нет {missing}, неизвестные {unknown}",
+        "en": "bad register columns: missing {missing}, unknown {unknown}",
+    },
+    "bad-register.columns.hint": {
+        "kk": "бірінші жол: date,title,participants,link",
+        "ru": "первая строка: date,title,participants,link",
+        "en": "first line: date,title,participants,link",
+    },
+    # -- org.yaml (evidence/profile.py) ---------------------------------------
+    "number.bin": {"kk": "БСН (BIN)", "ru": "БИН", "en": "BIN"},
+    "number.iin": {"kk": "ЖСН (IIN)", "ru": "ИИН", "en": "IIN"},
+    "bad-value.number-length": {
+        "kk": "{what} 12 цифрдан тұруы керек (берілгені: «{value}»)",
+        "ru": "{what} должен состоять из 12 цифр (указано: «{value}»)",
+        "en": "the {what} must have 12 digits (given: '{value}')",
+    },
+    "bad-value.check-digit": {
+        "kk": "{what} бақылау цифры дұрыс емес: «{value}» — нөмірді құжаттан қайта көшіріңіз",
+        "ru": "{what}: неверная контрольная цифра в «{value}» — перепишите номер из документа заново",
+        "en": "the {what} check digit is wrong: '{value}' — copy the number from the document again",
+    },
+    "bad-value.bin-not-quoted": {
+        "kk": "БСН (BIN) тырнақшаға алынуы керек: «bin: \"…\"» (әйтпесе алдыңғы нөлдер жоғалады)",
+        "ru": "БИН нужно взять в кавычки: «bin: \"…\"» (иначе пропадут ведущие нули)",
+        "en": "put the BIN in quotes: 'bin: \"…\"' (otherwise leading zeros are lost)",
+    },
+    # -- _meta.yaml (evidence/meta.py) ----------------------------------------
+    "bad-value.no-facts-reason": {
+        "kk": "«no_facts: true» үшін «reason» (себебі) көрсетілуі керек",
+        "ru": "при «no_facts: true» нужно указать «reason» (причину)",
+        "en": "'no_facts: true' needs a 'reason'",
+    },
+    # -- reading the folder or ZIP archive (evidence/scan.py) -----------------
+    "bad-archive": {
+        "kk": "ZIP архивін ашу мүмкін емес: {error}",
+        "ru": "не удаётся открыть ZIP-архив: {error}",
+        "en": "cannot open the ZIP archive: {error}",
+    },
+    "bad-archive.hint": {
+        "kk": "архивті қайта жасаңыз немесе бумаға шығарыңыз",
+        "ru": "создайте архив заново или распакуйте его в папку",
+        "en": "make the archive again or extract it to a folder",
+    },
+    "unreadable-file.hint": {  # the message itself is "unreadable-file" (reading YAML) above
+        "kk": "файлды қайта сақтаңыз немесе архивті қайта жасаңыз",
+        "ru": "сохраните файл заново или создайте архив заново",
+        "en": "save the file again or make the archive again",
+    },
+    # -- e-signature files (evidence/signature.py) ----------------------------
+    "bad-signature.file": {
+        "kk": "электрондық қолтаңба файлын оқу мүмкін емес: {detail}",
+        "ru": "не удаётся прочитать файл ЭЦП: {detail}",
+        "en": "cannot read the e-signature file: {detail}",
+    },
+    "bad-signature.corrupt": {
+        "kk": "файл бүлінген немесе толық емес (ASN.1 құрылымы дұрыс емес)",
+        "ru": "файл повреждён или неполный (неверная структура ASN.1)",
+        "en": "the file is damaged or incomplete (bad ASN.1 structure)",
+    },
+    "bad-signature.empty": {
+        "kk": "файл бос",
+        "ru": "файл пустой",
+        "en": "the file is empty",
+    },
+    "bad-signature.pem-unterminated": {
+        "kk": "PEM блогы аяқталмаған (-----END …----- жолы жоқ)",
+        "ru": "блок PEM не завершён (нет строки -----END …-----)",
+        "en": "the PEM block is not closed (no -----END …----- line)",
+    },
+    "bad-signature.not-cms": {
+        "kk": "файл DER, PEM немесе base64 түріндегі CMS/PKCS#7 қолтаңбасы емес",
+        "ru": "файл не является подписью CMS/PKCS#7 в виде DER, PEM или base64",
+        "en": "the file is not a CMS/PKCS#7 signature in DER, PEM or base64 form",
+    },
+    "bad-signature.bad-base64": {
+        "kk": "base64 мәтіні бүлінген",
+        "ru": "текст base64 повреждён",
+        "en": "the base64 text is damaged",
+    },
+    "bad-signature.base64-not-cms": {
+        "kk": "base64 мәтінінің ішінде CMS/PKCS#7 құрылымы жоқ",
+        "ru": "в тексте base64 нет структуры CMS/PKCS#7",
+        "en": "the base64 text holds no CMS/PKCS#7 structure",
+    },
+    "bad-signature.truncated": {
+        "kk": "файл толық емес немесе бүлінген (ASN.1 құрылымын оқу мүмкін болмады)",
+        "ru": "файл неполный или повреждён (не удалось прочитать структуру ASN.1)",
+        "en": "the file is incomplete or damaged (its ASN.1 structure could not be read)",
+    },
+    "bad-signature.asn1-not-cms": {
+        "kk": "файл ішіндегі ASN.1 құрылымы CMS/PKCS#7 қолтаңбасы емес",
+        "ru": "структура ASN.1 в файле не является подписью CMS/PKCS#7",
+        "en": "the ASN.1 structure in the file is not a CMS/PKCS#7 signature",
+    },
+    "bad-signature.not-signed-data": {
+        "kk": "файл ішіндегі құрылым SignedData емес (мазмұн түрі: {content_type})",
+        "ru": "структура в файле — не SignedData (тип содержимого: {content_type})",
+        "en": "the structure in the file is not SignedData (content type: {content_type})",
+    },
+    "bad-signature.no-signer": {
+        "kk": "файлда қол қоюшы жоқ (SignedData ішінде SignerInfo жоқ)",
+        "ru": "в файле нет подписанта (в SignedData нет SignerInfo)",
+        "en": "the file has no signer (no SignerInfo in SignedData)",
+    },
+    "bad-signature.no-certificate": {
+        "kk": "{number}-қол қоюшының сертификаты файлға енгізілмеген",
+        "ru": "сертификат подписанта № {number} не включён в файл",
+        "en": "the certificate of signer {number} is not included in the file",
+    },
+    # -- KPI figures files (figures.py) ---------------------------------------
+    "bad-figures.format": {
+        "kk": "көрсеткіштер файлының пішімі белгісіз",
+        "ru": "неизвестный формат файла показателей",
+        "en": "unknown format of the figures file",
+    },
+    "bad-figures.format.hint": {
+        "kk": "figures.yaml, figures.csv немесе figures.xlsx қолданыңыз",
+        "ru": "используйте figures.yaml, figures.csv или figures.xlsx",
+        "en": "use figures.yaml, figures.csv or figures.xlsx",
+    },
+    "bad-figure-value": {
+        "kk": "мән сан емес: «{value}»",
+        "ru": "значение не является числом: «{value}»",
+        "en": "the value is not a number: '{value}'",
+    },
+    "bad-figure-value.hint": {
+        "kk": "сан жазыңыз, мысалы 12 немесе 3,5",
+        "ru": "укажите число, например 12 или 3,5",
+        "en": "write a number, e.g. 12 or 3.5",
+    },
+    "bad-figures.no-kpis": {
+        "kk": "figures.yaml түбірінде «kpis:» кілті болуы керек",
+        "ru": "в корне figures.yaml должен быть ключ «kpis:»",
+        "en": "figures.yaml must have a 'kpis:' key at its root",
+    },
+    "bad-figures.no-kpis.hint": {
+        "kk": "үлгі: uvb4 figures template --format yaml",
+        "ru": "шаблон: uvb4 figures template --format yaml",
+        "en": "template: uvb4 figures template --format yaml",
+    },
+    "bad-figures.inputs-not-a-mapping": {
+        "kk": "КРІ кірістері кілт–мән жиыны болуы керек",
+        "ru": "исходные данные КПИ должны быть отображением (ключ: значение)",
+        "en": "a KPI's inputs must be a mapping (key: value)",
+    },
+    "bad-figures.inputs-not-a-mapping.hint": {
+        "kk": "мысалы: «units_total: 12»",
+        "ru": "например: «units_total: 12»",
+        "en": "e.g. 'units_total: 12'",
+    },
+    "bad-figures.unknown-keys": {
+        "kk": "белгісіз кілттер: {keys}",
+        "ru": "неизвестные ключи: {keys}",
+        "en": "unknown keys: {keys}",
+    },
+    "bad-figures.unknown-keys.hint": {
+        "kk": "тек «total» және «breakdown»",
+        "ru": "допустимы только «total» и «breakdown»",
+        "en": "only 'total' and 'breakdown' are allowed",
+    },
+    "bad-figures.breakdown-not-a-mapping": {
+        "kk": "«breakdown» кілт–мән жиыны болуы керек",
+        "ru": "«breakdown» должен быть отображением (ключ: значение)",
+        "en": "'breakdown' must be a mapping (key: value)",
+    },
+    "bad-figures.breakdown-not-a-mapping.hint": {
+        "kk": "мысалы: «breakdown: {{\"2.1.1\": 3}}»",
+        "ru": "например: «breakdown: {{\"2.1.1\": 3}}»",
+        "en": "e.g. 'breakdown: {{\"2.1.1\": 3}}'",
+    },
+    "bad-figures.missing-columns": {
+        "kk": "бағандар жоқ: {columns}",
+        "ru": "нет столбцов: {columns}",
+        "en": "missing columns: {columns}",
+    },
+    "bad-figures.missing-columns.hint": {
+        "kk": "бірінші жол: kpi, input, value, breakdown (үлгі: uvb4 figures template)",
+        "ru": "первая строка: kpi, input, value, breakdown (шаблон: uvb4 figures template)",
+        "en": "first row: kpi, input, value, breakdown (template: uvb4 figures template)",
+    },
+    "bad-figures.xlsx-unreadable": {
+        "kk": "Excel файлын ашу мүмкін емес: {error}",
+        "ru": "не удаётся открыть файл Excel: {error}",
+        "en": "cannot open the Excel file: {error}",
+    },
+    "bad-figures.xlsx-unreadable.hint": {
+        "kk": "файлды Excel-де .xlsx ретінде қайта сақтаңыз",
+        "ru": "пересохраните файл в Excel в формате .xlsx",
+        "en": "save the file again from Excel as .xlsx",
+    },
+    "bad-figures.row-incomplete": {
+        "kk": "КРІ нөмірі мен кіріс атауы міндетті",
+        "ru": "номер КПИ и имя исходного показателя обязательны",
+        "en": "the KPI id and the input name are required",
+    },
+    "bad-figures.row-incomplete.hint": {
+        "kk": "әр жолда: kpi, input, value",
+        "ru": "в каждой строке: kpi, input, value",
+        "en": "on every row: kpi, input, value",
+    },
+    # -- report templates (report/render.py) ----------------------------------
+    "template-not-found": {
+        "kk": "үлгі файлы табылмады: {template}",
+        "ru": "файл шаблона не найден: {template}",
+        "en": "template file not found: {template}",
+    },
+    "template-not-found.hint": {
+        "kk": "--template жолын тексеріңіз",
+        "ru": "проверьте путь в --template",
+        "en": "check the --template path",
+    },
+    "template-syntax": {
+        "kk": "үлгі синтаксисі қате: {error}",
+        "ru": "синтаксическая ошибка в шаблоне: {error}",
+        "en": "template syntax error: {error}",
+    },
+    "template-syntax.hint": {
+        "kk": "Jinja синтаксисін тексеріңіз: {{{{ … }}}}, {{% … %}}",
+        "ru": "проверьте синтаксис Jinja: {{{{ … }}}}, {{% … %}}",
+        "en": "check the Jinja syntax: {{{{ … }}}}, {{% … %}}",
+    },
+    "template-syntax.docx": {
+        "kk": "DOCX үлгісінің синтаксисі қате: {error}",
+        "ru": "синтаксическая ошибка в шаблоне DOCX: {error}",
+        "en": "DOCX template syntax error: {error}",
+    },
+    "template-syntax.docx.hint": {
+        "kk": "{{%tr … %}} жолын кестенің жеке жолына қойыңыз; тегтерді тексеріңіз",
+        "ru": "вынесите {{%tr … %}} в отдельную строку таблицы; проверьте теги",
+        "en": "put {{%tr … %}} on a table row of its own; check the tags",
+    },
+    "template-undefined": {
+        "kk": "үлгіде белгісіз атау: {error}",
+        "ru": "неизвестное имя в шаблоне: {error}",
+        "en": "unknown name in the template: {error}",
+    },
+    "template-undefined.hint": {
+        "kk": "атауды docs/report-templates.md тізімімен салыстырыңыз",
+        "ru": "сверьте имя со списком в docs/report-templates.md",
+        "en": "compare the name with the list in docs/report-templates.md",
+    },
+    "template-unsafe": {
+        "kk": "үлгіде рұқсат етілмеген әрекет: {error}",
+        "ru": "недопустимое действие в шаблоне: {error}",
+        "en": "the template does something not allowed: {error}",
+    },
+    "template-unsafe.hint": {
+        "kk": "үлгіде тек деректерді көрсетіңіз",
+        "ru": "шаблон может только выводить данные",
+        "en": "a template may only show the data",
+    },
+    "template-error": {
+        "kk": "үлгі қатесі: {error}",
+        "ru": "ошибка шаблона: {error}",
+        "en": "template error: {error}",
+    },
+    "template-error.hint": {
+        "kk": "үлгіні тексеріңіз",
+        "ru": "проверьте шаблон",
+        "en": "check the template",
+    },
+    "template-error.docx": {
+        "kk": "DOCX үлгісінің қатесі: {error}",
+        "ru": "ошибка шаблона DOCX: {error}",
+        "en": "DOCX template error: {error}",
+    },
+    "template-error.docx-unreadable": {
+        "kk": "DOCX үлгісін ашу мүмкін емес: {error}",
+        "ru": "не удаётся открыть шаблон DOCX: {error}",
+        "en": "cannot open the DOCX template: {error}",
+    },
+    "template-error.docx-unreadable.hint": {
+        "kk": "үлгіні Word-та .docx ретінде қайта сақтаңыз",
+        "ru": "пересохраните шаблон в Word в формате .docx",
+        "en": "save the template again from Word as .docx",
+    },
+    # -- writing output files (atomic.py) -------------------------------------
+    "output-folder-missing": {
+        "kk": "бума жоқ: {folder}",
+        "ru": "папка не существует: {folder}",
+        "en": "no such folder: {folder}",
+    },
+    "output-folder-missing.hint": {
+        "kk": "алдымен буманы жасаңыз немесе басқа жолды көрсетіңіз",
+        "ru": "сначала создайте папку или укажите другой путь",
+        "en": "create the folder first or give another path",
+    },
+    "write-failed": {
+        "kk": "файлды жазу мүмкін емес: {reason}",
+        "ru": "не удаётся записать файл: {reason}",
+        "en": "cannot write the file: {reason}",
+    },
+    "write-failed.hint": {
+        "kk": "жазу құқығын және бос орынды тексеріңіз",
+        "ru": "проверьте права на запись и свободное место на диске",
+        "en": "check the write permission and the free space",
+    },
 }
 
 LEVELS: dict[str, dict[str, str]] = {

@@ -11,6 +11,7 @@ from uvb4.errors import EvidenceError, Position, Problem, Uvb4Error
 from uvb4.evidence.meta import Event, FolderMeta, RegisterRow, parse_date
 from uvb4.evidence.profile import OrgProfile
 from uvb4.evidence.scan import ORG_FILE, Evidence, scan_folder
+from uvb4.messages import t
 from uvb4.yamlio import Locator, load_yaml, validation_problems
 
 
@@ -22,19 +23,18 @@ def load_evidence(
 ) -> tuple[OrgProfile, Evidence]:
     """Scan ``folder`` and parse its control files; every input problem is collected, then raised."""
     if not folder.exists():
-        raise EvidenceError.one(Position.of(folder), f"бума табылмады: {folder}", "folder-not-found",
-                                "жолды тексеріңіз; ұйымның бумасын немесе оның ZIP архивін көрсетіңіз")
+        raise EvidenceError.one(Position.of(folder), t("folder-not-found", folder=folder), "folder-not-found",
+                                t("folder-not-found.hint"))
     if folder.is_file() and folder.suffix.lower() != ".zip":
-        raise EvidenceError.one(Position.of(folder), "бума немесе .zip архиві күтілді", "not-a-folder",
-                                "ұйымның бумасын (org.yaml жатқан) немесе оның ZIP архивін көрсетіңіз")
+        raise EvidenceError.one(Position.of(folder), t("not-a-folder"), "not-a-folder", t("not-a-folder.hint"))
     evidence, controls = scan_folder(folder, known_ids, progress=progress)
     problems: list[Problem] = []
     if ORG_FILE not in controls:
-        hint = "бума түбіне org.yaml жасаңыз (үлгі: docs/evidence-folder.md)"
+        hint = t("no-org-file.hint")
         inner = _organisation_folders_inside(folder)
         if inner:
-            hint = "бұл бірнеше ұйымның бумасы сияқты; әрқайсысын жеке тексеріңіз: " + ", ".join(inner)
-        raise EvidenceError.one(Position.of(folder / ORG_FILE), "org.yaml файлы жоқ", "no-org-file", hint)
+            hint = t("no-org-file.several.hint", folders=", ".join(inner))
+        raise EvidenceError.one(Position.of(folder / ORG_FILE), t("no-org-file"), "no-org-file", hint)
     profile = None
     try:
         profile = _parse_model(OrgProfile, folder / ORG_FILE, controls[ORG_FILE])
@@ -72,8 +72,7 @@ def _text(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
-        raise EvidenceError.one(Position.of(path, line, col), "файл UTF-8 кодтауында емес", "not-utf8",
-                                "файлды UTF-8 кодтауында сақтаңыз")
+        raise EvidenceError.one(Position.of(path, line, col), t("not-utf8"), "not-utf8", t("not-utf8.hint"))
 
 
 def _parse_model(model, path: Path, raw: bytes, *, mapping: bool = True):
@@ -82,8 +81,8 @@ def _parse_model(model, path: Path, raw: bytes, *, mapping: bool = True):
     text = _text(path, raw)
     data = load_yaml(path, text)
     if mapping and not isinstance(data, dict):
-        raise EvidenceError.one(Position.of(path, 1, 1), "файлдың түбірі кілт–мән жиыны болуы керек",
-                                "not-a-mapping", "мысалды қараңыз: docs/evidence-folder.md")
+        raise EvidenceError.one(Position.of(path, 1, 1), t("not-a-mapping.control"),
+                                "not-a-mapping", t("not-a-mapping.control.hint"))
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -95,7 +94,7 @@ def _folder_hint(problem: Problem) -> Problem:
     from dataclasses import replace
 
     if problem.hint and "uvb4 rulebook schema" in problem.hint:
-        return replace(problem, hint="үлгіні қараңыз: docs/evidence-folder.md")
+        return replace(problem, hint=t("schema.folder.hint"))
     return problem
 
 
@@ -117,8 +116,8 @@ def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids:
     folder_rel = "" if folder_rel == "." else folder_rel
     owner = _owner(evidence, folder_rel, known_ids)
     if owner is None:
-        raise EvidenceError.one(Position.of(path, 1, 1), "_meta.yaml міндет немесе жоба бумасында емес",
-                                "meta-outside-task", "файлды нөмірі бар бумаға көшіріңіз, мысалы «2.7/_meta.yaml»")
+        raise EvidenceError.one(Position.of(path, 1, 1), t("meta-outside-task"),
+                                "meta-outside-task", t("meta-outside-task.hint"))
     evidence.metas.setdefault(owner, []).append((rel, meta))
     prefix = folder_rel + "/" if folder_rel else ""
     in_folder = {f.rel: f for f in evidence.files if f.rel.startswith(prefix)}
@@ -147,8 +146,8 @@ def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids:
     if unknown:
         locator = Locator(path, _text(path, raw))
         raise EvidenceError([
-            Problem(locator.position(("files", name)), f"«{name}» файлы бумада жоқ", "meta-unknown-file",
-                    "файл атауын бумадағы атаумен дәл сәйкестендіріңіз")
+            Problem(locator.position(("files", name)), t("meta-unknown-file", name=name), "meta-unknown-file",
+                    t("meta-unknown-file.hint"))
             for name in unknown
         ])
 
@@ -163,8 +162,8 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
     folder_rel = str(PurePosixPath(rel).parent)
     owner = _owner(evidence, "" if folder_rel == "." else folder_rel, known_ids)
     if owner is None:
-        raise EvidenceError.one(Position.of(path, 1, 1), "тізілім міндет бумасында емес", "register-outside-task",
-                                "файлды міндет бумасына көшіріңіз, мысалы «3.1.1/_register.csv»")
+        raise EvidenceError.one(Position.of(path, 1, 1), t("register-outside-task"), "register-outside-task",
+                                t("register-outside-task.hint"))
     text = _text(path, raw)
     rows: list[tuple[int, dict[str, Any], Callable[[str], Position]]] = []
     if rel.casefold().endswith(".csv"):
@@ -175,12 +174,12 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
             data = []
         locator = Locator(path, text)
         if not isinstance(data, list):
-            raise EvidenceError.one(Position.of(path, 1, 1), "тізілім оқиғалар тізімі болуы керек",
-                                    "bad-register", "әр жол: «- {date: 2022-01-14, title: …}»")
+            raise EvidenceError.one(Position.of(path, 1, 1), t("bad-register.not-a-list"),
+                                    "bad-register", t("bad-register.yaml.hint"))
         for index, row in enumerate(data):
             if not isinstance(row, dict):
-                raise EvidenceError.one(locator.position((index,)), "тізілім жолы кілт–мән жиыны болуы керек",
-                                        "bad-register", "әр жол: «- {date: 2022-01-14, title: …}»")
+                raise EvidenceError.one(locator.position((index,)), t("bad-register.row-not-a-mapping"),
+                                        "bad-register", t("bad-register.yaml.hint"))
             line, _ = locator.locate((index,))
             rows.append((line or 1, row, lambda field, i=index: locator.position((i, field))))
     problems = []
@@ -192,8 +191,8 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 field = str(err["loc"][0]) if err["loc"] else "?"
-                problems.append(Problem(where(field), f"тізілім жолы қате: «{field}» — {err['msg']}",
-                                        "bad-register", "күн: 2022-01-14 немесе 14.01.2022; атауы міндетті"))
+                problems.append(Problem(where(field), t("bad-register.row", field=field, error=err["msg"]),
+                                        "bad-register", t("bad-register.row.hint")))
     if problems:
         raise EvidenceError(problems)
 
@@ -213,8 +212,8 @@ def _csv_rows(path: Path, text: str):
     unknown = [h for h in header if h and h not in REGISTER_COLUMNS]
     if missing or unknown:
         raise EvidenceError.one(Position.of(path, 1, 1),
-                                f"тізілім бағандары қате: жоқ {missing or '—'}, белгісіз {unknown or '—'}",
-                                "bad-register", "бірінші жол: date,title,participants,link")
+                                t("bad-register.columns", missing=missing or "—", unknown=unknown or "—"),
+                                "bad-register", t("bad-register.columns.hint"))
     rows = []
     for values in reader:
         if not any(v.strip() for v in values):

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator
 
+from uvb4.messages import t
 from uvb4.rulebook.model import EvidenceKind, SignerRole
 
 META_NAMES = ("_meta.yaml", "_meta.yml")
@@ -53,7 +54,7 @@ class FolderMeta(_Model):
     def _reason_with_no_facts(cls, value: bool, info: ValidationInfo) -> bool:
         reason = info.data.get("reason")
         if value and not (reason and reason.strip()):
-            raise ValueError("«no_facts: true» үшін «reason» (себебі) көрсетілуі керек")
+            raise ValueError(t("bad-value.no-facts-reason"))
         return value
 
 

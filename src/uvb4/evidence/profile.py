@@ -6,6 +6,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
+from uvb4.messages import t
 from uvb4.rulebook.model import Executor, SignerRole
 
 _W1 = tuple(range(1, 12))
@@ -31,9 +32,9 @@ class _Model(BaseModel):
 
 def _check_number(value: str, what: str) -> str:
     if len(value) != 12 or not value.isdigit():
-        raise ValueError(f"{what} 12 цифрдан тұруы керек (берілгені: «{value}»)")
+        raise ValueError(t("bad-value.number-length", what=what, value=value))
     if not bin_is_valid(value):
-        raise ValueError(f"{what} бақылау цифры дұрыс емес: «{value}» — нөмірді құжаттан қайта көшіріңіз")
+        raise ValueError(t("bad-value.check-digit", what=what, value=value))
     return value
 
 
@@ -47,7 +48,7 @@ class Official(_Model):
     @field_validator("iin", mode="before")
     @classmethod
     def _iin(cls, value: object) -> object:
-        return None if value is None else _check_number(str(value), "ЖСН (IIN)")
+        return None if value is None else _check_number(str(value), t("number.iin"))
 
 
 class Unit(_Model):
@@ -66,8 +67,8 @@ class OrgProfile(_Model):
     @classmethod
     def _bin(cls, value: object) -> object:
         if isinstance(value, int):
-            raise ValueError("БСН (BIN) тырнақшаға алынуы керек: «bin: \"…\"» (әйтпесе алдыңғы нөлдер жоғалады)")
-        return _check_number(str(value), "БСН (BIN)")
+            raise ValueError(t("bad-value.bin-not-quoted"))
+        return _check_number(str(value), t("number.bin"))
 
     def official_by_name(self, name: str) -> Official | None:
         wanted = " ".join(name.casefold().split())

@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterator
 from uvb4.errors import EvidenceError, Position
 from uvb4.evidence import names
 from uvb4.evidence.meta import META_NAMES, REGISTER_NAMES, FolderMeta, RegisterRow
+from uvb4.messages import t
 
 ORG_FILE = "org.yaml"
 FIGURES_NAMES = ("figures.yaml", "figures.yml", "figures.csv", "figures.xlsx")
@@ -208,8 +209,8 @@ def scan_folder(
         try:
             archive = zipfile.ZipFile(root)
         except (zipfile.BadZipFile, OSError) as exc:
-            raise EvidenceError.one(Position.of(root), f"ZIP архивін ашу мүмкін емес: {exc}", "bad-archive",
-                                    "архивті қайта жасаңыз немесе бумаға шығарыңыз")
+            raise EvidenceError.one(Position.of(root), t("bad-archive", error=exc), "bad-archive",
+                                    t("bad-archive.hint"))
 
         def read(info: Any, n: int) -> bytes:
             import zlib
@@ -248,8 +249,8 @@ def scan_folder(
         try:
             return read(handle, -1)
         except OSError as exc:
-            raise EvidenceError.one(Position.of(root / rel), f"файлды оқу мүмкін емес: {exc.strerror or exc}",
-                                    "unreadable-file", "файлды қайта сақтаңыз немесе архивті қайта жасаңыз")
+            raise EvidenceError.one(Position.of(root / rel), t("unreadable-file", reason=exc.strerror or exc),
+                                    "unreadable-file", t("unreadable-file.hint"))
 
     kinds: dict[str, str | None] = {}
     handles: dict[str, Any] = {}  # rel → handle, to verify detached e-signatures against their document
@@ -331,7 +332,7 @@ def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, 
         try:
             content = read_all(handles[document.rel]) if document.rel in handles else None
             document.signatures.extend(read_signatures(read_all(handle), content or None))
-        except SignatureError as exc:
-            evidence.signature_problems.append((sig.rel, f"bad-signature: {exc}"))
+        except SignatureError as exc:  # the finding says "cannot read the e-signature"; add only why
+            evidence.signature_problems.append((sig.rel, f"bad-signature: {exc.detail}"))
         except OSError as exc:
-            evidence.signature_problems.append((sig.rel, f"bad-signature: {exc}"))
+            evidence.signature_problems.append((sig.rel, f"bad-signature: {exc.strerror or exc}"))

@@ -18,7 +18,7 @@ validity at signing time are not checked here (``not_before``/``not_after`` and
 ``signing_time`` are returned for the caller to compare).
 
 A file that cannot be read raises :class:`SignatureError` with a message in
-Kazakh; callers turn it into a finding.
+the current language (``uvb4.messages``); callers turn it into a finding.
 
 asn1crypto and cryptography are imported inside the functions: importing this
 module must stay cheap for the CLI start-up.
@@ -31,9 +31,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-__all__ = ["SignatureError", "SignerInfo", "read_signatures"]
+from uvb4.messages import t
 
-_PREFIX = "электрондық қолтаңба файлын оқу мүмкін емес"
+__all__ = ["SignatureError", "SignerInfo", "read_signatures"]
 
 # Readable names for the algorithm identifiers met in Kazakh (NCA RK / Kalkan) and
 # international signatures; anything else is reported as asn1crypto's name or the dotted OID.
@@ -91,11 +91,11 @@ _BASE64_TEXT = re.compile(rb"^[A-Za-z0-9+/=\s]+$")
 
 
 class SignatureError(Exception):
-    """The file is not a readable CMS/PKCS#7 signature; ``str()`` is a message in Kazakh."""
+    """The file is not a readable CMS/PKCS#7 signature; ``str()`` is a message in the current language."""
 
     def __init__(self, detail: str) -> None:
         self.detail = detail
-        super().__init__(f"{_PREFIX}: {detail}")
+        super().__init__(t("bad-signature.file", detail=detail))
 
 
 @dataclass(frozen=True)
@@ -137,7 +137,7 @@ def read_signatures(data: bytes, content: bytes | None = None) -> list[SignerInf
     except SignatureError:
         raise
     except Exception as exc:  # asn1crypto parses lazily: corruption surfaces anywhere below
-        raise SignatureError("файл бүлінген немесе толық емес (ASN.1 құрылымы дұрыс емес)") from exc
+        raise SignatureError(t("bad-signature.corrupt")) from exc
 
 
 # --- decoding the container -------------------------------------------------------------
@@ -147,7 +147,7 @@ def _to_der(data: bytes) -> bytes:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if not data.strip():
-        raise SignatureError("файл бос")
+        raise SignatureError(t("bad-signature.empty"))
     if data[:1] == b"\x30":
         return data
     text = data.strip()
@@ -155,13 +155,13 @@ def _to_der(data: bytes) -> bytes:
     if begin is not None:
         end = _PEM_END.search(text, begin.end())
         if end is None:
-            raise SignatureError("PEM блогы аяқталмаған (-----END …----- жолы жоқ)")
+            raise SignatureError(t("bad-signature.pem-unterminated"))
         body = text[begin.end():end.start()]
         lines = [ln for ln in body.splitlines() if b":" not in ln]  # drop PEM headers (Key: value)
         return _b64(b"".join(lines))
     if _BASE64_TEXT.match(text):
         return _b64(text)
-    raise SignatureError("файл DER, PEM немесе base64 түріндегі CMS/PKCS#7 қолтаңбасы емес")
+    raise SignatureError(t("bad-signature.not-cms"))
 
 
 def _b64(text: bytes) -> bytes:
@@ -173,9 +173,9 @@ def _b64(text: bytes) -> bytes:
     try:
         der = base64.b64decode(compact, validate=True)
     except (binascii.Error, ValueError) as exc:
-        raise SignatureError("base64 мәтіні бүлінген") from exc
+        raise SignatureError(t("bad-signature.bad-base64")) from exc
     if der[:1] != b"\x30":
-        raise SignatureError("base64 мәтінінің ішінде CMS/PKCS#7 құрылымы жоқ")
+        raise SignatureError(t("bad-signature.base64-not-cms"))
     return der
 
 
@@ -192,10 +192,10 @@ def _read(der: bytes, content: bytes | None) -> list[SignerInfo]:
         try:
             core.load(der, strict=True)
         except Exception:
-            raise SignatureError("файл толық емес немесе бүлінген (ASN.1 құрылымын оқу мүмкін болмады)") from exc
-        raise SignatureError("файл ішіндегі ASN.1 құрылымы CMS/PKCS#7 қолтаңбасы емес") from exc
+            raise SignatureError(t("bad-signature.truncated")) from exc
+        raise SignatureError(t("bad-signature.asn1-not-cms")) from exc
     if content_type != "signed_data":
-        raise SignatureError(f"файл ішіндегі құрылым SignedData емес (мазмұн түрі: {content_type})")
+        raise SignatureError(t("bad-signature.not-signed-data", content_type=content_type))
     signed = info["content"]
     encap = signed["encap_content_info"]
     attached = _attached_content(encap)
@@ -205,12 +205,12 @@ def _read(der: bytes, content: bytes | None) -> list[SignerInfo]:
         [c.chosen for c in signed["certificates"] if c.name == "certificate"]
     signer_infos = list(signed["signer_infos"])
     if not signer_infos:
-        raise SignatureError("файлда қол қоюшы жоқ (SignedData ішінде SignerInfo жоқ)")
+        raise SignatureError(t("bad-signature.no-signer"))
     result = []
     for number, signer in enumerate(signer_infos, start=1):
         cert = _find_certificate(signer["sid"], certificates)
         if cert is None:
-            raise SignatureError(f"{number}-қол қоюшының сертификаты файлға енгізілмеген")
+            raise SignatureError(t("bad-signature.no-certificate", number=number))
         result.append(_signer(signer, cert, content, encap["content_type"].dotted))
     return result
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from uvb4.errors import Position, RenderError
+from uvb4.messages import t
 from uvb4.report import TEMPLATE_NAMES, ReportFormat
 from uvb4.resources import data_dir
 
@@ -51,8 +52,8 @@ def _environment(folder: Path, *, sandboxed: bool, html: bool):
 def template_path(fmt: ReportFormat, template: Path | None) -> Path:
     if template is not None:
         if not template.is_file():
-            raise RenderError.one(Position.of(template), f"үлгі файлы табылмады: {template}", "template-not-found",
-                                  "--template жолын тексеріңіз")
+            raise RenderError.one(Position.of(template), t("template-not-found", template=template),
+                                  "template-not-found", t("template-not-found.hint"))
         return template
     return data_dir("templates") / TEMPLATE_NAMES[fmt]
 
@@ -68,17 +69,17 @@ def render_report(context: dict[str, Any], fmt: ReportFormat, template: Path | N
     try:
         return env.get_template(path.name).render(**context)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError.one(Position.of(path, exc.lineno), f"үлгі синтаксисі қате: {exc.message}",
-                              "template-syntax", "Jinja синтаксисін тексеріңіз: {{ … }}, {% … %}")
+        raise RenderError.one(Position.of(path, exc.lineno), t("template-syntax", error=exc.message),
+                              "template-syntax", t("template-syntax.hint"))
     except jinja2.UndefinedError as exc:
-        raise RenderError.one(Position.of(path, _template_line(path)), f"үлгіде белгісіз атау: {exc.message}",
-                              "template-undefined", "атауды docs/report-templates.md тізімімен салыстырыңыз")
+        raise RenderError.one(Position.of(path, _template_line(path)), t("template-undefined", error=exc.message),
+                              "template-undefined", t("template-undefined.hint"))
     except jinja2.exceptions.SecurityError as exc:
-        raise RenderError.one(Position.of(path, _template_line(path)), f"үлгіде рұқсат етілмеген әрекет: {exc}",
-                              "template-unsafe", "үлгіде тек деректерді көрсетіңіз")
+        raise RenderError.one(Position.of(path, _template_line(path)), t("template-unsafe", error=exc),
+                              "template-unsafe", t("template-unsafe.hint"))
     except jinja2.TemplateError as exc:
-        raise RenderError.one(Position.of(path, _template_line(path)), f"үлгі қатесі: {exc}", "template-error",
-                              "үлгіні тексеріңіз")
+        raise RenderError.one(Position.of(path, _template_line(path)), t("template-error", error=exc),
+                              "template-error", t("template-error.hint"))
 
 
 def _template_line(path: Path) -> int | None:
@@ -109,22 +110,23 @@ def _render_docx(context: dict[str, Any], path: Path, sandboxed: bool) -> bytes:
         document = DocxTemplate(str(path))
         document.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, OpcError) as exc:
-        raise RenderError.one(Position.of(path), f"DOCX үлгісін ашу мүмкін емес: {exc}", "template-error",
-                              "үлгіні Word-та .docx ретінде қайта сақтаңыз")
+        raise RenderError.one(Position.of(path), t("template-error.docx-unreadable", error=exc), "template-error",
+                              t("template-error.docx-unreadable.hint"))
     env = _environment(path.parent, sandboxed=sandboxed, html=False)
     try:
         document.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError.one(Position.of(path), f"DOCX үлгісінің синтаксисі қате: {exc.message}", "template-syntax",
-                              "{%tr … %} жолын кестенің жеке жолына қойыңыз; тегтерді тексеріңіз")
+        raise RenderError.one(Position.of(path), t("template-syntax.docx", error=exc.message), "template-syntax",
+                              t("template-syntax.docx.hint"))
     except jinja2.UndefinedError as exc:
-        raise RenderError.one(Position.of(path), f"үлгіде белгісіз атау: {exc.message}", "template-undefined",
-                              "атауды docs/report-templates.md тізімімен салыстырыңыз")
+        raise RenderError.one(Position.of(path), t("template-undefined", error=exc.message), "template-undefined",
+                              t("template-undefined.hint"))
     except jinja2.exceptions.SecurityError as exc:
-        raise RenderError.one(Position.of(path), f"үлгіде рұқсат етілмеген әрекет: {exc}", "template-unsafe",
-                              "үлгіде тек деректерді көрсетіңіз")
+        raise RenderError.one(Position.of(path), t("template-unsafe", error=exc), "template-unsafe",
+                              t("template-unsafe.hint"))
     except jinja2.TemplateError as exc:
-        raise RenderError.one(Position.of(path), f"DOCX үлгісінің қатесі: {exc}", "template-error", "үлгіні тексеріңіз")
+        raise RenderError.one(Position.of(path), t("template-error.docx", error=exc), "template-error",
+                              t("template-error.hint"))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
