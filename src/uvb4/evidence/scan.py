@@ -304,11 +304,21 @@ def scan_folder(
                 handles[rel] = handle
         if progress is not None:
             progress(count)
+        # Directory order is the file system's (hash order on ext4, other orders elsewhere):
+        # sort, so that matching, output and golden files are the same on every machine.
+        evidence.files.sort(key=_by_rel)
+        evidence.unassigned.sort(key=_by_rel)
+        evidence.unknown_folders.sort(key=_by_rel)
+        signatures.sort(key=lambda pair: pair[0].rel)
         _attach_signatures(evidence, signatures, read_all, handles)
     finally:
         if archive is not None:
             archive.close()
     return evidence, controls
+
+
+def _by_rel(item: EvidenceFile | UnknownFolder) -> str:
+    return item.rel
 
 
 def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, Any]],
