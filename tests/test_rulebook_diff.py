@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, ROOT
+from conftest import BUNDLED, ROOT, git
 
 EXAMPLE = ROOT / "examples" / "rulebook-next-edition"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "diff"
@@ -192,15 +191,6 @@ def test_path_without_git_exits_2(run):
 
 # --------------------------------------------------------------------------
 # --git: OLD and NEW are refs of the current repository
-
-
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1"}
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, **GIT_ENV, "HOME": str(repo.parent)}
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture

@@ -7,14 +7,12 @@ at the edited spot, exit 1 for problems and exit 2 for a rulebook that does not 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import BUNDLED, ROOT
+from conftest import BUNDLED, ROOT, git
 
 EXAMPLE = ROOT / "examples" / "rulebook-next-edition"
 
@@ -411,15 +409,6 @@ def test_lint_in_other_languages(run, rulebook_copy):
 
 # --------------------------------------------------------------------------
 # --base-ref: the base read from git
-
-
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_NOSYSTEM": "1"}
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, **GIT_ENV, "HOME": str(repo.parent)}
-    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture

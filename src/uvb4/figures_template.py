@@ -27,7 +27,7 @@ def make_template(rulebook: Rulebook, fmt: str) -> str | bytes:
             if item.breakdown:
                 keys = ", ".join(f'"{b}": ' for b in item.breakdown)
                 lines.append(f"    {item.name}:{note}")
-                lines.append(f"      total:")
+                lines.append("      total:")
                 lines.append(f"      breakdown: {{{keys}}}")
             else:
                 lines.append(f"    {item.name}:{note}")
