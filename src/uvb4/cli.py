@@ -431,7 +431,9 @@ def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> No
         else:
             from rich.console import Console
 
-            Console(highlight=False).print(rendered)
+            # Piped into a file or a pager, a table gets room for its findings column.
+            wide = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+            Console(highlight=False, width=wide).print(rendered)
         return
     from uvb4.atomic import write_atomic
 
