@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -65,3 +66,15 @@ def git(repo: Path, *args: str) -> str:
     """Run git in a throwaway repository with a fixed identity and no user or system configuration."""
     env = {**os.environ, **GIT_ENV, "HOME": str(repo.parent)}
     return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def tree_snapshot(root: Path) -> dict[str, str]:
+    """Every file and folder under ``root`` (or ``root`` itself, a file) with the SHA-256 of its
+    content; names are compared as the file system holds them, so an NFD name stays NFD.
+    Equal snapshots before and after a command prove it wrote nothing."""
+    if root.is_file():
+        return {root.name: hashlib.sha256(root.read_bytes()).hexdigest()}
+    return {
+        os.fsdecode(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "/"
+        for path in sorted(root.rglob("*"))
+    }

@@ -14,9 +14,7 @@ Notepad, a register exported from Excel with a 13th month…) and checks that
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -24,6 +22,8 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+
+from conftest import tree_snapshot
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
 NOTE = "1.2 Ішкі талдау/Талдамалық анықтама 2022-03-15.pdf"
@@ -165,13 +165,6 @@ CASES = [
 ]
 
 
-def _digest(root: Path) -> dict[str, str]:
-    return {
-        os.fsdecode(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "/"
-        for path in sorted(root.rglob("*"))
-    }
-
-
 def test_there_are_at_least_twenty_cases():
     assert len(CASES) >= 20
     assert len({c.id for c in CASES}) == len(CASES)
@@ -186,7 +179,7 @@ def test_bad_input_is_refused_cleanly(run, tmp_path, case: Bad):
         path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     if case.build is not None:
         case.build(tmp_path)
-    before = _digest(tmp_path)
+    before = tree_snapshot(tmp_path)
 
     result = run(*case.args, cwd=tmp_path)
 
@@ -200,7 +193,7 @@ def test_bad_input_is_refused_cleanly(run, tmp_path, case: Bad):
     assert (first["where"], first["code"]) == (case.where, case.code), lines[0]
     assert len(first["message"]) > 10 and not first["message"].startswith(("Input should", "Value error"))
     assert len(lines) > 1 and lines[1].startswith(HINT) and len(lines[1]) > len(HINT) + 5, lines[1:2]
-    assert _digest(tmp_path) == before, "the folder changed"
+    assert tree_snapshot(tmp_path) == before, "the folder changed"
 
 
 def test_every_problem_of_a_file_is_reported_at_once(run, tmp_path):

@@ -24,10 +24,8 @@ and every status.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import json
-import os
 import shutil
 import unicodedata
 import zipfile
@@ -38,6 +36,8 @@ import pytest
 
 from uvb4.checks import ALL_CODES
 from uvb4.checks.model import Status
+
+from conftest import tree_snapshot
 
 CASES = Path(__file__).resolve().parent / "cases" / "check"
 COMMITTED = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())
@@ -76,15 +76,6 @@ def _load_yaml(path: Path) -> dict[str, Any]:
     from ruamel.yaml import YAML
 
     return YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
-
-
-def _tree_digest(root: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        digest.update(os.fsencode(path.relative_to(root)))
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------
@@ -134,13 +125,13 @@ def assert_expected(data: dict[str, Any], exit_code: int, expected: dict[str, An
 
 
 def run_case(run, folder: Path, expected: dict[str, Any]) -> dict[str, Any]:
-    before = _tree_digest(folder) if folder.is_dir() else hashlib.sha256(folder.read_bytes()).hexdigest()
+    before = tree_snapshot(folder)
     result = run("check", folder, "--format", "json", *expected.get("args", []))
     assert "Traceback" not in result.stdout + result.stderr
     assert result.exit_code in (0, 1), result.stderr
     data = json.loads(result.stdout)
     assert_expected(data, result.exit_code, expected)
-    after = _tree_digest(folder) if folder.is_dir() else hashlib.sha256(folder.read_bytes()).hexdigest()
+    after = tree_snapshot(folder)
     assert before == after, "uvb4 check changed the folder it checked"
     return data
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, tree_snapshot
 
 EXAMPLES = ROOT / "examples"
 GOLDEN = ROOT / "tests" / "golden" / "examples"
@@ -113,22 +113,6 @@ def compare_golden(name: str, file: str, out: str) -> None:
     assert out == golden.read_text(encoding="utf-8"), (
         f"the output differs from {golden.relative_to(ROOT)}; if the change is intended, rerun with "
         "UVB4_UPDATE_GOLDEN=1")
-
-
-def tree_digest(folder: Path) -> str:
-    """Names (as bytes, so NFD stays NFD) and contents of every file and folder under ``folder``."""
-    digest = hashlib.sha256()
-    base = os.fsencode(folder)
-    for dirpath, dirnames, filenames in os.walk(base):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            digest.update(os.path.relpath(path, base) + b"\0")
-            with open(path, "rb") as handle:
-                digest.update(hashlib.sha256(handle.read()).digest())
-        for name in dirnames:
-            digest.update(os.path.relpath(os.path.join(dirpath, name), base) + b"/\0")
-    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------
@@ -313,11 +297,11 @@ def _find_on_disk(folder: Path, rel: str) -> Path:
 
 @pytest.mark.parametrize("name", NAMES)
 def test_commands_leave_the_folder_unchanged(cli, name):
-    before = tree_digest(EXAMPLES / name)
+    before = tree_snapshot(EXAMPLES / name)
     for args in (("check", "--format", "json"), ("check", "--format", "markdown"), ("check",), ("kpi",),
                  ("report", "--format", "md")):
         cli(args[0], f"examples/{name}", *args[1:], fresh=True)
-    assert tree_digest(EXAMPLES / name) == before
+    assert tree_snapshot(EXAMPLES / name) == before
 
 
 def _load_generator():
