@@ -16,6 +16,19 @@ BUNDLED = ROOT / "rulebook" / "edition-2022"
 SOURCE = BUNDLED / "source-kk.txt"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _isolated_cache(tmp_path_factory):
+    """The suite never reads or writes the user's real cache (``$XDG_CACHE_HOME/uvb4``)."""
+    cache = tmp_path_factory.mktemp("xdg-cache")
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(cache)
+    yield cache
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
+
+
 @dataclass
 class Result:
     exit_code: int

@@ -101,11 +101,9 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _set_lang(lang: Optional[Lang]) -> str:
-    if lang is not None:
-        os.environ["UVB4_LANG"] = lang.value
-    from uvb4.messages import current_lang
+    from uvb4.messages import set_lang
 
-    return current_lang()
+    return set_lang(lang.value if lang is not None else None)
 
 
 def _version_callback(value: bool) -> None:
@@ -119,10 +117,16 @@ def _version_callback(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", "-V", callback=_version_callback, is_eager=True,
                                  help="Құрал мен ережелер жинағының нұсқасы (tool and rulebook versions)."),
 ) -> None:
     """uvb4 — № 4 ҮББ орындау фактілерін тексеру құралы."""
+    from uvb4.messages import set_lang
+
+    # The language a command chooses lasts for that invocation only (in-process runs share a context).
+    set_lang(None)
+    ctx.call_on_close(lambda: set_lang(None))
 
 
 LANG_OPTION = typer.Option(None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG немесе kk).")

@@ -8,8 +8,16 @@ filled where available and fall back to Kazakh.  The language is chosen by
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 LANGS = ("kk", "ru", "en")
+
+# The language of the current call: set by the CLI or an API call (``use_lang``),
+# never by writing the process environment, so two calls in different languages
+# (threads, async tasks, one after the other) each get their own texts.
+_LANG: ContextVar[str | None] = ContextVar("uvb4_lang", default=None)
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- reading YAML ------------------------------------------------------
@@ -1428,9 +1436,34 @@ def text_of(catalogue: dict[str, dict[str, str]], key: str, lang: str | None = N
     return entry.get(lang or current_lang()) or entry["kk"]
 
 
+def normalise_lang(value: str | None) -> str | None:
+    """``"ru_KZ.UTF-8"`` → ``"ru"``; ``None`` for anything that is not one of :data:`LANGS`."""
+    lang = (value or "").strip().lower()[:2]
+    return lang if lang in LANGS else None
+
+
 def current_lang() -> str:
-    lang = os.environ.get("UVB4_LANG", "kk").strip().lower()[:2]
-    return lang if lang in LANGS else "kk"
+    """The language in force: :func:`use_lang`'s, else ``UVB4_LANG``'s, else Kazakh."""
+    return _LANG.get() or normalise_lang(os.environ.get("UVB4_LANG")) or "kk"
+
+
+def set_lang(lang: str | None) -> str:
+    """Make ``lang`` the language of this context (the CLI's entry point; ``None`` clears
+    an earlier choice, leaving ``UVB4_LANG`` or Kazakh); returns the one in force."""
+    _LANG.set(normalise_lang(lang))
+    return current_lang()
+
+
+@contextmanager
+def use_lang(lang: str | None) -> Iterator[str]:
+    """Within the block, texts default to ``lang`` (``None``: leave the language as it is)."""
+    chosen = normalise_lang(lang)
+    token = _LANG.set(chosen) if chosen else None
+    try:
+        yield current_lang()
+    finally:
+        if token is not None:
+            _LANG.reset(token)
 
 
 def t(message_key: str, lang: str | None = None, /, **values: object) -> str:
