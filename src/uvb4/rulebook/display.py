@@ -24,6 +24,9 @@ def rulebook_tree(data: dict[str, Any], lang: str = "kk"):
     from rich.tree import Tree
 
     root = Tree(f"[bold]{escape(_t(data['title'], lang))}[/] — {data['id']} {data['version']}")
+    notice = data.get("translation_notice")
+    if notice and lang != "kk":
+        root.add(f"[italic]{escape(_t(notice, lang))}[/]")
     for group in data["groups"]:
         g = root.add(f"[bold cyan]{level('group', lang)} {group['id']}[/] {escape(_t(group['title'], lang))}")
         for kpi in group["kpis"]:

@@ -120,6 +120,7 @@ def export_rulebook(
         "id": meta.id,
         "version": meta.version,
         "title": _text(meta.title),
+        "translation_notice": _text(meta.translation_notice),
         "effective_from": meta.effective_from,
         "effective_to": meta.effective_to,
         "illustrative": meta.illustrative,

@@ -418,6 +418,11 @@ class RulebookMeta(_Model):
     id: Code
     version: Annotated[str, StringConstraints(pattern=r"^[0-9]+\.[0-9]+\.[0-9]+$")]
     title: Text
+    translation_notice: Text | None = Field(
+        default=None,
+        description="That the ru/en translations are unofficial and the Kazakh text prevails; "
+                    "printed by reports and `rulebook show` in a language other than Kazakh.",
+    )
     source: Source
     effective_from: Year
     effective_to: Year | None = None
