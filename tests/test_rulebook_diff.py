@@ -49,7 +49,8 @@ def test_example_diff_says_what_the_example_changes(run):
     data = json.loads(diff(run, BUNDLED, EXAMPLE, "--format", "json"))
     assert data["old"] == {"id": "ubb4", "version": "1.0.0"}
     assert data["new"] == {"id": "ubb4", "version": "1.1.0"}
-    summary = {(c["level"], c["id"], c["kind"], c["key"], c["note"]) for c in data["changes"]}
+    summary = {(c["level"], c["id"], c["kind"], c["key"], c["note"]) for c in data["changes"]
+               if c["kind"] not in ("translation-changed", "translation-stale")}
     assert summary == {
         ("rulebook", "ubb4", "changed", None, None),
         ("kpi", "3.4", "target-added", "2023", "illustrative"),
@@ -105,7 +106,8 @@ def edited(rulebook_copy: Path) -> Path:
 
 def test_each_kind_of_change(run, edited):
     data = json.loads(diff(run, BUNDLED, edited, "--format", "json"))
-    found = {(c["id"], c["kind"], c["key"]) for c in data["changes"]}
+    found = {(c["id"], c["kind"], c["key"]) for c in data["changes"]
+             if c["kind"] not in ("translation-changed", "translation-stale")}
     expected = {
         ("1.1.2", "removed", None),
         ("1.1.2", "renumbered", None),
@@ -139,6 +141,95 @@ def test_text_and_markdown_group_a_shared_change(run, edited):
            "within 15 working days after 'analytic-note' is signed |" in markdown
     assert "| 1.5.1 | signers of 'employee-list' changed | — | first head |" in markdown
     assert "| 3.1.1 | rhythm changed | at least 1 per month | at least 1 per quarter |" in markdown
+
+
+# --------------------------------------------------------------------------
+# Texts and translations
+
+
+@pytest.fixture
+def retranslated(rulebook_copy: Path) -> Path:
+    """A copy of the bundled rulebook with Kazakh and translation changes of each sort."""
+    g3 = rulebook_copy / "group-3.yaml"
+    g4 = rulebook_copy / "group-4.yaml"
+    # 3.1.1's goal: the Kazakh text changed, its ru and en left as they were
+    edit(g3, 'kk: "азаматтарды сыбайлас жемқорлыққа қарсы іс-қимылдың қолданыстағы шаралары,',
+         'kk: "азаматтарды сыбайлас жемқорлыққа қарсы іс-қимылдың қазіргі шаралары,')
+    # 3.1.2's title: only the Russian translation changed
+    edit(g3, 'ru: "Разработка 1 видеоролика антикоррупционной тематики."',
+         'ru: "Создание 1 видеоролика антикоррупционной тематики."')
+    # 3.1.3's title: the Kazakh text and both translations changed together
+    edit(g3, "kk: \"Сыбайлас жемқорлыққа қарсы сипаттағы 20 бейнероликті",
+         "kk: \"Сыбайлас жемқорлыққа қарсы сипаттағы жиырма бейнероликті")
+    edit(g3, 'ru: "Показ 20 видеороликов', 'ru: "Показ двадцати видеороликов')
+    edit(g3, 'en: "Showing 20 anti-corruption videos', 'en: "Showing twenty anti-corruption videos')
+    # 3.1.1's evidence title: only the English translation changed
+    edit(g3, 'en: "reference note giving the number of events and the coverage of participants"',
+         'en: "reference note stating the number of events and the participants reached"')
+    # 4.1.8's exemption: the Kazakh text changed, the translations not
+    edit(g4, 'kk: "фактілер болмаған кезде, құжаттарды ЖБАЖ-ға', 'kk: "фактілер болмаса, құжаттарды ЖБАЖ-ға')
+    # the translation notice: the English changed
+    edit(rulebook_copy / "rulebook.yaml", 'en: "The Russian and English translations are unofficial;',
+         'en: "The Russian and English versions are unofficial translations;')
+    return rulebook_copy
+
+
+def test_translation_changes_apart_from_kazakh_changes(run, retranslated):
+    data = json.loads(diff(run, BUNDLED, retranslated, "--format", "json"))
+    found = {(c["level"], c["id"], c["kind"], c["field"], c["key"], c["lang"]) for c in data["changes"]}
+    assert found == {
+        ("rulebook", "ubb4", "translation-changed", "translation_notice", None, "en"),
+        ("task", "3.1.1", "text-changed", "goal", None, None),
+        ("task", "3.1.1", "translation-stale", "goal", None, "ru"),
+        ("task", "3.1.1", "translation-stale", "goal", None, "en"),
+        ("task", "3.1.1", "translation-changed", "title", "reference-note", "en"),
+        ("task", "3.1.2", "translation-changed", "title", None, "ru"),
+        ("task", "3.1.3", "retitled", None, None, None),
+        ("task", "4.1.8", "exemption-changed", None, None, None),
+        ("task", "4.1.8", "translation-stale", "exemption", None, "ru"),
+        ("task", "4.1.8", "translation-stale", "exemption", None, "en"),
+    }
+    assert data["count"] == 10 and data["translation_count"] == 7
+    by = {(c["id"], c["kind"], c["lang"]): c for c in data["changes"]}
+    assert by[("3.1.2", "translation-changed", "ru")]["old"].startswith("Разработка 1")
+    assert by[("3.1.2", "translation-changed", "ru")]["new"].startswith("Создание 1")
+    assert by[("3.1.1", "text-changed", None)]["new"].startswith("азаматтарды сыбайлас жемқорлыққа қарсы іс-қимылдың қазіргі")
+    assert by[("3.1.1", "translation-stale", "ru")]["old"] is None
+
+
+def test_translation_changes_are_a_part_of_their_own(run, retranslated):
+    text = diff(run, BUNDLED, retranslated)
+    kazakh, translations = text.split("Аудармалар (7):\n")
+    assert "міндет 3.1.1: мәтіні өзгерді: мақсаты" in kazakh
+    assert "міндет 3.1.3: атауы өзгерді" in kazakh
+    assert "аудармасы" not in kazakh
+    assert "міндет 3.1.1: қазақша мәтіні өзгерді, аудармасы (ru) өзгермеді — аударма ескірген болуы мүмкін: " \
+           "мақсаты\n" in translations
+    assert "міндет 3.1.1: аудармасы (en) өзгерді: атауы «reference-note»" in translations
+    assert "міндет 4.1.8: қазақша мәтіні өзгерді, аудармасы (en) өзгермеді" in translations
+    markdown = diff(run, BUNDLED, retranslated, "--format", "markdown", "--lang", "en")
+    tasks, translated = markdown.split("### Translations\n")
+    assert "| 3.1.1 | text changed: goal |" in tasks and "translation" not in tasks.split("### Tasks")[1]
+    assert "| task 3.1.1 | the Kazakh text changed but its translation (ru) did not — translation may be stale: " \
+           "goal | — | — |" in translated
+    assert "| task 3.1.2 | translation (ru) changed: title | «Разработка 1 видеоролика антикоррупционной тематики.» | " \
+           "«Создание 1 видеоролика антикоррупционной тематики.» |" in translated
+    assert "| rulebook ubb4 | translation (en) changed: translation notice |" in translated
+    russian = diff(run, BUNDLED, retranslated, "--lang", "ru")
+    assert "Переводы (7):" in russian and "перевод, возможно, устарел" in russian
+
+
+def test_a_shared_text_change_is_one_row(run, rulebook_copy):
+    g1 = rulebook_copy / "group-1.yaml"
+    text = g1.read_text(encoding="utf-8")
+    start = text.index("      - id: \"1.2\"")
+    statement = text.index("evidence_statement:", start)
+    kk = text.index('kk: "', statement) + len('kk: "')
+    g1.write_text(text[:kk] + "Өзгертілген: " + text[kk:], encoding="utf-8")
+    data = json.loads(diff(run, BUNDLED, rulebook_copy, "--format", "json"))
+    changed = sorted(c["id"] for c in data["changes"] if c["kind"] == "text-changed")
+    assert changed == sorted(f"1.2.{n}" for n in range(1, 11))
+    assert "міндет 1.2.1–1.2.10: мәтіні өзгерді: орындау фактісі (мәтіні)" in diff(run, BUNDLED, rulebook_copy)
 
 
 def test_diff_is_pure_and_renderers_return_strings():

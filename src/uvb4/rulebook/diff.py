@@ -24,7 +24,19 @@ change to a shared block shows in every task it covers.
   ``input-added``, ``input-removed``, ``changed`` (``field``: unit, direction,
   formula);
 - the rulebook: ``signers-changed`` (``key``: ``signature-policy``), ``changed``
-  (``field``: illustrative, effective_from, effective_to, source).
+  (``field``: illustrative, effective_from, effective_to, source);
+- texts, at every level: ``text-changed`` (the Kazakh text of a field that the
+  kinds above do not already cover: goal, format, audience, executors_text,
+  evidence_statement, notes, deadline, recurrence, quantity_text, description,
+  inputs, target_notes, translation_notice, source.title, source.publisher,
+  signature_policy; ``key``: the requirement, note number, input or year
+  where the field has several);
+- translations, kept apart from the Kazakh changes (``lang``: ``ru`` or
+  ``en``): ``translation-changed`` (the translation of a text changed while
+  its Kazakh text did not) and ``translation-stale`` (the Kazakh text changed
+  but this translation did not: the translation may be stale).  Their
+  ``field``/``key`` name the text as above; titles are ``field: title`` (with
+  ``key``: the requirement for an evidence title).
 """
 
 from __future__ import annotations
@@ -36,15 +48,18 @@ from typing import Any, Callable, Iterator, TypeVar
 from uvb4.rulebook.lint import fold
 from uvb4.messages import level as level_name
 from uvb4.messages import role_name, t
-from uvb4.rulebook.model import Kpi, Rulebook, Task
+from uvb4.rulebook.model import Kpi, Rulebook, Task, Text
 
 LEVEL_ORDER = ("rulebook", "group", "kpi", "project", "task")
 KIND_ORDER = (
     "changed", "removed", "added", "renumbered", "retitled", "moved",
     "target-removed", "target-added", "target-changed", "input-removed", "input-added",
     "executors-changed", "evidence-removed", "evidence-added", "evidence-changed", "signers-changed",
-    "deadline-changed", "rhythm-changed", "exemption-changed", "quantity-changed",
+    "deadline-changed", "rhythm-changed", "exemption-changed", "quantity-changed", "text-changed",
+    "translation-changed", "translation-stale",
 )
+TRANSLATION_KINDS = ("translation-changed", "translation-stale")
+TRANSLATIONS = ("ru", "en")
 
 
 @dataclass(frozen=True)
@@ -60,6 +75,7 @@ class Change:
     new: Any = None
     old_id: str | None = None
     note: str | None = None
+    lang: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -143,6 +159,7 @@ def _title(item: Any) -> str:
 def diff_rulebooks(old: Rulebook, new: Rulebook) -> list[Change]:
     """Every change from ``old`` to ``new``, ordered by level, id and kind."""
     changes: list[Change] = list(_meta_changes(old, new))
+    changes.extend(_text_changes("rulebook", new.meta.id, _meta_texts(old), _meta_texts(new)))
     before, after = _entities(old), _entities(new)
     kpi_map: dict[str, str] = {}
     for name in LEVEL_ORDER[1:]:
@@ -157,6 +174,7 @@ def diff_rulebooks(old: Rulebook, new: Rulebook) -> list[Change]:
                 changes.append(Change(name, new_id, "renumbered", old=old_id, new=new_id, old_id=old_id))
             if _title(a) != _title(b):
                 changes.append(Change(name, new_id, "retitled", old=_title(a), new=_title(b)))
+            changes.extend(_text_changes(name, new_id, _texts(name, a, b), _texts(name, b, a)))
             if name == "kpi":
                 kpi_map[old_id] = new_id
                 changes.extend(_kpi_changes(new_id, a, b))
@@ -178,7 +196,8 @@ def _id_key(ident: str) -> tuple[int, ...]:
 
 def _order(change: Change) -> tuple:
     return (LEVEL_ORDER.index(change.level), _id_key(change.id), change.id, KIND_ORDER.index(change.kind),
-            str(change.key or ""), str(change.field or ""))
+            str(change.field or ""), _id_key(str(change.key or "")), str(change.key or ""),
+            TRANSLATIONS.index(change.lang) if change.lang in TRANSLATIONS else -1)
 
 
 def _meta_changes(old: Rulebook, new: Rulebook) -> Iterator[Change]:
@@ -193,6 +212,78 @@ def _meta_changes(old: Rulebook, new: Rulebook) -> Iterator[Change]:
     new_roles = [r.value for r in b.signature_policy.min_level]
     if old_roles != new_roles:
         yield Change("rulebook", ident, "signers-changed", key="signature-policy", old=old_roles, new=new_roles)
+
+
+# Texts: (field, key) -> Text.  Titles, evidence titles and exemptions are
+# compared in Kazakh by the kinds above (retitled, evidence-changed,
+# exemption-changed); for them only the translations are compared here.
+_KK_COVERED = {"title", "exemption"}
+TextKey = tuple[str, str | None]
+
+
+def _meta_texts(rulebook: Rulebook) -> dict[TextKey, Text]:
+    meta = rulebook.meta
+    found: dict[TextKey, Text | None] = {
+        ("title", None): meta.title,
+        ("translation_notice", None): meta.translation_notice,
+        ("source.title", None): meta.source.title,
+        ("source.publisher", None): meta.source.publisher,
+        ("signature_policy", None): meta.signature_policy.text,
+    }
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _texts(level: str, item: Any, other: Any) -> dict[TextKey, Text]:
+    """The texts of a group, KPI, project or task.  ``other`` (its counterpart)
+    limits evidence titles and target notes to those both sides have: one side
+    only is an evidence-added/-removed or target-added/-removed change."""
+    if isinstance(item, tuple):
+        item, other = item[1], other[1]
+    found: dict[TextKey, Text | None] = {("title", None): item.title}
+    if level == "project":
+        found[("description", None)] = item.description
+    elif level == "kpi":
+        other_inputs = {i.name for i in other.inputs}
+        for kpi_input in item.inputs:
+            if kpi_input.name in other_inputs:
+                found[("inputs", kpi_input.name)] = kpi_input.title
+        for year, note in item.target_notes.items():
+            if year in other.target_notes and year in item.targets and year in other.targets:
+                found[("target_notes", str(year))] = note.text
+    elif level == "task":
+        for name in ("goal", "format", "audience", "executors_text", "evidence_statement", "quantity_text"):
+            found[(name, None)] = getattr(item, name)
+        for name in ("exemption", "deadline", "recurrence"):
+            part = getattr(item, name)
+            found[(name, None)] = part.text if part is not None else None
+        for number, note in enumerate(item.notes, 1):
+            found[("notes", str(number))] = note
+        other_evidence = {e.id for e in other.evidence}
+        for requirement in item.evidence:
+            if requirement.id in other_evidence:
+                found[("title", requirement.id)] = requirement.title
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def _text_changes(level: str, ident: str, before: dict[TextKey, Text],
+                  after: dict[TextKey, Text]) -> Iterator[Change]:
+    """Kazakh text changes (``text-changed``), then translation changes
+    (``translation-changed``, ``translation-stale``), per text."""
+    for field, key in sorted(set(before) | set(after), key=lambda k: (k[0], _id_key(k[1] or ""), k[1] or "")):
+        a, b = before.get((field, key)), after.get((field, key))
+        old_kk, new_kk = (a.kk if a else None), (b.kk if b else None)
+        if old_kk != new_kk and field not in _KK_COVERED:
+            yield Change(level, ident, "text-changed", key=key, field=field, old=old_kk, new=new_kk)
+        if a is None or b is None:
+            continue
+        for lang in TRANSLATIONS:
+            old_tr, new_tr = getattr(a, lang), getattr(b, lang)
+            if old_kk != new_kk:
+                if old_tr is not None and old_tr == new_tr:
+                    yield Change(level, ident, "translation-stale", key=key, field=field, lang=lang)
+            elif old_tr != new_tr:
+                yield Change(level, ident, "translation-changed", key=key, field=field, old=old_tr, new=new_tr,
+                             lang=lang)
 
 
 def _kpi_changes(ident: str, a: Kpi, b: Kpi) -> Iterator[Change]:
@@ -296,8 +387,10 @@ def _level(name: str, lang: str | None) -> str:
 def describe(change: Change, lang: str | None = None) -> str:
     """What happened, in words: «атауы өзгерді», «2023 жылғы нысаналы мәні қосылды»…"""
     field = t(f"diff.field.{change.field}", lang) if change.field else ""
+    if change.kind in ("text-changed",) + TRANSLATION_KINDS and change.key:
+        field = f"{field} «{change.key}»"
     return t(f"diff.kind.{change.kind}", lang, item=change.key or "", field=field, old_id=change.old_id or "",
-             id=change.id)
+             id=change.id, lang=change.lang or "")
 
 
 def show_value(value: Any, change: Change, lang: str | None = None) -> str:
@@ -325,8 +418,8 @@ def show_value(value: Any, change: Change, lang: str | None = None) -> str:
                      count=value["min_per_period"])
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     text = str(value)
-    if change.kind in ("added", "removed", "retitled", "evidence-added", "evidence-removed", "exemption-changed") or (
-            change.field == "title"):
+    if change.kind in ("added", "removed", "retitled", "evidence-added", "evidence-removed", "exemption-changed",
+                       "text-changed", "translation-changed") or change.field == "title":
         return f"«{text}»"
     return text
 
@@ -363,7 +456,7 @@ def _rows(changes: list[Change]) -> list[tuple[Change, str]]:
         if change.level != "task" or change.kind in _OWN:
             rows.append((change, [change.id]))
             continue
-        signature = (change.kind, change.key, change.field, change.note,
+        signature = (change.kind, change.key, change.field, change.note, change.lang,
                      json.dumps(change.old, sort_keys=True, ensure_ascii=False),
                      json.dumps(change.new, sort_keys=True, ensure_ascii=False))
         if signature in seen:
@@ -398,10 +491,20 @@ def render_text(changes: list[Change], old: Rulebook, new: Rulebook, lang: str |
     lines = [f"{_header(old, new, lang)}: {t('diff.count', lang, count=len(rows))}"]
     if not changes:
         lines.append(t("diff.none", lang))
+    translations = [row for row in rows if row[0].kind in TRANSLATION_KINDS]
+    rows = [row for row in rows if row[0].kind not in TRANSLATION_KINDS]
+    if translations:
+        rows.append((None, ""))
+        rows += translations
     for change, ids in rows:
+        if change is None:
+            lines.append(t("diff.translations", lang, count=len(translations)))
+            continue
         head = f"{_level(change.level, lang)} {ids}: {describe(change, lang)}"
         old_text, new_text = _values(change, lang)
-        if max(len(old_text), len(new_text)) <= _INLINE:
+        if change.old is None and change.new is None:
+            lines.append(head)
+        elif max(len(old_text), len(new_text)) <= _INLINE:
             if change.old is None and change.kind.endswith("added"):
                 lines.append(f"{head}: {new_text}")
             elif change.new is None and change.kind.endswith("removed"):
@@ -429,8 +532,12 @@ def render_markdown(changes: list[Change], old: Rulebook, new: Rulebook, lang: s
         return "\n".join(out)
     count = t("diff.count", lang, count=len(_rows(changes)))
     out += [count[:1].upper() + count[1:] + ".", ""]
-    for name in LEVEL_ORDER:
-        rows = [(c, ids) for c, ids in _rows(changes) if c.level == name]
+    all_rows = _rows(changes)
+    for name in LEVEL_ORDER + ("translation",):
+        if name == "translation":
+            rows = [(c, f"{_level(c.level, lang)} {ids}") for c, ids in all_rows if c.kind in TRANSLATION_KINDS]
+        else:
+            rows = [(c, ids) for c, ids in all_rows if c.level == name and c.kind not in TRANSLATION_KINDS]
         if not rows:
             continue
         out += [f"### {t(f'diff.section.{name}', lang)}", ""]
@@ -451,6 +558,7 @@ def render_json(changes: list[Change], old: Rulebook, new: Rulebook) -> str:
         "old": {"id": old.meta.id, "version": old.meta.version},
         "new": {"id": new.meta.id, "version": new.meta.version},
         "count": len(changes),
+        "translation_count": sum(1 for c in changes if c.kind in TRANSLATION_KINDS),
         "changes": [c.to_dict() for c in changes],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
