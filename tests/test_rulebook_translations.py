@@ -97,3 +97,19 @@ def test_show_exports_and_prints_the_notice(run):
     assert "Eliminating cases of conflict of interest in the organisation" in english.stdout
     kazakh = run("rulebook", "show", "--lang", "kk", "--task", "4.1.8")
     assert "ресми емес" not in kazakh.stdout and "Ұйымдағы мүдделер қақтығысы фактілерін жою" in kazakh.stdout
+
+
+@pytest.mark.parametrize("lang,expected", [
+    ("ru", "Переводы на русский и английский языки являются неофициальными;"),
+    ("en", "The Russian and English translations are unofficial;"),
+    ("kk", "None"),
+])
+def test_report_templates_get_the_notice(run, tmp_path, lang, expected):
+    folder = ROOT / "examples" / "samruk-energy-jsc"
+    template = tmp_path / "notice.md.j2"
+    template.write_text("{{ rulebook.translation_notice }}\n", encoding="utf-8")
+    target = tmp_path / "out" / "notice.md"
+    target.parent.mkdir()
+    result = run("report", folder, "--lang", lang, "--template", template, "-o", target)
+    assert result.exit_code in (0, 1), result.stderr
+    assert target.read_text(encoding="utf-8").startswith(expected)

@@ -115,7 +115,10 @@ def build_context(
         "lang": lang,
         "organisation": {"name": profile.name, "bin": profile.bin, "type": profile.type.value},
         "year": result.year,
-        "rulebook": {"id": rb.meta.id, "version": rb.meta.version, "title": rb.meta.title.get(lang)},
+        "rulebook": {"id": rb.meta.id, "version": rb.meta.version, "title": rb.meta.title.get(lang),
+                     # that the ru/en texts are unofficial translations (None in Kazakh)
+                     "translation_notice": (rb.meta.translation_notice.get(lang)
+                                            if rb.meta.translation_notice and lang != "kk" else None)},
         "tool": {"name": "uvb4", "version": __version__},
         "made": (today or dt.date.today()).isoformat(),
         "scope": {"kpi": kpi, "group": group},
