@@ -32,7 +32,8 @@ NOTE_2023 = """      2023:
         illustrative: true
         text:
           kk: "Иллюстрациялық мән, ресми нысаналы мән емес: нұсқаулық 2022 жылдан кейінгі мәндерді белгілемейді («бұдан әрі – жылдар бойынша мәнге сәйкес»)."
-          en: "Illustrative value, not an official target: the guideline sets no value after 2022 ('thereafter according to the value by years')."
+          ru: "Иллюстративное значение, а не официальное целевое значение: инструкция не устанавливает значений после 2022 года («далее – согласно значениям по годам»)."
+          en: "Illustrative value, not an official target: the guideline sets no values after 2022 (\\"thereafter, according to the values set for each year\\")."
 """
 TYPO_FLAG = """            flags:
               - code: source-typo

@@ -301,7 +301,7 @@ def test_empty_text_in_a_rulebook_built_in_code():
 
     rulebook, files = _loaded()
     kpi = rulebook.groups[0].kpis[0]
-    blank = Text.model_construct(kk=kpi.title.kk, ru="", en=None)
+    blank = Text.model_construct(kk=kpi.title.kk, ru="", en=kpi.title.en)
     problems = lint_rulebook(_replace_kpi(rulebook, 0, 0, kpi.model_copy(update={"title": blank})), files)
     assert [p.code for p in problems] == ["empty-text"]
     assert problems[0].position.path.endswith("group-1.yaml")

@@ -1118,6 +1118,17 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "пересохраните шаблон в Word в формате .docx",
         "en": "save the template again from Word as .docx",
     },
+    # -- rulebook lint: every text in kk, ru and en (tr12a, issue 12) -----------
+    "text-missing-language": {
+        "kk": "мәтіннің «{lang}» тіліндегі аудармасы жоқ",
+        "ru": "у текста нет перевода на язык «{lang}»",
+        "en": "the text has no '{lang}' translation",
+    },
+    "text-missing-language.hint": {
+        "kk": "kk мәтінінің қасына «{lang}:» кілтімен аударманы жазыңыз (терминдер: docs/glossary.md)",
+        "ru": "добавьте перевод с ключом «{lang}:» рядом с текстом kk (термины: docs/glossary.md)",
+        "en": "add the translation under the key '{lang}:' beside the kk text (terms: docs/glossary.md)",
+    },
     # -- writing output files (atomic.py) -------------------------------------
     "output-folder-missing": {
         "kk": "бума жоқ: {folder}",

@@ -419,6 +419,27 @@ def empty_text(context: LintContext) -> Iterator[Problem]:
                                   "empty-text", t("empty-text.hint"))
 
 
+LANGUAGES = ("kk", "ru", "en")
+
+
+@rule("text-missing-language")
+def text_missing_language(context: LintContext) -> Iterator[Problem]:
+    """Every language map holds all three languages: ``kk`` (the source), ``ru`` and ``en``.
+
+    The Kazakh text is the source and prevails; the Russian and English ones
+    are its translations (terms: ``docs/glossary.md``).  A map that lacks
+    ``ru`` or ``en`` is reported at the map, once per missing language.
+    """
+    parts = [(context.files.meta, context.rulebook.meta)]
+    parts += [(context.files.groups[gi], group) for gi, group in enumerate(context.rulebook.groups)]
+    for path, model in parts:
+        for loc, text in _texts(model, ()):
+            for lang in LANGUAGES[1:]:
+                if getattr(text, lang) is None:
+                    yield Problem(context.files.position(path, loc), t("text-missing-language", lang=lang),
+                                  "text-missing-language", t("text-missing-language.hint", lang=lang))
+
+
 # --------------------------------------------------------------------------
 # Versions and the changelog
 
