@@ -716,6 +716,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "effective to"},
     "diff.field.source": {"kk": "бастапқы мәтін (SHA-256)", "ru": "исходный текст (SHA-256)",
                           "en": "source text (SHA-256)"},
+    # -- semantics helper (issue 10): rulebook diff of the new fields --
+    "diff.field.may_predate": {"kk": "есепті жылдан бұрынғы құжаттар", "ru": "документы ранее отчётного года",
+                               "en": "may predate the reporting year"},
+    "diff.field.carried_by": {"kk": "басқа құжаттың ішінде", "ru": "в составе другого документа",
+                              "en": "carried by"},
+    "diff.field.description": {"kk": "сипаттамасы", "ru": "описание", "en": "description"},
+    "diff.field.implies_evidence": {"kk": "талап ететін міндет", "ru": "требует документов задачи",
+                                    "en": "implies the evidence of"},
+    "diff.kind.input-changed": {"kk": "«{item}» кірісінің {field} өзгерді", "ru": "показатель «{item}»: изменено: {field}",
+                                "en": "input '{item}': {field} changed"},
     "diff.deadline": {
         "kk": "«{after}» {event} кейін {within} {days} күні ішінде",
         "ru": "в течение {within} {days} дней после того, как «{after}» {event}",
@@ -1139,6 +1149,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "проверьте права на запись и свободное место на диске",
         "en": "check the write permission and the free space",
     },
+    # -- semantics helper (issue 10): org.yaml types, CSV encodings, registers, --strict ----
+    "bad-value.type-empty": {
+        "kk": "«type» бос болмауы керек: бір түр немесе түрлер тізімі, мысалы [central-state-body, education-ministry]",
+        "ru": "«type» не может быть пустым: один тип или список, например [central-state-body, education-ministry]",
+        "en": "'type' must not be empty: one type or a list, e.g. [central-state-body, education-ministry]",
+    },
+    "csv-encoding": {
+        "kk": "CSV файлының кодтауы анықталмады (UTF-8, UTF-16 немесе Windows-1251 емес)",
+        "ru": "не удалось определить кодировку CSV (не UTF-8, не UTF-16 и не Windows-1251)",
+        "en": "the CSV file's encoding is not recognised (neither UTF-8, UTF-16 nor Windows-1251)",
+    },
+    "csv-encoding.hint": {
+        "kk": "Excel-де «Файл → Сақтау → CSV UTF-8 (үтірмен бөлінген)» арқылы қайта сақтаңыз",
+        "ru": "пересохраните в Excel: «Файл → Сохранить как → CSV UTF-8 (разделитель — запятая)»",
+        "en": "save it again from Excel as 'CSV UTF-8 (Comma delimited)'",
+    },
+    "csv-field-too-large": {
+        "kk": "CSV өрісі тым үлкен (шегі {limit} таңба): тырнақша жабылмаған болуы мүмкін",
+        "ru": "поле CSV слишком большое (предел {limit} символов): возможно, не закрыта кавычка",
+        "en": "a CSV field is too large (limit {limit} characters): a quote may be left open",
+    },
+    "csv-field-too-large.hint": {
+        "kk": "осы жолдан бастап тырнақшаларды (\") тексеріңіз",
+        "ru": "проверьте кавычки (\") начиная с этой строки",
+        "en": "check the quotes (\") from this line on",
+    },
+    "bad-csv": {
+        "kk": "CSV файлын оқу мүмкін емес: {error}",
+        "ru": "не удаётся прочитать CSV: {error}",
+        "en": "cannot read the CSV file: {error}",
+    },
+    "bad-csv.hint": {
+        "kk": "файлды Excel-де ашып, CSV ретінде қайта сақтаңыз",
+        "ru": "откройте файл в Excel и сохраните заново как CSV",
+        "en": "open the file in Excel and save it again as CSV",
+    },
+    "bad-register.xlsx-unreadable": {
+        "kk": "тізілімнің XLSX файлын оқу мүмкін емес: {error}",
+        "ru": "не удаётся прочитать XLSX-реестр: {error}",
+        "en": "cannot read the XLSX register: {error}",
+    },
+    "option.strict": {
+        "kk": "Соңғы тексеру: расталмаған қол қоюшылар олқылық болып саналады (org.yaml-да strict: true).",
+        "ru": "Итоговая проверка: неподтверждённые подписанты считаются пробелами (или strict: true в org.yaml).",
+        "en": "Final check: signers to confirm count as gaps (or strict: true in org.yaml).",
+    },
 }
 
 LEVELS: dict[str, dict[str, str]] = {
@@ -1166,9 +1222,12 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "{what}: {found} document(s), at least {needed} required",
     },
     "wrong-kind": {
-        "kk": "файл бұл міндеттің талаптарына сәйкес келмейді (түрі: {kind}; керегі: {needed})",
-        "ru": "файл не подходит под требования задачи (вид: {kind}; нужно: {needed})",
-        "en": "file matches none of the task's requirements (kind: {kind}; needed: {needed})",
+        "kk": "файл бұл міндеттің талаптарына сәйкес келмейді (түрі: {kind}; керегі: {needed}): "
+              "қажетті түрдің сөзімен қайта атаңыз немесе _meta.yaml-да «kind:» жолын жазыңыз",
+        "ru": "файл не подходит под требования задачи (вид: {kind}; нужно: {needed}): "
+              "переименуйте его словом нужного вида или укажите «kind:» в _meta.yaml",
+        "en": "file matches none of the task's requirements (kind: {kind}; needed: {needed}): "
+              "rename it with a word of the needed kind or add a 'kind:' line in _meta.yaml",
     },
     "unrecognised-file": {
         "kk": "файлдың түрі анықталмады (атауында «бұйрық», «анықтама», «хаттама» т.б. жоқ)",
@@ -1184,11 +1243,6 @@ FINDINGS: dict[str, dict[str, str]] = {
         "kk": "мерзімді тексеру үшін «{what}» күні белгісіз (атауына немесе _meta.yaml-ға күнін жазыңыз)",
         "ru": "дата «{what}» неизвестна, срок не проверить (укажите дату в имени или в _meta.yaml)",
         "en": "the date of '{what}' is unknown, so the deadline cannot be checked (put it in the name or _meta.yaml)",
-    },
-    "unsigned": {
-        "kk": "кім қол қойғаны белгісіз: электрондық қолтаңба (.cms) жоқ, _meta.yaml-да «signed_by» көрсетілмеген",
-        "ru": "неизвестно, кто подписал: нет ЭЦП (.cms) и «signed_by» в _meta.yaml",
-        "en": "who signed it is unknown: no e-signature (.cms) and no 'signed_by' in _meta.yaml",
     },
     "signer-below-required-level": {
         "kk": "қол қойған: {role}; талап етілетін деңгей: {allowed}",
@@ -1285,6 +1339,46 @@ FINDINGS: dict[str, dict[str, str]] = {
         "ru": "нет документа к файлу подписи",
         "en": "no document for this signature file",
     },
+    # -- semantics helper (issue 10): graded signers, unused _meta.yaml, org types ----
+    "signer-unconfirmed": {
+        "kk": "кім қол қойғаны расталмаған: электрондық қолтаңба жоқ, _meta.yaml-да «signed_by»/«signer» жоқ, "
+              "мәтінінде org.yaml-дағы лауазымды тұлға аталмаған — тексеріп, _meta.yaml-ға жазыңыз",
+        "ru": "подписант не подтверждён: нет ЭЦП, нет «signed_by»/«signer» в _meta.yaml, в тексте не назван "
+              "никто из должностных лиц org.yaml — проверьте и укажите в _meta.yaml",
+        "en": "signer not confirmed: no e-signature, no 'signed_by'/'signer' in _meta.yaml, and no official of "
+              "org.yaml named in its text — check and record it in _meta.yaml",
+    },
+    "signer-inferred": {
+        "kk": "қол қоюшы құжат мәтінінен анықталды (тексерілмеген): {name}, {role} — растау үшін "
+              "_meta.yaml-ға жазыңыз немесе ЭЦҚ қосыңыз",
+        "ru": "подписант определён по тексту документа (не проверено): {name}, {role} — для подтверждения "
+              "укажите в _meta.yaml или приложите ЭЦП",
+        "en": "signer inferred from the document's text (not verified): {name}, {role} — confirm it in "
+              "_meta.yaml or with an e-signature",
+    },
+    "unknown-requirement": {
+        "kk": "_meta.yaml-дағы «requirement: {name}» бұл міндетте жоқ (бары: {known}); файл түрі бойынша "
+              "салыстырылды",
+        "ru": "«requirement: {name}» из _meta.yaml у этой задачи нет (есть: {known}); файл сопоставлен по виду",
+        "en": "'requirement: {name}' in _meta.yaml is not one of this task's (they are: {known}); the file was "
+              "matched by its kind",
+    },
+    "meta-not-used": {
+        "kk": "{what} ескерілмейді: {project} жобасының міндеттері ортақ фактілерді бөліспейді — оны міндет "
+              "бумасына көшіріңіз ({tasks})",
+        "ru": "{what} не учитывается: задачи проекта {project} не делят общие факты исполнения — перенесите его "
+              "в папку задачи ({tasks})",
+        "en": "{what} is not read: the tasks of project {project} share no evidence — move it into a task's "
+              "folder ({tasks})",
+    },
+    "org-type-implied": {
+        "kk": "org.yaml: «{declared}» түрі «{implied}» түрін де қамтиды, екеуінің міндеттері тексеріледі "
+              "(type: [{implied}, {declared}] деп жазуға болады)",
+        "ru": "org.yaml: тип «{declared}» включает и «{implied}», проверяются задачи обоих "
+              "(можно записать type: [{implied}, {declared}])",
+        "en": "org.yaml: type '{declared}' is also '{implied}'; the tasks of both are checked "
+              "(write type: [{implied}, {declared}] to say so)",
+    },
 }
 
 ROLES: dict[str, dict[str, str]] = {
@@ -1370,6 +1464,10 @@ CHECK_LABELS: dict[str, dict[str, str]] = {
     "summary": {"kk": "Қорытынды", "ru": "Итог", "en": "Summary"},
     "folder": {"kk": "Бума бойынша ескертулер", "ru": "Замечания по папке", "en": "Folder findings"},
     "applicable": {"kk": "қолданылатын міндеттер", "ru": "применимых задач", "en": "applicable tasks"},
+    # -- semantics helper (issue 10) --
+    "signers-to-confirm": {"kk": "расталатын қол қоюшылар", "ru": "подписантов подтвердить",
+                           "en": "signers to confirm"},
+    "strict": {"kk": "қатаң тексеру", "ru": "строгая проверка", "en": "strict check"},
 }
 
 VERDICTS: dict[str, dict[str, str]] = {

@@ -45,7 +45,9 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
     totals = result.totals()
     summary = Text(" · ".join(f"{status_name(s.value, lang)}: {totals[s.value]}" for s in Status
                               if s is not Status.NOT_APPLICABLE)
-                   + f" · {label('applicable', lang)}: {totals['applicable']}")
+                   + f" · {label('applicable', lang)}: {totals['applicable']}"
+                   + (f" · {label('signers-to-confirm', lang)}: {totals['signers_to_confirm']}"
+                      if totals.get("signers_to_confirm") else ""))
     parts = [table, summary]
     if result.findings:
         folder = Table(title=label("folder", lang), show_header=False, expand=True)
