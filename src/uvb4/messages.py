@@ -856,9 +856,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "bad register columns: missing {missing}, unknown {unknown}",
     },
     "bad-register.columns.hint": {
-        "kk": "бірінші жол: date,title,participants,link",
-        "ru": "первая строка: date,title,participants,link",
-        "en": "first line: date,title,participants,link",
+        "kk": "бірінші жол: күні,атауы,қатысушылар саны,сілтеме (немесе date,title,participants,link)",
+        "ru": "первая строка: дата,наименование,количество участников,ссылка (или date,title,participants,link)",
+        "en": "first line: date,title,participants,link (or the same columns named in Kazakh or Russian)",
     },
     # -- org.yaml (evidence/profile.py) ---------------------------------------
     "number.bin": {"kk": "БСН (BIN)", "ru": "БИН", "en": "BIN"},
