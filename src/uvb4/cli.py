@@ -517,7 +517,8 @@ def kpi_command(
             from uvb4.errors import Position, UsageError
             from uvb4.messages import t
 
-            raise UsageError.one(Position("--kpi"), t("kpi-not-applicable", kpi=kpi, type=", ".join(result.profile.type_names())),
+            raise UsageError.one(Position("--kpi"), t("kpi-not-applicable", kpi=kpi,
+                                                      type=", ".join(result.profile.type_names())),
                                  "kpi-not-applicable", t("kpi-not-applicable.hint", kpi=kpi))
     from uvb4.output.kpis import render_kpis
 

@@ -71,13 +71,15 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
 
     findings: list[Finding] = []
     taken: set[int] = set()
+    pinned: set[int] = set()
     requirements = ctx.task.evidence
     by_id = {r.id: r for r in requirements}
     for requirement in requirements:
         ctx.matches[requirement.id] = Match(requirement)
     wanted = set().union(*(_kinds(r) for r in requirements)) if requirements else set()
     kinds = {id(item): _task_kind(item, wanted) for item in current + earlier}
-    # 1. files that name their requirement in _meta.yaml
+    # 1. files that name their requirement in _meta.yaml (a date the requirement does not take:
+    #    outside-year below, never another requirement instead)
     for item in current + earlier:
         if item.requirement is None:
             continue
@@ -86,6 +88,7 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
             findings.append(make("unknown-requirement", lang, path=item.rel, requirement=item.requirement,
                                  name=item.requirement, known=", ".join(by_id) or "—"))
             continue
+        pinned.add(id(item))
         if item in earlier and not accepts_date(requirement, item, ctx.year):
             continue
         ctx.matches[requirement.id].files.append(item)
@@ -96,7 +99,7 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
         accepted = _kinds(requirement)
         pool = current + [item for item in earlier if accepts_date(requirement, item, ctx.year)]
         for item in pool:
-            if id(item) in taken or kinds[id(item)] not in accepted:
+            if id(item) in taken or id(item) in pinned or kinds[id(item)] not in accepted:
                 continue
             match.files.append(item)
             taken.add(id(item))

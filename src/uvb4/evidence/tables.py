@@ -8,8 +8,10 @@ CSV encodings are decided by a strict, documented order (``docs/figures.md``,
 
 1. a byte-order mark: UTF-8 (Excel's "CSV UTF-8"), UTF-16 LE or BE (Excel's
    "Unicode text", tab-separated);
-2. UTF-8 without a mark, when the bytes are valid UTF-8;
-3. UTF-16 without a mark, when every other byte of the first kilobyte is NUL;
+2. UTF-16 without a mark, when the first kilobyte holds NUL bytes (text never
+   does; digits, separators and line ends give them), little- or big-endian by
+   where the NULs stand;
+3. UTF-8 without a mark, when the bytes are valid UTF-8;
 4. Windows-1251 (Russian Excel's "CSV (разделители — запятые)"), when the
    decoded text is plausible: its non-ASCII characters are mostly Cyrillic
    letters and typographic marks, not box-drawing or control characters
@@ -51,16 +53,14 @@ def decode_csv(raw: bytes, path: Path) -> str:
         return _decode(raw[3:], "utf-8", path)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode(raw, "utf-16", path)
+    head = raw[:1024]
+    if b"\x00" in head:  # text never holds NUL: UTF-16 without its mark, the NULs' places tell the order
+        odd, even = head[1::2].count(0), head[0::2].count(0)
+        return _decode(raw, "utf-16-le" if odd >= even else "utf-16-be", path)
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         utf8_error = exc
-    head = raw[:1024]
-    if len(head) >= 4:
-        if head[1::2].count(0) >= len(head[1::2]) * 0.9:
-            return _decode(raw, "utf-16-le", path)
-        if head[0::2].count(0) >= len(head[0::2]) * 0.9:
-            return _decode(raw, "utf-16-be", path)
     try:
         text = raw.decode("cp1251")
     except UnicodeDecodeError:
