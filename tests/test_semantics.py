@@ -312,3 +312,34 @@ def test_signer_evidence_follows_the_output_schema(run, tmp_path, builder):
     data = json.loads(run("check", getattr(test_check_cases, builder)(tmp_path), "--format", "json").stdout)
     assert any(e.get("signers") for t in data["tasks"] for e in t["evidence"])
     assert [e.message for e in Draft202012Validator(schema).iter_errors(data)] == []
+
+
+# --------------------------------------------------------------------------
+# 6. Lint: preambles verbatim, carried_by names a requirement
+
+
+def test_lint_finds_a_preamble_that_is_not_verbatim(run, rulebook_copy):
+    from test_rulebook_lint import at, edit, lint, where
+
+    g1 = rulebook_copy / "group-1.yaml"
+    edit(g1, '"Әкімшілік құқық бұзушылық туралы Кодексінің 681 бабына', '"Әкімшілік құқық бұзушылықтар туралы '
+                                                                    'Кодексінің 681 бабына')
+    line, _ = where(g1, "Әкімшілік құқық бұзушылықтар туралы")
+    at(lint(run, rulebook_copy), "description-not-in-source", "group-1.yaml", line, 11)
+
+
+def test_lint_finds_carried_by_naming_no_requirement(run, rulebook_copy):
+    from test_rulebook_lint import at, edit, lint, where
+
+    g3 = rulebook_copy / "group-3.yaml"
+    edit(g3, "                carried_by: reference-note\n                source_lines: [371, 371]",
+         "                carried_by: the-note\n                source_lines: [371, 371]")
+    line, col = where(g3, "carried_by: the-note")
+    at(lint(run, rulebook_copy), "carried-by-unknown", "group-3.yaml", line, col)
+
+
+def test_the_table_shows_who_e_signed(run, tmp_path):
+    from test_check_cases import build_e_signatures
+
+    out = run("check", build_e_signatures(tmp_path), "--task", "2.2.1", "--lang", "en").stdout
+    assert "✍ e-signed by: Сапаров Ерлан Қайратұлы, first head — verified" in out

@@ -462,6 +462,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "copy the title verbatim from the source or fix 'source_lines'; when correcting a typo of the "
               "source, add a 'source-typo' flag",
     },
+    # -- semantics helper (issue 10): lint rules on preambles and carried requirements --
+    "description-not-in-source": {
+        "kk": "«{id}» жобасының сипаттамасы бастапқы мәтіннің {start}–{end} жолдарында сөзбе-сөз табылмады",
+        "ru": "описание проекта «{id}» не найдено дословно в строках {start}–{end} источника",
+        "en": "the description of project '{id}' is not verbatim in source lines {start}-{end}",
+    },
+    "description-not-in-source.hint": {
+        "kk": "кіріспені бастапқы мәтіннен сөзбе-сөз көшіріп, «description_lines» жолдарын көрсетіңіз",
+        "ru": "скопируйте преамбулу из источника дословно и укажите «description_lines»",
+        "en": "copy the preamble verbatim from the source and give its 'description_lines'",
+    },
+    "carried-by-unknown": {
+        "kk": "{id} міндетінде «{name}» талабы жоқ (бары: {known})",
+        "ru": "у задачи {id} нет требования «{name}» (есть: {known})",
+        "en": "task {id} has no requirement '{name}' (it has: {known})",
+    },
+    "carried-by-unknown.hint": {
+        "kk": "«carried_by» осы міндеттің басқа талабының id-ін атауы керек",
+        "ru": "«carried_by» должен называть id другого требования этой задачи",
+        "en": "'carried_by' names the id of another requirement of the same task",
+    },
     "unused-input": {
         "kk": "«{kpi}» КРІ-нің «{name}» кірісі еш жерде қолданылмайды: формулада да, breakdown немесе "
               "implies_evidence рөлінде де жоқ",
@@ -1468,6 +1489,9 @@ CHECK_LABELS: dict[str, dict[str, str]] = {
     "signers-to-confirm": {"kk": "расталатын қол қоюшылар", "ru": "подписантов подтвердить",
                            "en": "signers to confirm"},
     "strict": {"kk": "қатаң тексеру", "ru": "строгая проверка", "en": "strict check"},
+    "e-signed": {"kk": "ЭЦҚ қойған", "ru": "подписано ЭЦП", "en": "e-signed by"},
+    "signature-verified": {"kk": "тексерілді", "ru": "проверено", "en": "verified"},
+    "signature-not-verified": {"kk": "сәйкес емес", "ru": "не соответствует", "en": "does not match"},
 }
 
 VERDICTS: dict[str, dict[str, str]] = {
@@ -1525,6 +1549,13 @@ RULEBOOK_LABELS: dict[str, dict[str, str]] = {
     "signers": {"kk": "қол қояды", "ru": "подписывает", "en": "signed by"},
     "flag": {"kk": "ескерту", "ru": "примечание", "en": "flag"},
     "lines": {"kk": "жолдар", "ru": "строки", "en": "lines"},
+    # -- semantics helper (issue 10) --
+    "may_predate": {"kk": "есепті жылдан бұрынғы күнмен де болады", "ru": "может быть датирован до отчётного года",
+                    "en": "may predate the reporting year"},
+    "years_back": {"kk": "соңғы {n} жыл", "ru": "за последние {n} года", "en": "the last {n} years"},
+    "carried_by": {"kk": "«{id}» құжатының ішінде болуы мүмкін", "ru": "может содержаться в «{id}»",
+                   "en": "may be carried by '{id}'"},
+    "description": {"kk": "Кіріспе", "ru": "Преамбула", "en": "Preamble"},
 }
 
 
