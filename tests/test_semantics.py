@@ -343,3 +343,13 @@ def test_the_table_shows_who_e_signed(run, tmp_path):
 
     out = run("check", build_e_signatures(tmp_path), "--task", "2.2.1", "--lang", "en").stdout
     assert "✍ e-signed by: Сапаров Ерлан Қайратұлы, first head — verified" in out
+
+
+def test_a_meta_yaml_alone_in_a_task_that_does_not_apply_is_reported(run, tmp_path):
+    folder = _write(tmp_path / "org", {
+        "org.yaml": ORG,
+        "4.1.8 Мүдделер қақтығысы/_meta.yaml": 'no_facts: true\nreason: "болған жоқ"\n',
+    })
+    data = json.loads(run("check", folder, "--format", "json").stdout)
+    assert [(f["code"], f["path"]) for f in data["findings"]] == [
+        ("not-applicable-evidence", "4.1.8 Мүдделер қақтығысы")]

@@ -208,9 +208,15 @@ def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, pro
                                  data={"project": owner, "tasks": tasks, "no_facts": meta.no_facts}))
     types = ", ".join(t.value for t in profile.types)
     for result in results:
-        if result.status is Status.NOT_APPLICABLE and by_owner.get(result.task.id):
+        if result.status is not Status.NOT_APPLICABLE:
+            continue
+        if by_owner.get(result.task.id):
             findings.append(make("not-applicable-evidence", lang,
                                  path=by_owner[result.task.id][0].rel.rsplit("/", 1)[0],
+                                 task=result.task.id, type=types))
+        elif evidence.metas.get(result.task.id):  # only a _meta.yaml there: say so too
+            findings.append(make("not-applicable-evidence", lang,
+                                 path=evidence.metas[result.task.id][0][0].rsplit("/", 1)[0],
                                  task=result.task.id, type=types))
     for rel, problem in evidence.signature_problems:
         code, _, reason = problem.partition(": ")

@@ -25,9 +25,11 @@ offences, 1.2.9's audit reports); ``years_back`` bounds how far back.
 
 from __future__ import annotations
 
+import re
+
 from uvb4.checks.codes import make
 from uvb4.checks.model import Finding, Match, TaskContext
-from uvb4.evidence.names import kind_from_name, kinds_from_name
+from uvb4.evidence.names import kinds_from_name
 from uvb4.evidence.scan import EvidenceFile
 
 CODES = ("missing-evidence", "too-few-documents", "wrong-kind", "unrecognised-file", "unknown-requirement")
@@ -54,11 +56,28 @@ def accepts_date(requirement, item: EvidenceFile, year: int) -> bool:
     return bool(requirement.may_predate)
 
 
+_DIGITS = re.compile("[1-9]")
+_NAME_KINDS: dict[str, list[str]] = {}  # names differing only in digits share their kinds
+
+
+def _name_kinds(name: str) -> list[str]:
+    key = _DIGITS.sub("0", name)
+    kinds = _NAME_KINDS.get(key)
+    if kinds is None:
+        if len(_NAME_KINDS) > 50_000:
+            _NAME_KINDS.clear()
+        kinds = _NAME_KINDS[key] = kinds_from_name(name)
+    return kinds
+
+
 def _task_kind(item: EvidenceFile, wanted: set) -> str | None:
     """The file's kind, re-read for the task: among the kinds its name's keywords tell, one the task needs."""
-    if item.kind in wanted or item.kind != kind_from_name(item.name):
-        return item.kind  # fits already, or set by _meta.yaml's kind:
-    for kind in kinds_from_name(item.name):
+    if item.kind in wanted:
+        return item.kind
+    kinds = _name_kinds(item.name)
+    if item.kind != (kinds[0] if kinds else None):
+        return item.kind  # set by _meta.yaml's kind: never second-guessed
+    for kind in kinds:
         if kind in wanted:
             return kind
     return item.kind
@@ -108,7 +127,8 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
     for item in earlier:
         if id(item) not in taken:
             findings.append(outside_year(item, ctx.year, lang))
-    needed = ", ".join(sorted({r.kind.value for r in requirements}))
+    needed_kinds = sorted({r.kind.value for r in requirements})
+    needed = ", ".join(needed_kinds)
     for item in current:
         if id(item) in taken:
             continue
@@ -116,8 +136,7 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
             findings.append(make("unrecognised-file", lang, path=item.rel))
         else:
             findings.append(make("wrong-kind", lang, path=item.rel, kind=kinds[id(item)], needed=needed,
-                                 data={"kind": kinds[id(item)], "needed": sorted({r.kind.value
-                                                                                   for r in requirements})}))
+                                 data={"kind": kinds[id(item)], "needed": list(needed_kinds)}))
     ctx.used = [f for m in ctx.matches.values() for f in m.files]
     return findings
 

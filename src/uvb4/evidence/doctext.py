@@ -7,7 +7,8 @@ with its signature block: «Облыс әкімі    Е. Сапаров».  When
 the text* (finding ``signer-inferred``), never as verified.
 
 Only files that need a signer and have none otherwise are read, one at a
-time, at most :data:`MAX_BYTES` each, and only their end:
+time, and only the parts needed (from a ZIP input, members of at most
+:data:`MAX_BYTES`):
 
 - DOCX: every paragraph, tables included, in document order (python-docx's
   XML, no rendering); the signature area is the last :data:`AREA_LINES`
@@ -23,6 +24,7 @@ name or its initial, in any order and case (``Сапаров Е.Қ.``, ``Е. С�
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -35,8 +37,13 @@ AREA_LINES = 12
 _EXECUTOR = re.compile(r"^\s*(исп|испол|орынд|орындаган|тел|executed by|prepared by)\b", re.IGNORECASE)
 
 
-def signature_area(data: bytes, suffix: str) -> list[str]:
-    """The last lines of a document, where the signature block stands ([] when there is no text)."""
+def signature_area(data: "bytes | Path", suffix: str) -> list[str]:
+    """The last lines of a document, where the signature block stands ([] when there is no text).
+
+    ``data`` is the document's bytes, or the path of a file on disk: then only the parts needed
+    are read (a DOCX's ``word/document.xml``, a PDF's cross-reference table and last page), so a
+    20 MB scan costs a few reads, not 20 MB.
+    """
     try:
         if suffix == ".docx":
             lines = _docx_lines(data)
@@ -51,13 +58,13 @@ def signature_area(data: bytes, suffix: str) -> list[str]:
     return lines[-AREA_LINES:]
 
 
-def _docx_lines(data: bytes) -> list[str]:
+def _docx_lines(data: "bytes | Path") -> list[str]:
     import zipfile
 
     from docx.oxml.ns import qn
     from lxml import etree
 
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+    with zipfile.ZipFile(io.BytesIO(data) if isinstance(data, bytes) else data) as archive:
         info = archive.getinfo("word/document.xml")
         if info.file_size > MAX_BYTES:
             return []
@@ -74,19 +81,21 @@ def _docx_lines(data: bytes) -> list[str]:
     return lines
 
 
-def _pdf_lines(data: bytes) -> list[str]:
+def _pdf_lines(data: "bytes | Path") -> list[str]:
     import logging
 
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    reader = PdfReader(io.BytesIO(data))
-    if not reader.pages:
-        return []
-    text = reader.pages[-1].extract_text() or ""
+    with (io.BytesIO(data) if isinstance(data, bytes) else open(data, "rb")) as stream:
+        reader = PdfReader(stream)
+        if not reader.pages:
+            return []
+        text = reader.pages[-1].extract_text() or ""
     return text.splitlines()
 
 
+@functools.lru_cache(maxsize=256)
 def _patterns(name: str) -> list[re.Pattern[str]]:
     words = [w for w in fold(name).replace(".", " ").split() if w]
     if len(words) < 2:
@@ -118,16 +127,19 @@ class DocumentReader:
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
+        self.is_dir = self.root.is_dir()
         self._archive = None
         self._members: dict[str, Any] | None = None
 
-    def read(self, rel: str, size: int) -> bytes | None:
-        if size <= 0 or size > MAX_BYTES:
+    def read(self, rel: str, size: int) -> "bytes | Path | None":
+        """The document: its path when the folder is a directory (read in part), else its bytes."""
+        if size <= 0:
             return None
         try:
-            if self.root.is_dir():
-                with open(self.root / rel, "rb") as handle:
-                    return handle.read(MAX_BYTES + 1)
+            if self.is_dir:
+                return self.root / rel
+            if size > MAX_BYTES:
+                return None
             return self._read_zip(rel)
         except Exception:  # noqa: BLE001 - unreadable here means "no text", never a crash
             return None
