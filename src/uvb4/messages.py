@@ -1196,6 +1196,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "проверьте кавычки (\") начиная с этой строки",
         "en": "check the quotes (\") from this line on",
     },
+    "csv-too-large": {
+        "kk": "CSV файлы тым үлкен (шегі {limit} МБ)",
+        "ru": "CSV-файл слишком большой (предел {limit} МБ)",
+        "en": "the CSV file is too large (limit {limit} MB)",
+    },
+    "csv-too-large.hint": {
+        "kk": "файлда тек көрсеткіштер немесе тізілім жолдары болуы керек; артық парақтар мен бағандарды алып тастаңыз",
+        "ru": "в файле должны быть только показатели или строки реестра; удалите лишние листы и столбцы",
+        "en": "keep only the figures or the register's rows in the file; remove extra sheets and columns",
+    },
     "bad-csv": {
         "kk": "CSV файлын оқу мүмкін емес: {error}",
         "ru": "не удаётся прочитать CSV: {error}",
@@ -1362,12 +1372,9 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
     # -- semantics helper (issue 10): graded signers, unused _meta.yaml, org types ----
     "signer-unconfirmed": {
-        "kk": "кім қол қойғаны расталмаған: электрондық қолтаңба жоқ, _meta.yaml-да «signed_by»/«signer» жоқ, "
-              "мәтінінде org.yaml-дағы лауазымды тұлға аталмаған — тексеріп, _meta.yaml-ға жазыңыз",
-        "ru": "подписант не подтверждён: нет ЭЦП, нет «signed_by»/«signer» в _meta.yaml, в тексте не назван "
-              "никто из должностных лиц org.yaml — проверьте и укажите в _meta.yaml",
-        "en": "signer not confirmed: no e-signature, no 'signed_by'/'signer' in _meta.yaml, and no official of "
-              "org.yaml named in its text — check and record it in _meta.yaml",
+        "kk": "қол қоюшы расталмаған: _meta.yaml-да «signed_by» көрсетіңіз немесе ЭЦҚ қосыңыз",
+        "ru": "подписант не подтверждён: укажите «signed_by» в _meta.yaml или приложите ЭЦП",
+        "en": "signer not confirmed: give 'signed_by' in _meta.yaml or add the e-signature",
     },
     "signer-inferred": {
         "kk": "қол қоюшы құжат мәтінінен анықталды (тексерілмеген): {name}, {role} — растау үшін "

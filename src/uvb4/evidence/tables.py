@@ -97,6 +97,9 @@ def read_bytes(path: Path) -> bytes:
     except OSError as exc:
         raise EvidenceError.one(Position.of(path), t("unreadable-file", reason=exc.strerror or exc),
                                 "unreadable-file", t("unreadable-file.hint"))
+    if len(raw) > MAX_BYTES:
+        raise EvidenceError.one(Position.of(path), t("csv-too-large", limit=MAX_BYTES // (1024 * 1024)),
+                                "csv-too-large", t("csv-too-large.hint"))
     return raw
 
 
