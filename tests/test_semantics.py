@@ -353,3 +353,19 @@ def test_a_meta_yaml_alone_in_a_task_that_does_not_apply_is_reported(run, tmp_pa
     data = json.loads(run("check", folder, "--format", "json").stdout)
     assert [(f["code"], f["path"]) for f in data["findings"]] == [
         ("not-applicable-evidence", "4.1.8 Мүдделер қақтығысы")]
+
+
+def test_signers_are_read_from_the_text_inside_a_zip_too(run, tmp_path):
+    import zipfile
+
+    from test_check_cases import TEXT_NOTE, build_signers_from_text
+
+    folder = build_signers_from_text(tmp_path / "src")
+    archive = tmp_path / "org.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                out.write(path, "Аппарат/" + path.relative_to(folder).as_posix())
+    data = json.loads(run("check", archive, "--format", "json", "--task", "2.2.1").stdout)
+    [task] = data["tasks"]
+    assert [(f["code"], f["path"]) for f in task["findings"]] == [("signer-inferred", TEXT_NOTE)]

@@ -19,7 +19,7 @@ from uvb4.rulebook.model import Rulebook
 
 
 def load_rulebook(spec: str | Path | None = None) -> Rulebook:
-    """The bundled rulebook, a bundled version (``"1.0.0"``) or a rulebook folder."""
+    """The bundled rulebook, a bundled version (``"1.1.0"``) or a rulebook folder."""
     from uvb4.rulebook.load import load_rulebook as _load
 
     return _load(spec)
