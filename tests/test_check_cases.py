@@ -422,7 +422,7 @@ SIGNERS_FROM_TEXT = {
          "absent": ["signer-unconfirmed"]},
         {"task": "2.3.1", "status": "partial",
          "codes": [{"code": "signer-below-required-level", "path": TEXT_BELOW,
-                    "data": {"roles": ["deputy-first-head"], "allowed": ["first-head"]}},
+                    "data": {"roles": ["deputy-first-head"], "allowed": ["first-head"], "source": "text"}},
                    {"code": "signer-inferred", "path": TEXT_PLAN}]},
         {"task": "2.1.10", "status": "done", "codes": [{"code": "signer-unconfirmed", "path": TEXT_NONE}]},
     ],

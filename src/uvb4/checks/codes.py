@@ -51,7 +51,7 @@ _CODES = (
     CodeInfo("signer-inferred", W, TASK, "the signer was inferred from the document's text (an official of "
              "`org.yaml` named in its signature area), never verified: a signer to confirm", strict=E),
     CodeInfo("signer-below-required-level", E, TASK, "signed (known from an e-signature, `_meta.yaml` or "
-             "the text) below the level the guideline requires"),
+             "the text: then `data.source` is `text`) below the level the guideline requires"),
     CodeInfo("signer-not-official", E, TASK, "an e-signature by someone not in `org.yaml`'s officials"),
     CodeInfo("unknown-signer", E, TASK, "a `signer` name in `_meta.yaml` not in `org.yaml`'s officials"),
     CodeInfo("signature-invalid", E, TASK, "an RSA e-signature that does not match the document"),

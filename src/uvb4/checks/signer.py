@@ -76,15 +76,16 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
                     roles.append(official.role.value)
             if item.signed_by:
                 roles.append(item.signed_by)
-            if item.signatures or item.signer_name:
-                if not roles:
-                    continue  # the e-signature's or the name's own finding says why
-            elif not roles:
+            if (item.signatures or item.signer_name) and not roles:
+                continue  # the e-signature's or the name's own finding says why
+            inferred = False
+            if not roles:
                 official = ctx.infer_signer(item) if ctx.infer_signer else None
                 if official is None:
                     findings.append(make("signer-unconfirmed", lang, strict=ctx.strict, **where))
                     continue
                 roles.append(official.role.value)
+                inferred = True
                 if official.role.value in allowed:
                     findings.append(make("signer-inferred", lang, strict=ctx.strict, name=official.name,
                                          role=role_name(official.role.value, lang),
@@ -95,5 +96,6 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
                     "signer-below-required-level", lang,
                     role=", ".join(role_name(r, lang) for r in roles),
                     allowed=", ".join(role_name(r, lang) for r in allowed),
-                    data={"roles": roles, "allowed": allowed}, **where))
+                    data={"roles": roles, "allowed": allowed, **({"source": "text"} if inferred else {})},
+                    **where))
     return findings
