@@ -71,7 +71,7 @@ _CODES = (
     CodeInfo("unassigned-file", W, FOLDER, "a file outside any task or project folder, or in the folder of a "
              "project whose tasks do not share evidence"),
     CodeInfo("unknown-folder", W, FOLDER, "a folder named by an id the rulebook does not have"),
-    CodeInfo("not-applicable-evidence", I, FOLDER, "files for a task that does not apply to the organisation"),
+    CodeInfo("not-applicable-evidence", I, FOLDER, "files (or only a `_meta.yaml`) for a task that does not apply to the organisation"),
     CodeInfo("org-type-implied", I, FOLDER, "`org.yaml`'s `type` implies another type, read in too "
              "(`education-ministry` is also a `central-state-body`)"),
     CodeInfo("meta-not-used", W, FOLDER, "a `_meta.yaml` (its `no_facts`, `signed_by`, links) in the folder of "
