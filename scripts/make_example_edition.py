@@ -1,9 +1,9 @@
 """Build examples/rulebook-next-edition/, an ILLUSTRATIVE second rulebook version.
 
-It is the bundled rulebook (rulebook/edition-2022/) copied, with version 1.1.0,
+It is the bundled rulebook (rulebook/edition-2022/) copied, with version 1.2.0,
 ``illustrative: true``, illustrative 2023 targets for KPIs 3.4-3.6, one
 clarified task title (1.1.4: the source's typo «таулдауды» corrected, flagged
-``source-typo``) and a ``## 1.1.0`` changelog entry.  It is not an official
+``source-typo``) and a ``## 1.2.0`` changelog entry.  It is not an official
 edition: it exists to demonstrate ``uvb4 rulebook diff`` and ``lint --base``.
 
 Remake it after the bundled rulebook changes, then the golden diff files:
@@ -39,7 +39,7 @@ TYPO_FLAG = """            flags:
               - code: source-typo
                 note: "The source (line 55) reads 'жиынтық таулдауды дайындау'; 'таулдауды' is a typo of 'талдауды' (analysis), corrected in the title."
 """
-CHANGELOG_ENTRY = """## 1.1.0
+CHANGELOG_ENTRY = """## 1.2.0
 
 ILLUSTRATIVE edition, made to demonstrate `uvb4 rulebook diff` and `lint --base`; not
 issued by the Anti-Corruption Agency and not to be used for real reviews.
@@ -69,13 +69,13 @@ def rulebook_yaml(text: str) -> str:
         "# yaml-language-server: $schema=../../rulebook/schema/rulebook.schema.json\n"
         "# ILLUSTRATIVE EDITION - NOT OFFICIAL.  A copy of the bundled rulebook\n"
         "# (rulebook/edition-2022/) with made-up changes, to demonstrate\n"
-        "# `uvb4 rulebook diff` and `uvb4 rulebook lint --base`: version 1.1.0,\n"
+        "# `uvb4 rulebook diff` and `uvb4 rulebook lint --base`: version 1.2.0,\n"
         "# illustrative 2023 targets for KPIs 3.4-3.6 and one clarified task title.\n"
         "# The official edition is the bundled one.  See README.md and CHANGELOG.md.\n"
         "# Line numbers everywhere refer to source-kk.txt beside this file.\n"
     )
     text = header + text[header_end:]
-    text = replace_once(text, "\nversion: 1.0.0\n", "\nversion: 1.1.0\n", "rulebook.yaml")
+    text = replace_once(text, "\nversion: 1.1.0\n", "\nversion: 1.2.0\n", "rulebook.yaml")
     return replace_once(text, "\neffective_from: 2022\n", "\neffective_from: 2022\nillustrative: true\n",
                         "rulebook.yaml")
 
@@ -108,7 +108,7 @@ def group_3(text: str) -> str:
 def changelog(text: str) -> str:
     text = replace_once(text, "# Changelog of the rulebook `ubb4`\n",
                         "# Changelog of the rulebook `ubb4` (illustrative next edition)\n", "CHANGELOG.md")
-    return replace_once(text, "## 1.0.0\n", CHANGELOG_ENTRY + "## 1.0.0\n", "CHANGELOG.md")
+    return replace_once(text, "## 1.1.0\n", CHANGELOG_ENTRY + "## 1.1.0\n", "CHANGELOG.md")
 
 
 def main() -> None:

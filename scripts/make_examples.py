@@ -12,7 +12,7 @@ described in its README.md and pinned by tests/test_examples.py:
 - almaty-oblast-akimat   local-executive-body, figures.yaml
 - ministry-of-justice    central-state-body, figures.csv
 - samruk-energy-jsc      quasi-public-entity, figures.xlsx
-- ministry-of-education  education-ministry, figures.yaml
+- ministry-of-education  central-state-body + education-ministry, figures.yaml
 
 Everything is fixed (dates, content, ZIP timestamps, document properties), so
 running the script twice writes the same files; after changing it, re-run it and
@@ -307,7 +307,7 @@ files:
     signer: "{akim}"
 """)
 
-    # 1.2 — internal analysis: one analytic note and plan for 1.2.1–1.2.10; 1.2.9 lacks the 2019 audit
+    # 1.2 — internal analysis: one analytic note and plan for 1.2.1–1.2.10; 1.2.9 has no 2019 audit (none held)
     files["1.2 Ішкі талдау/Талдамалық анықтама 01.03.2022.docx"] = docx(
         "Талдамалық анықтама",
         [A, "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау нәтижелері туралы.",
@@ -617,8 +617,7 @@ What it was built to show (exit code 1: there are gaps):
 | task | status | why |
 |---|---|---|
 | 1.1.1–1.1.4 | done | one schedule order and one summary analytic note in `1.1 Ұйымдастыру/` count for all four; the order's name is NFD-normalised (uploaded from a Mac) and `_meta.yaml` still finds it |
-| 1.2.1–1.2.8, 1.2.10 | done | the analytic note of 01.03.2022 and the plan submitted on 14.03.2022, within 10 working days |
-| 1.2.9 | partial | audit reports for 2020 and 2021 only: the one for 2019 is missing |
+| 1.2.1–1.2.10 | done | the analytic note of 01.03.2022 and the plan submitted on 14.03.2022, within 10 working days; 1.2.9's audit reports of 2020 and 2021 predate the year by nature (no audit was held in 2019: the last 3 years' reports are asked for, not one a year) |
 | 1.4.1, 1.5.1, 2.6.1, 2.7.1–2.7.3 | exempt | `no_facts: true` with a reason, where the guideline allows it |
 | 2.1.12 | done | the protocol's name `Хaттaмa` is typed with Latin «a» and still recognised |
 | 2.3.1 | partial | the reference note is signed by the first deputy; the guideline wants the first head |
@@ -872,7 +871,7 @@ What it was built to show (exit code 1):
 | 1.2.1–1.2.10 | late | the plan was submitted on 25.03.2022 (`submitted` in `_meta.yaml`), after the deadline of 10 working days from the analytic note of 01.03.2022 (16.03.2022; 8 March is a holiday); 1.2.9 has all three audit reports |
 | 1.4.1, 1.5.1 | exempt | `no_facts: true` with a reason |
 | 2.1.1–2.1.9 | done | one analytic note signed by the first head and one plan |
-| 2.1.10 | partial | nobody recorded who signed the letter (`unsigned`) |
+| 2.1.10 | done | nobody recorded who signed the letter: a signer to confirm (`signer-unconfirmed`, a warning; a gap with `--strict`) |
 | 2.4.1 | missing | no folder at all |
 | 2.5.1, 2.6.1, 2.7.1–2.7.3 | done | disciplinary and dismissal orders; the offenders' list is an XLSX |
 | 3.2.1 | partial | the only certificate uploaded is an empty file |
@@ -1059,7 +1058,8 @@ def ministry_of_education() -> dict[str, bytes]:
 # Қазақстан Республикасы Білім және ғылым министрлігі — № 4 ҮББ 3-жобалар тобы, 2022 жыл
 name: "{E}"
 bin: "990140002182"
-type: education-ministry
+# the education ministry is a central state body too: its tasks 3.3.1-3.7.1 come on top
+type: [central-state-body, education-ministry]
 year: 2022
 units:
   - "Жоғары және жоғары оқу орнынан кейінгі білім департаменті"
@@ -1140,10 +1140,47 @@ links:
         "Saikestik sertifikaty", "ISO 37001:2016", "Al-Farabi atyndaghy QazUU", "30.06.2022", date="2022-06-30")
     files["3.7.1 ISO 37001/Сертификат соответствия ЕНУ 2022-09-12.pdf"] = pdf(
         "Sertifikat sootvetstviya", "ST RK 3049-2017", "ENU im. L.N. Gumileva", "12.09.2022", date="2022-09-12")
+    files.update(_education_central_state_body())
 
     files["figures.yaml"] = text("""\
 # КРІ көрсеткіштері, 2022 жыл — Білім және ғылым министрлігі
 kpis:
+  "1.1":
+    units_analysed: 3
+  "1.2":
+    draft_acts_examined: 46
+    corruption_factors_found: 4
+  "1.3":
+    heads_not_held_responsible: 0
+  "1.4":
+    employees_with_prior_offences: 0
+  "2.1":
+    risks_identified:
+      total: 9
+      breakdown: {"2.1.1": 1, "2.1.2": 1, "2.1.3": 1, "2.1.4": 1, "2.1.5": 1, "2.1.6": 1, "2.1.7": 1, "2.1.8": 1, "2.1.9": 1}
+    risks_eliminated: 8
+  "2.2":
+    recommendations_made: 4
+    recommendations_accepted: 4
+  "2.3":
+    recommendations_made: 6
+    recommendations_executed: 5
+  "2.4":
+    circumstances_identified: 3
+    circumstances_eliminated: 3
+  "2.5":
+    heads_subject_to_liability: 1
+    heads_held_liable: 1
+  "2.6":
+    employees_identified: 0
+    employees_dismissed: 0
+  "2.7":
+    offence_facts: 0
+  "2.8":
+    standards_introduced: 1
+  "3.2":
+    civil_servants_total: 540
+    civil_servants_trained: 118
   "3.3":
     curricula_with_component: 12
   "3.4":
@@ -1160,12 +1197,135 @@ kpis:
     return files
 
 
+def _education_central_state_body() -> dict[str, bytes]:
+    """The tasks every central state body executes (groups 1-2, 3.2): complete, Kazakh names, signed."""
+    files: dict[str, bytes] = {}
+    first, deputy, secretary = "first-head", "deputy-first-head", "chief-of-staff"
+
+    def doc(folder: str, name: str, title: str, *lines: str) -> None:
+        date = names_date(name)
+        files[f"{folder}/{name}"] = pdf(translit(title), E, *[translit(line) for line in lines], date, date=date)
+
+    def meta(folder: str, body: str) -> None:
+        files[f"{folder}/_meta.yaml"] = text(body)
+
+    f = "1.1 Ұйымдастыру іс-шаралары"
+    doc(f, "Бұйрық №45 2022-02-14.pdf", "Бұйрық №45", "Ішкі талдау графигін және жауапты тұлғаларды бекіту туралы")
+    doc(f, "Жалпы талдамалық анықтама 2022-12-20.pdf", "Жалпы талдамалық анықтама",
+        "Барлық 3 департамент қамтылды: 9 тәуекел анықталды, 8 жойылды")
+    meta(f, f"signed_by: {first}\n")
+    f = "1.2 Ішкі талдау"
+    doc(f, "Талдамалық анықтама 2022-04-11.pdf", "Талдамалық анықтама", "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау")
+    doc(f, "Іс-шаралар жоспары 2022-04-19.pdf", "Іс-шаралар жоспары", "Тәуекелдерді жою жөніндегі")
+    meta(f, f"signed_by: {first}\n")
+    doc("1.2.9 Аудит", "Аудиторлық есеп 2021.pdf", "Аудиторлық есеп", "2021 жылғы қаржылық есептілік")
+    f = "1.3 НҚА жобаларын сараптау"
+    doc(f, "Анықтама 2022-11-30.pdf", "Анықтама", "Сараптамадан өткен НҚА жобалары: 46, факторлар: 4")
+    doc(f, "Сараптама қорытындысы 2022-06-14.pdf", "Сараптама қорытындысы", "«Білім туралы» Заңға түзетулер жобасы")
+    doc(f, "Сараптама қорытындысы 2022-09-02.pdf", "Сараптама қорытындысы", "Мектепке дейінгі білім беру қағидалары")
+    meta(f, f"signed_by: {deputy}\n")
+    for folder, reason in (("1.4.1 Басшылардың жауапкершілігі", "2022 жылы мұндай басшылар анықталған жоқ"),
+                           ("1.5.1 Бұрын құқық бұзушылық жасағандар",
+                            "2022 жылы мұндай қызметкерлер анықталған жоқ"),
+                           ("2.6.1 Жұмыстан шығару", "2022 жылы мұндай қызметкерлер анықталған жоқ"),
+                           ("2.7 Құқық бұзушылықтар", "2022 жылы сыбайлас жемқорлық құқық бұзушылықтар болған жоқ")):
+        meta(folder, f'no_facts: true\nreason: "{reason}"\n')
+    f = "2.1 Тәуекелдерді жою"
+    doc(f, "Талдамалық анықтама 2022-12-15.pdf", "Талдамалық анықтама", "Жойылған тәуекелдер: 8 (9 бағыт бойынша)")
+    doc(f, "Іс-шаралар жоспары 2022-05-04.pdf", "Іс-шаралар жоспары", "Анықталған тәуекелдерді жою жөніндегі")
+    meta(f, f"signed_by: {first}\n")
+    doc("2.1.10 ЦДИАӨМ-ге хат", "Хат №04-12 2022-06-08.pdf", "Хат", "Жасырын мемлекеттік көрсетілетін қызметтер туралы")
+    meta("2.1.10 ЦДИАӨМ-ге хат", f"signed_by: {deputy}\n")
+    meta("2.1.11 Жариялау", """\
+links:
+  - url: "https://www.gov.kz/memleket/entities/edu/documents/details/ishki-talday-2022"
+    title: "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау нәтижелері, 2022"
+    date: 2022-05-06
+""")
+    f = "2.1.12 Қоғамдық талқылау"
+    doc(f, "Қоғамдық кеңес отырысының хаттамасы №2 2022-05-20.pdf", "Хаттама №2",
+        "Ішкі талдау нәтижелерін қоғамдық талқылау")
+    meta(f, f"""\
+signed_by: {secretary}
+links:
+  - url: "https://www.gov.kz/memleket/entities/edu/press/news/details/qogamdyq-kenes-2022-05-20"
+    title: "Қоғамдық кеңес ішкі талдау нәтижелерін талқылады"
+    date: 2022-05-21
+""")
+    f = "2.2.1 Сарапшылар ұсынымдары"
+    doc(f, "Анықтама 2022-12-12.pdf", "Анықтама", "Сарапшылардың 4 ұсынымы қабылданды")
+    meta(f, f"signed_by: {deputy}\n")
+    f = "2.3.1 Сыртқы талдау ұсынымдары"
+    doc(f, "Анықтама 2022-12-14.pdf", "Анықтама", "Ұсынымдар: 6, орындалғаны: 5")
+    doc(f, "Іс-шаралар жоспары 2022-03-01.pdf", "Іс-шаралар жоспары", "Агенттіктің ұсынымдарын орындау жөніндегі")
+    meta(f, f"signed_by: {first}\n")
+    f = "2.4.1 Мән-жайларды жою"
+    doc(f, "Анықтама 2022-11-18.pdf", "Анықтама", "Мән-жайлар: 3, жойылғаны: 3")
+    doc(f, "Сыбайлас жемқорлыққа қарсы қызметтің ұсынысы 2022-04-05.pdf", "Ұсыныс", "ҚР ҚІЖК 200-бабы бойынша")
+    meta(f, f"""\
+signed_by: {first}
+files:
+  "Сыбайлас жемқорлыққа қарсы қызметтің ұсынысы 2022-04-05.pdf":
+    signed_by: other      # Агенттіктің құжаты
+""")
+    f = "2.5.1 Тәртіптік жауапкершілік"
+    doc(f, "Анықтама 2022-12-09.pdf", "Анықтама", "Тәртіптік жауапкершілікке жататын басшылар: 1, тартылғаны: 1")
+    doc(f, "Тәртіптік комиссия хаттамасы №3 2022-08-16.pdf", "Хаттама №3", "Тәртіптік комиссия отырысы")
+    doc(f, "Жауапкершілікке тарту туралы бұйрық №312 2022-08-19.pdf", "Бұйрық №312", "Тәртіптік жаза қолдану туралы")
+    doc(f, "Отставкаға кету туралы арыз 2022-08-10.pdf", "Арыз", "Отставкаға кету туралы")
+    meta(f, f"""\
+signed_by: {first}
+files:
+  "Тәртіптік комиссия хаттамасы №3 2022-08-16.pdf":
+    signed_by: {secretary}   # комиссия төрағасы — жауапты хатшы
+  "Отставкаға кету туралы арыз 2022-08-10.pdf":
+    signed_by: other
+""")
+    doc("2.8.1 Стандарт", "Сыбайлас жемқорлыққа қарсы стандарт 2022-03-22.pdf", "Сыбайлас жемқорлыққа қарсы стандарт",
+        "Білім беру саласындағы")
+    meta("2.8.1 Стандарт", f"signed_by: {first}\n")
+    f = "3.2.1 Біліктілікті арттыру"
+    doc(f, "Анықтама 2022-12-05.pdf", "Анықтама", "Оқудан өткен мемлекеттік қызметшілер: 118")
+    doc(f, "Сертификат 2022-10-14.pdf", "Сертификат", "Мемлекеттік басқару академиясы")
+    meta(f, f"signed_by: {secretary}\n")
+    f = "3.2.2 Әдеп жөніндегі уәкіл"
+    monthly = []
+    for month in range(1, 13):
+        day = (27, 24, 24, 28, 26, 23, 28, 25, 29, 27, 24, 22)[month - 1]
+        date = f"2022-{month:02d}-{day:02d}"
+        monthly.append((date, f"Әдеп жөніндегі уәкілдің түсіндіру семинары ({MONTHS_KK[month - 1]})", 40 + month, ""))
+        doc(f, f"Хаттама №{month} {date}.pdf", f"Хаттама №{month}", "Әдеп жөніндегі уәкілдің оқыту семинары")
+    files[f"{f}/_register.csv"] = register_csv(monthly)
+    doc(f, "Анықтама 2022-12-26.pdf", "Анықтама", "Ай сайынғы оқыту іс-шаралары: 12")
+    meta(f, f"""\
+signed_by: {secretary}
+links:
+  - url: "https://www.gov.kz/memleket/entities/edu/press/news/details/adep-uakili-2022"
+    title: "Әдеп жөніндегі уәкілдің семинарлары, 2022"
+    date: 2022-12-26
+""")
+    return files
+
+
+def names_date(name: str) -> str:
+    """The ISO date a generated file name carries (…2022-04-11.pdf), or the year's 1 January."""
+    import re
+
+    m = re.search(r"(20[0-9]{2})-([0-9]{2})-([0-9]{2})", name)
+    if m:
+        return m.group(0)
+    m = re.search(r"(20[0-9]{2})", name)
+    return f"{m.group(1)}-01-01" if m else "2022-01-01"
+
+
 README_EDUCATION = """\
 # Example: Ministry of Education (education ministry)
 
-`org.yaml` type `education-ministry`, reporting year 2022: the 8 tasks of projects 3.3–3.7 apply.
-None of them may be exempted for lack of facts. KPI figures in `figures.yaml`; KPIs 3.4–3.6 have
-2022 targets in the guideline.
+`org.yaml` type `[central-state-body, education-ministry]`, reporting year 2022: the education
+ministry is a central state body too, so the 41 tasks of every central state body (groups 1–2,
+project 3.2) apply besides the 8 tasks of projects 3.3–3.7 (a single `type: education-ministry` is
+read the same way, with a note). None of 3.3–3.7 may be exempted for lack of facts. KPI figures
+in `figures.yaml`; KPIs 3.4–3.6 have 2022 targets in the guideline.
 
 ```sh
 uvb4 check examples/ministry-of-education
@@ -1175,6 +1335,8 @@ What it was built to show (exit code 1):
 
 | task | status | why |
 |---|---|---|
+| groups 1–2, 3.2.1, 3.2.2 | done | the central state body's evidence, Kazakh names, signed per `_meta.yaml`; 1.2.9's audit report of 2021 predates the year by nature |
+| 1.4.1, 1.5.1, 2.6.1, 2.7.1–2.7.3 | exempt | `no_facts: true` with a reason, which the guideline allows there |
 | 3.3.1, 3.4.2, 3.5.2, 3.5.4 | done | curricula (a DOCX) and reference notes, publication links in `_meta.yaml` |
 | 3.4.1 | done | two rectors' orders (Kazakh and Russian names) signed by rectors (`signed_by: other`, as the guideline asks for this requirement) |
 | 3.5.1 | partial | the reference note is there, the rectors' orders approving the topics are not |

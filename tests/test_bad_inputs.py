@@ -137,8 +137,11 @@ CASES = [
         files={"3.1.1/_register.csv": _register_csv("2022-01-14,Семинар,45,\n2022-13-01,Пікірталас,30,\n")}),
     Bad("register-csv-without-title", "bad-register", "org/3.1.1/_register.csv:1:1",
         files={"3.1.1/_register.csv": "date,participants\n2022-01-14,45\n"}),
-    Bad("register-csv-cp1251", "not-utf8", "org/3.1.1/_register.csv:2:12",
-        files={"3.1.1/_register.csv": "date,title\n14.01.2022,Семинар\n".encode("cp1251")}),
+    # cp1251 (Excel's "CSV" on Windows) is read; DOS cp866 is neither UTF-8, UTF-16 nor plausible cp1251
+    Bad("register-csv-cp866", "csv-encoding", "org/3.1.1/_register.csv:2:12",
+        files={"3.1.1/_register.csv": "date,title\n14.01.2022,Семинар\n".encode("cp866")}),
+    Bad("register-csv-unclosed-quote", "csv-field-too-large", "org/3.1.1/_register.csv:2:1",
+        files={"3.1.1/_register.csv": "date,title\n14.01.2022,\"Семинар" + "ә" * 70000 + "\n"}),
     Bad("register-yaml-not-a-list", "bad-register", "org/3.1.4/_register.yaml:1:1",
         files={"3.1.4/_register.yaml": "date: 2022-01-14\ntitle: Пікірталас\n"}),
     Bad("register-yaml-bad-date", "bad-register", "org/3.1.4/_register.yaml:2:4",
@@ -154,8 +157,8 @@ CASES = [
         files={"figures.yaml": 'kpis:\n  "1.1":\n    units_total: он екі\n'}),
     Bad("figures-csv-without-value", "bad-figures", "org/figures.csv:1:1", args=("kpi", "org"),
         files={"figures.csv": "kpi,input,count\n1.1,units_total,12\n"}),
-    Bad("figures-csv-cp1251", "not-utf8", "org/figures.csv:2:20", args=("kpi", "org"),  # Excel's "CSV" on Windows
-        files={"figures.csv": "kpi;input;value;title\n1.1;units_total;12;всего отделов\n".encode("cp1251")}),
+    Bad("figures-csv-cp866", "csv-encoding", "org/figures.csv:2:20", args=("kpi", "org"),  # DOS, not Excel
+        files={"figures.csv": "kpi;input;value;title\n1.1;units_total;12;всего отделов\n".encode("cp866")}),
     Bad("kpi-with-bad-org-yaml", "duplicate-key", "org/org.yaml:9:1", args=("kpi", "org"),
         files={"org.yaml": org(append="bin: \"791028302728\"\n")}),
     Bad("report-output-inside-folder", "output-inside-folder", "org/есеп.md",

@@ -341,11 +341,138 @@ NFD_NAMES = {
     ],
 }
 
+# --------------------------------------------------------------------------
+# Signers learned from a document's own text (issue 10): a DOCX's last paragraphs, a PDF's
+# text layer; reported as inferred, never verified.
+
+
+def docx_with(paragraphs: list[str]) -> bytes:
+    from docx import Document
+
+    document = Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_with_text(lines: list[str]) -> bytes:
+    """A one-page PDF whose text layer holds ``lines`` (Cyrillic through a ToUnicode map)."""
+    chars = sorted({ch for line in lines for ch in line})
+    code = {ch: i + 1 for i, ch in enumerate(chars)}
+    ops = [f"BT /F1 12 Tf 72 {780 - 20 * i} Td <{''.join(f'{code[ch]:02x}' for ch in line)}> Tj ET"
+           for i, line in enumerate(lines)]
+    stream = "\n".join(ops).encode("ascii")
+    pairs = "\n".join(f"<{code[ch]:02x}> <{ord(ch):04x}>" for ch in chars)
+    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+            "1 begincodespacerange\n<00> <ff>\nendcodespacerange\n"
+            f"{len(chars)} beginbfchar\n{pairs}\nendbfchar\n"
+            "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Length " + str(len(cmap)).encode() + b" >>\nstream\n" + cmap + b"\nendstream",
+    ]
+    out = bytearray(PDF)
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+TEXT_NOTE = "2.2.1 Талдау/Анықтама 2022-05-10.docx"
+TEXT_BELOW = "2.3.1 Сыртқы талдау/Анықтама 2022-06-01.pdf"
+TEXT_PLAN = "2.3.1 Сыртқы талдау/Іс-шаралар жоспары 2022-03-01.docx"
+TEXT_NONE = "2.1.10 Хат/Хат 2022-07-01.docx"
+
+
+def build_signers_from_text(tmp: Path) -> Path:
+    return _write(tmp / "org", {
+        "org.yaml": ORG,
+        # the first head named in the last paragraphs, initials first, the executor's line after
+        TEXT_NOTE: docx_with(["Анықтама", "НҚА жобаларына сараптама нәтижелері туралы.", "",
+                              "Облыс әкімі                    Е.Қ. Сапаров", "Орынд.: Омаров Н.С."]),
+        # a PDF's text layer naming the deputy, where 2.3.1's note needs the first head: a known gap
+        TEXT_BELOW: pdf_with_text(["Анықтама", "Ұсынымдар: 8, орындалғаны: 6", "Облыс әкімінің орынбасары",
+                                   "А. Жұмабаева"]),
+        TEXT_PLAN: docx_with(["Іс-шаралар жоспары", "Бекітемін: облыс әкімі Сапаров Ерлан"]),
+        # no official named anywhere: the signer stays to confirm
+        TEXT_NONE: docx_with(["Құрметті әріптестер!", "Жасырын мемлекеттік қызметтер анықталды."]),
+    })
+
+
+SIGNERS_FROM_TEXT = {
+    "exit_code": 1,
+    "expect": [
+        {"task": "2.2.1", "status": "done", "evidence": [TEXT_NOTE],
+         "codes": [{"code": "signer-inferred", "severity": "warning", "path": TEXT_NOTE,
+                    "data": {"name": "Сапаров Ерлан Қайратұлы", "role": "first-head"}}],
+         "absent": ["signer-unconfirmed"]},
+        {"task": "2.3.1", "status": "partial",
+         "codes": [{"code": "signer-below-required-level", "path": TEXT_BELOW,
+                    "data": {"roles": ["deputy-first-head"], "allowed": ["first-head"], "source": "text"}},
+                   {"code": "signer-inferred", "path": TEXT_PLAN}]},
+        {"task": "2.1.10", "status": "done", "codes": [{"code": "signer-unconfirmed", "path": TEXT_NONE}]},
+    ],
+}
+
+SIGNERS_FROM_TEXT_STRICT = {
+    "args": ["--strict"],
+    "exit_code": 1,
+    "expect": [
+        {"task": "2.2.1", "status": "partial",
+         "codes": [{"code": "signer-inferred", "severity": "error", "path": TEXT_NOTE}]},
+        {"task": "2.1.10", "status": "partial",
+         "codes": [{"code": "signer-unconfirmed", "severity": "error", "path": TEXT_NONE}]},
+    ],
+}
+
+
+def build_xlsx_register(tmp: Path) -> Path:
+    """A register saved from Excel as .xlsx, Russian headers, dates as Excel dates."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Дата", "Наименование", "Количество участников", "Ссылка"])
+    for month, day in ((2, 18), (5, 20), (8, 12), (11, 25)):
+        sheet.append([dt.datetime(2022, month, day), f"Встреча {day:02d}.{month:02d}", 20 + month, None])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _write(tmp / "org", {
+        "org.yaml": ORG,
+        "3.1.7 Кездесулер/_register.xlsx": buffer.getvalue(),
+        "3.1.7 Кездесулер/Анықтама 2022-12-16.pdf": PDF,
+        "3.1.7 Кездесулер/_meta.yaml": "signed_by: deputy-first-head\n",
+    })
+
+
+XLSX_REGISTER = {
+    "args": ["--task", "3.1.7"],
+    "exit_code": 0,
+    "expect": [{"task": "3.1.7", "status": "done", "codes": []}],
+}
+
 GENERATED: dict[str, tuple[Callable[[Path], Path], dict[str, Any]]] = {
     "e-signatures": (build_e_signatures, E_SIGNATURES),
     "detached-signatures": (build_detached_signatures, DETACHED_SIGNATURES),
     "cp866-zip": (build_cp866_zip, CP866_ZIP),
     "nfd-names": (build_nfd_names, NFD_NAMES),
+    "signers-from-text": (build_signers_from_text, SIGNERS_FROM_TEXT),
+    "signers-from-text-strict": (build_signers_from_text, SIGNERS_FROM_TEXT_STRICT),
+    "xlsx-register": (build_xlsx_register, XLSX_REGISTER),
 }
 
 

@@ -10,7 +10,7 @@ from conftest import ROOT
 def test_version(run):
     result = run("--version")
     assert result.exit_code == 0
-    assert result.stdout.strip() == "uvb4 0.1.0 (rulebook ubb4 1.0.0)"
+    assert result.stdout.strip() == "uvb4 0.1.0 (rulebook ubb4 1.1.0)"
 
 
 def test_show_json_contract(run):

@@ -243,7 +243,7 @@ FINDING_CASES = {
             employees_identified: 3
             employees_dismissed: 2
         """, "2.6", "no-target",
-        "«employees_dismissed» = 2, бірақ 2.6.1 міндетінде растайтын құжаттар жоқ (missing)"),
+        "«employees_identified» = 3, бірақ 2.6.1 міндетінде растайтын құжаттар жоқ (missing)"),
 }
 
 
@@ -320,7 +320,8 @@ def test_dismissals_contradict_a_no_facts_declaration(run, tmp_path):
     assert "(exempt)" in found[0]["message"]
 
 
-def test_zero_dismissals_need_no_documents(run, tmp_path):
+def test_identified_employees_need_2_6_1_evidence_even_without_dismissals(run, tmp_path):
+    """Rulebook 1.1.0: 2.6.1's note shows the employees identified too (lines 307-309)."""
     folder = make_org(tmp_path / "org", figures="""
         kpis:
           "2.6":
@@ -328,8 +329,20 @@ def test_zero_dismissals_need_no_documents(run, tmp_path):
             employees_dismissed: 0
         """)
     _, kpis, _ = kpi_json(run, folder)
-    assert kpis["2.6"]["findings"] == []
+    assert codes(kpis["2.6"]) == ["figures-contradict-evidence"]
+    assert "«employees_identified» = 3" in kpis["2.6"]["findings"][0]["message"]
     assert kpis["2.6"]["value"] == 0.0
+
+
+def test_no_identified_employees_need_no_documents(run, tmp_path):
+    folder = make_org(tmp_path / "org", figures="""
+        kpis:
+          "2.6":
+            employees_identified: 0
+            employees_dismissed: 0
+        """)
+    _, kpis, _ = kpi_json(run, folder)
+    assert "figures-contradict-evidence" not in codes(kpis["2.6"])
 
 
 def test_findings_follow_the_language(run, tmp_path):
@@ -374,7 +387,8 @@ def test_the_education_ministry_gets_its_own_kpis(run, tmp_path):
     folder = make_org(tmp_path / "org", type_="education-ministry", units=(),
                       figures=STUDENTS.format(trained=50), files=MINISTRY_FILES)
     _, kpis, _ = kpi_json(run, folder)
-    assert set(kpis) == {"3.3", "3.4", "3.5", "3.6"}
+    # an education ministry is a central state body too: its KPIs come on top of those
+    assert {"3.3", "3.4", "3.5", "3.6"} <= set(kpis) and "1.1" in set(kpis) and "4.1" not in set(kpis)
     assert kpis["3.5"]["target"] == 10.0 and kpis["3.6"]["target"] == 10.0
     assert kpis["3.3"]["target"] is None
 
@@ -444,7 +458,8 @@ def test_kpi_json_is_the_default_shape(run, tmp_path):
     folder = make_org(tmp_path / "org", figures=FIGURES_2_1)
     _, kpis, data = kpi_json(run, folder)
     assert set(data) == {"organisation", "rulebook", "year", "kpis", "findings"}
-    assert data["organisation"] == {"name": NAME, "bin": "791028302728", "type": "local-executive-body"}
+    assert data["organisation"] == {"name": NAME, "bin": "791028302728", "type": "local-executive-body",
+                                    "types": ["local-executive-body"]}
     assert data["rulebook"]["id"] == "ubb4"
     assert set(kpis["2.1"]) == {"id", "group", "title", "unit", "direction", "formula", "value", "inputs", "target",
                                 "verdict", "findings"}

@@ -18,7 +18,7 @@ BIN = "791028302728"
 MADE = "2022-12-30"
 EPOCH = "1672358400"  # 2022-12-30T00:00:00Z
 DEADLINE_1_2 = "талдамалық анықтамаға қол қойылған күннен бастап 10 жұмыс күні ішінде ұсынылады"
-POLICY_SIGNERS = "бірінші басшы, бірінші басшының орынбасары, аппарат басшысы, алқалы басқару органы"
+POLICY_SIGNERS = "бірінші басшы, бірінші басшының орынбасары, аппарат басшысы"
 
 
 def pdf(label: str) -> bytes:
@@ -126,7 +126,7 @@ def test_markdown_header_and_summary(run, org):
         ["Ұйым", NAME],
         ["БСН", BIN],
         ["Есепті жыл", "2022"],
-        ["Ережелер жинағы", "ubb4 1.0.0"],
+        ["Ережелер жинағы", "ubb4 1.1.0"],
         ["Жасалған күні", f"{MADE} (uvb4 {__version__})"],
     ]
     expected = totals(run, org)
@@ -580,7 +580,7 @@ def test_docx_tables(docx_report, org):
 
     document = docx.Document(str(docx_report))
     tables = [_cells(t) for t in document.tables]
-    assert tables[0] == [["Ұйым", NAME], ["БСН", BIN], ["Есепті жыл", "2022"], ["Ережелер жинағы", "ubb4 1.0.0"],
+    assert tables[0] == [["Ұйым", NAME], ["БСН", BIN], ["Есепті жыл", "2022"], ["Ережелер жинағы", "ubb4 1.1.0"],
                          ["Жасалған күні", MADE]]
     assert tables[1][0] == ["Мәртебе", "Саны"]
     assert tables[1][1] == ["орындалды", "2"] and tables[1][2] == ["ішінара", "20"]

@@ -26,8 +26,8 @@ def test_second_load_comes_from_the_cache(cache_home, rulebook_copy, monkeypatch
 def test_an_edit_is_never_served_stale(cache_home, rulebook_copy):
     rulebook_load.load_rulebook(rulebook_copy)
     meta = rulebook_copy / "rulebook.yaml"
-    meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.0.1"), encoding="utf-8")
-    assert rulebook_load.load_rulebook(rulebook_copy).meta.version == "1.0.1"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("version: 1.1.0", "version: 1.1.1"), encoding="utf-8")
+    assert rulebook_load.load_rulebook(rulebook_copy).meta.version == "1.1.1"
     assert len(list(cache_home.glob("rulebook-*.pickle"))) == 2
 
 

@@ -47,8 +47,8 @@ def test_golden_diff_bundled_to_example_edition(run, fmt, suffix):
 
 def test_example_diff_says_what_the_example_changes(run):
     data = json.loads(diff(run, BUNDLED, EXAMPLE, "--format", "json"))
-    assert data["old"] == {"id": "ubb4", "version": "1.0.0"}
-    assert data["new"] == {"id": "ubb4", "version": "1.1.0"}
+    assert data["old"] == {"id": "ubb4", "version": "1.1.0"}
+    assert data["new"] == {"id": "ubb4", "version": "1.2.0"}
     summary = {(c["level"], c["id"], c["kind"], c["key"], c["note"]) for c in data["changes"]
                if c["kind"] not in ("translation-changed", "translation-stale")}
     assert summary == {
@@ -67,7 +67,7 @@ def test_no_changes(run):
 
 
 def test_bundled_version_names_a_side(run):
-    assert json.loads(diff(run, "1.0.0", EXAMPLE, "-f", "json"))["count"] == 7  # 5 changes; 1.1.4's fixed Kazakh title leaves its ru and en stale
+    assert json.loads(diff(run, "1.1.0", EXAMPLE, "-f", "json"))["count"] == 7  # 5 changes; 1.1.4's fixed Kazakh title leaves its ru and en stale
 
 
 @pytest.fixture
@@ -96,8 +96,9 @@ def edited(rulebook_copy: Path) -> Path:
     # signers named for a requirement, another requirement added
     edit(g1, "                kind: register\n",
          "                kind: register\n                signers: [first-head]\n")
-    edit(g1, "                source_lines: [183, 183]\n            exemption:",
-         "                source_lines: [183, 183]\n              - id: court-decision\n                kind: other\n"
+    edit(g1, "by nature; they count whatever their date.\"\n            exemption:",
+         "by nature; they count whatever their date.\"\n              - id: court-decision\n"
+         "                kind: other\n"
          "                title:\n                  kk: \"сот шешімі\"\n                source_lines: [183, 183]\n"
          "            exemption:")
     # a rhythm and a target
@@ -139,7 +140,7 @@ def test_text_and_markdown_group_a_shared_change(run, edited):
     assert "міндет 1.1.2: нөмірі өзгерді: 1.1.3 → 1.1.2" in text
     assert "КРІ 3.4: 2022 жылғы нысаналы мәні өзгерді: 20 → 25" in text
     markdown = diff(run, BUNDLED, edited, "--format", "markdown", "--lang", "en")
-    assert markdown.startswith("## Rulebook changes: ubb4 1.0.0 → ubb4 1.0.0\n")
+    assert markdown.startswith("## Rulebook changes: ubb4 1.1.0 → ubb4 1.1.0\n")
     assert "| 1.2.1–1.2.10 | deadline changed | within 10 working days after 'analytic-note' is signed | " \
            "within 15 working days after 'analytic-note' is signed |" in markdown
     assert "| 1.5.1 | signers of 'employee-list' changed | — | first head |" in markdown
@@ -298,19 +299,19 @@ def repo(tmp_path: Path) -> Path:
     folder = root / "rulebook" / "edition-2022"
     shutil.copytree(BUNDLED, folder)
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "1.0.0")
-    git(root, "tag", "v1.0.0")
+    git(root, "commit", "-q", "-m", "1.1.0")
+    git(root, "tag", "v1.1.0")
     shutil.rmtree(folder)
     shutil.copytree(EXAMPLE, folder)
     (folder / "README.md").unlink()
     git(root, "add", "-A")
-    git(root, "commit", "-q", "-m", "1.1.0")
+    git(root, "commit", "-q", "-m", "1.2.0")
     return root
 
 
 def test_git_refs_give_the_same_diff_as_folders(run, repo):
     expected = diff(run, BUNDLED, EXAMPLE, "--format", "markdown")
-    assert diff(run, "--git", "v1.0.0", "HEAD", "--format", "markdown", cwd=repo) == expected
+    assert diff(run, "--git", "v1.1.0", "HEAD", "--format", "markdown", cwd=repo) == expected
     assert diff(run, "--git", "HEAD~1", "HEAD", "--path", "rulebook/edition-2022", "-f", "markdown",
                 cwd=repo) == expected
 

@@ -197,3 +197,103 @@ def test_bundled_source_is_the_guideline_text():
     if not shared.is_file():
         pytest.skip("shared/guideline is not beside this checkout")
     assert shared.read_bytes() == SOURCE.read_bytes()
+
+
+# --------------------------------------------------------------------------
+# Rulebook 1.1.0: the fidelity fixes of issue 10, each with a flag citing its line
+
+
+def _flag_notes(*entries) -> str:
+    return " ".join(flag.note for entry in entries for flag in entry.flags)
+
+
+def test_kpi_1_1_title_keeps_the_bracket_of_line_43(rulebook):
+    kpi = dict((k.id, k) for _, k in rulebook.kpis())["1.1"]
+    assert kpi.title.kk.endswith("ЖАО-лардың бөлімшелері: әкім аппараты және облыстық басқармалар)")
+    assert fold(kpi.title.kk) in fold(SOURCE_LINES[42])
+    assert "Line 43" in _flag_notes(kpi)
+
+
+def test_the_schedule_order_is_the_heads_not_a_deputys(tasks):
+    for task_id in ("1.1.1", "1.1.2", "1.1.3", "1.1.4"):
+        [order] = [e for e in tasks[task_id].evidence if e.id == "schedule-order"]
+        assert [s.value for s in order.signers] == ["first-head", "chief-of-staff"]
+        assert "Line 53" in _flag_notes(order)
+    assert "басшысының бұйрығымен" in SOURCE_LINES[52]
+
+
+def test_the_signature_policy_names_no_collegial_body(rulebook):
+    policy = rulebook.meta.signature_policy
+    assert [r.value for r in policy.min_level] == ["first-head", "deputy-first-head", "chief-of-staff"]
+    assert "Lines 35-39" in _flag_notes(policy)
+    assert "алқалы" not in " ".join(SOURCE_LINES[34:39])
+    for task_id, requirement in (("2.1.12", "discussion-protocol"), ("2.5.1", "commission-protocols")):
+        [req] = [e for e in tasks_of(rulebook)[task_id].evidence if e.id == requirement]
+        assert "collegial-body" in [s.value for s in req.signers] and "line" in _flag_notes(req).lower()
+
+
+def tasks_of(rulebook):
+    return {task.id: task for *_, task in rulebook.tasks()}
+
+
+def test_kpi_2_4_counts_only_the_bodys_circumstances(rulebook):
+    kpi = dict((k.id, k) for _, k in rulebook.kpis())["2.4"]
+    limit = "мемлекеттік органның және оның ведомстволық бағыныстағы ұйымдарының қызметімен байланысты"
+    assert limit in SOURCE_LINES[278]
+    assert all(limit in i.title.kk for i in kpi.inputs)
+    assert "Line 279" in _flag_notes(kpi)
+
+
+def test_kpi_2_6_identified_employees_imply_2_6_1(rulebook):
+    kpi = dict((k.id, k) for _, k in rulebook.kpis())["2.6"]
+    assert {i.name: i.implies_evidence for i in kpi.inputs} == {"employees_identified": "2.6.1",
+                                                                 "employees_dismissed": "2.6.1"}
+    assert "Lines 307-309" in _flag_notes(kpi)
+
+
+@pytest.mark.parametrize("task_id, requirement, line", [
+    ("1.2.9", "audit-reports", 105), ("1.4.1", "reappointment-documents", 167),
+    ("1.5.1", "offence-documents", 183)])
+def test_earlier_dated_documents_by_nature(tasks, task_id, requirement, line):
+    [req] = [e for e in tasks[task_id].evidence if e.id == requirement]
+    assert req.may_predate and f"Line {line}" in _flag_notes(req)
+    others = [e for t in tasks.values() for e in t.evidence if e.may_predate and e is not req]
+    assert all(e.id in ("audit-reports", "reappointment-documents", "offence-documents") for e in others)
+
+
+def test_1_2_9_wants_the_last_3_years_reports_not_one_each_year(tasks):
+    [req] = [e for e in tasks["1.2.9"].evidence if e.id == "audit-reports"]
+    assert (req.years_back, req.min_count) == (3, 1)
+    assert "соңғы 3 жылдағы аудиторлық есептерді" in SOURCE_LINES[104]
+
+
+@pytest.mark.parametrize("task_id, carried, line", [
+    ("3.1.1", ["publication-links"], 371), ("3.1.3", ["broadcast-links", "broadcast-screenshots"], 391),
+    ("3.1.6", ["publication-links"], 433), ("3.1.7", ["publication-links"], 449)])
+def test_a_note_may_carry_the_links(tasks, task_id, carried, line):
+    task = tasks[task_id]
+    assert sorted(e.id for e in task.evidence if e.carried_by == "reference-note") == sorted(carried)
+    assert f"Line {line}" in _flag_notes(task, *task.evidence)
+
+
+@pytest.mark.parametrize("project_id, lines", [
+    ("1.2", (65, 75)), ("1.3", (111, 119)), ("1.4", (135, 159)), ("1.5", (175, 175)), ("4.1", (599, 601))])
+def test_project_preambles_are_verbatim_descriptions(rulebook, project_id, lines):
+    project = {p.id: p for *_, p in rulebook.projects()}[project_id]
+    assert project.description_lines == lines
+    start, end = lines
+    source = " ".join(line.strip() for line in SOURCE_LINES[start - 1:end] if line.strip())
+    assert fold(project.description.kk) == fold(source)
+
+
+def test_project_1_4_flags_direct_subordinates_and_the_10_day_duty(rulebook):
+    project = {p.id: p for *_, p in rulebook.projects()}["1.4"]
+    notes = _flag_notes(project)
+    assert "direct subordinates" in notes and "10 calendar days" in notes and "KPI 1.3" in notes
+    assert "KPI 2.5" in notes and "күнтізбелік 10 күн" in SOURCE_LINES[142]
+
+
+@pytest.mark.parametrize("task_id, line", [("2.1.10", 223), ("2.3.1", 271), ("2.4.1", 283)])
+def test_evidence_that_depends_on_facts_that_may_not_exist_is_flagged(tasks, task_id, line):
+    notes = [f.note for f in tasks[task_id].flags if f.code == "source-gap"]
+    assert any(f"line {line}" in note and "no exemption" in note for note in notes), notes

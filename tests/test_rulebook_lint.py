@@ -69,7 +69,7 @@ def test_bundled_rulebook_passes_lint(run):
     result = run("rulebook", "lint")
     assert result.exit_code == 0, result.stdout + result.stderr
     assert result.stdout == ""
-    assert "ubb4 1.0.0" in result.stderr
+    assert "ubb4 1.1.0" in result.stderr
 
 
 def test_example_edition_passes_lint_alone_and_against_the_bundled_one(run):
@@ -79,7 +79,7 @@ def test_example_edition_passes_lint_alone_and_against_the_bundled_one(run):
 
 def test_bundled_changelog_has_the_first_encoding():
     text = (BUNDLED / "CHANGELOG.md").read_text(encoding="utf-8")
-    assert "\n## 1.0.0\n" in text
+    assert "\n## 1.0.0\n" in text and "\n## 1.1.0\n" in text
 
 
 # --------------------------------------------------------------------------
@@ -155,10 +155,10 @@ def _benign_edit(folder: Path) -> None:
 def test_edit_without_a_version_bump(run, rulebook_copy):
     _benign_edit(rulebook_copy)
     lint(run, rulebook_copy, exit_code=0)  # nothing to compare with: fine on its own
-    line, col = where(rulebook_copy / "rulebook.yaml", "version: 1.0.0")
+    line, col = where(rulebook_copy / "rulebook.yaml", "version: 1.1.0")
     out = lint(run, rulebook_copy, "--base", BUNDLED)
     at(out, "version-not-bumped", "rulebook.yaml", line, col)
-    assert "1.0.0" in problem_line(out, "version-not-bumped")
+    assert "1.1.0" in problem_line(out, "version-not-bumped")
 
 
 def test_unchanged_rulebook_needs_no_bump(run, rulebook_copy):
@@ -168,19 +168,19 @@ def test_unchanged_rulebook_needs_no_bump(run, rulebook_copy):
 
 def test_edit_without_a_changelog_entry(run, rulebook_copy):
     _benign_edit(rulebook_copy)
-    edit(rulebook_copy / "rulebook.yaml", "version: 1.0.0", "version: 1.0.1")
+    edit(rulebook_copy / "rulebook.yaml", "version: 1.1.0", "version: 1.1.1")
     changelog = rulebook_copy / "CHANGELOG.md"
-    line, _ = where(changelog, "## 1.0.0")
+    line, _ = where(changelog, "## 1.1.0")
     out = lint(run, rulebook_copy, "--base", BUNDLED)
     at(out, "changelog-entry-missing", "CHANGELOG.md", line, 1)
-    assert "1.0.1" in problem_line(out, "changelog-entry-missing")
+    assert "1.1.1" in problem_line(out, "changelog-entry-missing")
     assert "(version-not-bumped)" not in out
     # A heading alone is not an entry ...
-    edit(changelog, "## 1.0.0\n", "## 1.0.1\n\n## 1.0.0\n")
+    edit(changelog, "## 1.1.0\n", "## 1.1.1\n\n## 1.1.0\n")
     out = lint(run, rulebook_copy, "--base", BUNDLED)
     at(out, "changelog-entry-empty", "CHANGELOG.md", line, 1)
     # ... one that says what changed is.
-    edit(changelog, "## 1.0.1\n", "## 1.0.1\n\n- Task 1.1's order: clearer English title.\n")
+    edit(changelog, "## 1.1.1\n", "## 1.1.1\n\n- Task 1.1's order: clearer English title.\n")
     lint(run, rulebook_copy, "--base", BUNDLED, exit_code=0)
 
 
@@ -360,7 +360,7 @@ def test_json_format(run, rulebook_copy):
     line, col = where(g3, "2022: 120")
     data = json.loads(lint(run, rulebook_copy, "--format", "json"))
     assert data["ok"] is False and data["count"] == 1
-    assert data["rulebook"] == {"id": "ubb4", "version": "1.0.0"}
+    assert data["rulebook"] == {"id": "ubb4", "version": "1.1.0"}
     (problem,) = data["problems"]
     assert problem["code"] == "target-out-of-range"
     assert (problem["line"], problem["col"]) == (line, col)
@@ -369,7 +369,7 @@ def test_json_format(run, rulebook_copy):
 
 def test_json_format_when_clean(run):
     data = json.loads(lint(run, BUNDLED, "--format", "json", exit_code=0))
-    assert data == {"rulebook": {"id": "ubb4", "version": "1.0.0"}, "ok": True, "count": 0, "problems": []}
+    assert data == {"rulebook": {"id": "ubb4", "version": "1.1.0"}, "ok": True, "count": 0, "problems": []}
 
 
 def test_rulebook_that_does_not_load_exits_2(run, rulebook_copy):
@@ -429,12 +429,12 @@ def test_base_ref_edit_without_a_version_bump(run, repo):
     folder = repo / "rulebook" / "edition-2022"
     lint(run, folder, "--base-ref", "HEAD", exit_code=0)
     _benign_edit(folder)
-    line, col = where(folder / "rulebook.yaml", "version: 1.0.0")
+    line, col = where(folder / "rulebook.yaml", "version: 1.1.0")
     out = lint(run, folder, "--base-ref", "HEAD")
     at(out, "version-not-bumped", "rulebook.yaml", line, col)
     assert "(HEAD)" in problem_line(out, "version-not-bumped")
-    edit(folder / "rulebook.yaml", "version: 1.0.0", "version: 1.1.0")
-    edit(folder / "CHANGELOG.md", "## 1.0.0\n", "## 1.1.0\n\n- Clearer English title of an order.\n\n## 1.0.0\n")
+    edit(folder / "rulebook.yaml", "version: 1.1.0", "version: 1.2.0")
+    edit(folder / "CHANGELOG.md", "## 1.1.0\n", "## 1.2.0\n\n- Clearer English title of an order.\n\n## 1.1.0\n")
     lint(run, folder, "--base-ref", "HEAD", exit_code=0)
 
 
@@ -499,10 +499,10 @@ def test_example_edition_is_marked_illustrative():
     from uvb4.rulebook.load import load_rulebook
 
     example = load_rulebook(EXAMPLE)
-    assert example.meta.illustrative is True and example.meta.version == "1.1.0"
+    assert example.meta.illustrative is True and example.meta.version == "1.2.0"
     assert "ILLUSTRATIVE" in (EXAMPLE / "rulebook.yaml").read_text(encoding="utf-8")
     assert "not official" in (EXAMPLE / "README.md").read_text(encoding="utf-8")
-    assert "\n## 1.1.0\n" in (EXAMPLE / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert "\n## 1.2.0\n" in (EXAMPLE / "CHANGELOG.md").read_text(encoding="utf-8")
     for _, kpi in example.kpis():
         if kpi.id in ("3.4", "3.5", "3.6"):
             assert 2023 in kpi.targets and kpi.target_notes[2023].illustrative, kpi.id
@@ -518,12 +518,12 @@ def test_rulebook_option_resolves_the_example_edition(run):
     from uvb4.resources import default_rulebook
 
     # the bundled version still resolves (to the package's copy when installed, not editable)
-    assert resolve_rulebook_path("1.0.0") == default_rulebook()
+    assert resolve_rulebook_path("1.1.0") == default_rulebook()
     assert (default_rulebook() / "group-1.yaml").read_bytes() == (BUNDLED / "group-1.yaml").read_bytes()
     result = run("rulebook", "show", "--rulebook", EXAMPLE, "--kpi", "3.4", "--format", "json")
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["version"] == "1.1.0"
+    assert data["version"] == "1.2.0"
     assert data["groups"][0]["kpis"][0]["targets"] == {"2022": 20, "2023": 30}
 
 
@@ -533,4 +533,4 @@ def test_check_runs_with_the_example_edition(run):
         pytest.skip("the check cases are not there")
     result = run("check", folder, "--format", "json", "--rulebook", EXAMPLE)
     assert result.exit_code in (0, 1), result.stderr
-    assert json.loads(result.stdout)["rulebook"]["version"] == "1.1.0"
+    assert json.loads(result.stdout)["rulebook"]["version"] == "1.2.0"

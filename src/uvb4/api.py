@@ -19,7 +19,7 @@ from uvb4.rulebook.model import Rulebook
 
 
 def load_rulebook(spec: str | Path | None = None) -> Rulebook:
-    """The bundled rulebook, a bundled version (``"1.0.0"``) or a rulebook folder."""
+    """The bundled rulebook, a bundled version (``"1.1.0"``) or a rulebook folder."""
     from uvb4.rulebook.load import load_rulebook as _load
 
     return _load(spec)
@@ -32,15 +32,19 @@ def check_folder(
     year: int | None = None,
     lang: str | None = None,
     progress: Callable[[int], None] | None = None,
+    strict: bool | None = None,
 ) -> CheckResult:
-    """Check one organisation folder (or ZIP) against ``rulebook`` (default: the bundled one)."""
+    """Check one organisation folder (or ZIP) against ``rulebook`` (default: the bundled one).
+
+    ``strict``: signers to confirm are gaps (default: ``org.yaml``'s ``strict``).
+    """
     from uvb4.checks import check
     from uvb4.evidence.load import load_evidence
 
     rulebook = rulebook or load_rulebook()
     known = {t.id for *_, t in rulebook.tasks()} | {p.id for *_, p in rulebook.projects()}
     profile, evidence = load_evidence(Path(folder), known, progress=progress)
-    return check(rulebook, profile, evidence, year=year, lang=lang)
+    return check(rulebook, profile, evidence, year=year, lang=lang, strict=strict)
 
 
 def compute_folder_kpis(result: CheckResult, folder: str | Path, figures_rel: str | None, *,
@@ -83,7 +87,8 @@ def _figures_from_zip(archive_path: Path, rel: str):
 
 
 def review_folder(folder: str | Path, rulebook: Rulebook | None = None, *, year: int | None = None,
-                  lang: str | None = None, progress: Callable[[int], None] | None = None):
+                  lang: str | None = None, progress: Callable[[int], None] | None = None,
+                  strict: bool | None = None):
     """Check a folder and compute its KPIs: ``(CheckResult, KpiTable)``."""
     from uvb4.checks import check
     from uvb4.evidence.load import load_evidence
@@ -91,5 +96,5 @@ def review_folder(folder: str | Path, rulebook: Rulebook | None = None, *, year:
     rulebook = rulebook or load_rulebook()
     known = {t.id for *_, t in rulebook.tasks()} | {p.id for *_, p in rulebook.projects()}
     profile, evidence = load_evidence(Path(folder), known, progress=progress)
-    result = check(rulebook, profile, evidence, year=year, lang=lang)
+    result = check(rulebook, profile, evidence, year=year, lang=lang, strict=strict)
     return result, compute_folder_kpis(result, folder, evidence.figures, lang=lang)

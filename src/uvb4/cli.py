@@ -359,6 +359,8 @@ def check_command(
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Нәтижені файлға жазу (атомарлы түрде)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
     lang: Optional[Lang] = LANG_OPTION,
+    strict: bool = typer.Option(False, "--strict", help="Соңғы тексеру: расталмаған қол қоюшылар олқылық болып "
+                                                        "саналады (org.yaml-да strict: true)."),
 ) -> None:
     """Ұйымның орындау фактілерін міндет бойынша тексеру (check an evidence folder task by task).
 
@@ -374,7 +376,7 @@ def check_command(
     _require_known(rb, kpi=kpi, task=task, group=group)
     reporting_year = _year(year)
     result = _with_progress(lambda progress: check_folder(folder, rb, year=reporting_year, lang=language,
-                                                          progress=progress))
+                                                          progress=progress, strict=strict or None))
     if group or kpi or task:
         result.tasks = [t for t in result.tasks
                         if (not group or t.group == group) and (not kpi or t.kpi == kpi) and (not task or t.id == task)]
@@ -457,6 +459,11 @@ def _print_summary(result, lang: str) -> None:
 
     totals = result.totals()
     parts = [f"{status_name(s, lang)}: {totals[s]}" for s in ("done", "partial", "missing", "late", "exempt")]
+    if totals.get("signers_to_confirm"):  # semantics (issue 10): graded signer evidence
+        from uvb4.output.labels import label
+
+        parts.append(f"{label('signers-to-confirm', lang)}: {totals['signers_to_confirm']}"
+                     + (f" ({label('strict', lang)})" if result.strict else ""))
     print(f"{result.profile.name} ({result.year}): " + ", ".join(parts), file=sys.stderr)
 
 
@@ -510,7 +517,8 @@ def kpi_command(
             from uvb4.errors import Position, UsageError
             from uvb4.messages import t
 
-            raise UsageError.one(Position("--kpi"), t("kpi-not-applicable", kpi=kpi, type=result.profile.type.value),
+            raise UsageError.one(Position("--kpi"), t("kpi-not-applicable", kpi=kpi,
+                                                      type=", ".join(result.profile.type_names())),
                                  "kpi-not-applicable", t("kpi-not-applicable.hint", kpi=kpi))
     from uvb4.output.kpis import render_kpis
 
@@ -532,6 +540,8 @@ def report_command(
     year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
     lang: Optional[Lang] = LANG_OPTION,
+    strict: bool = typer.Option(False, "--strict", help="Соңғы тексеру: расталмаған қол қоюшылар олқылық болып "
+                                                        "саналады (org.yaml-да strict: true)."),
 ) -> None:
     """Олқылықтар туралы есеп: Markdown, DOCX немесе HTML (gap report through Jinja templates).
 
@@ -562,7 +572,7 @@ def report_command(
     template_path(report_format, template)  # a missing template is reported before any work
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, group=group)
-    result, table = review_folder(folder, rb, year=_year(year), lang=language)
+    result, table = review_folder(folder, rb, year=_year(year), lang=language, strict=strict or None)
     context = build_context(result, table, folder, kpi=kpi, group=group, lang=language, today=_today())
     rendered = render_report(context, report_format, template)
     _emit(rendered, output, folder)

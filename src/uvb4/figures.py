@@ -10,8 +10,6 @@ inconsistent are findings of :mod:`uvb4.kpi`.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -147,16 +145,10 @@ def _header_index(header: list[str], path: Path) -> dict[str, int]:
 
 
 def _csv_rows(path: Path):
-    from uvb4.yamlio import read_text
+    """UTF-8 (±BOM), UTF-16 or Windows-1251, as Excel saves it (uvb4.evidence.tables)."""
+    from uvb4.evidence.tables import csv_rows, decode_csv, read_bytes
 
-    text = read_text(path)
-    try:
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    rows = list(reader)
-    return [(n, r, "line") for n, r in enumerate(rows, 1)]
+    return [(line, row, "line") for line, row in csv_rows(decode_csv(read_bytes(path), path), path)]
 
 
 def _xlsx_rows(path: Path):

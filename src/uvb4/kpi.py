@@ -131,6 +131,7 @@ def _compute(kpi: Kpi, group: str, figures: Figures, year: int, units: int | Non
             findings.append(KpiFinding("unknown-input", _msg("unknown-input", lang, input=name, kpi=kpi.id,
                                                              known=", ".join(declared) or "—"), figure.where))
     inputs: dict[str, float | None] = {}
+    contradicted: set[str] = set()
     for name, spec in declared.items():
         figure = given.get(name)
         value = figure.value() if figure else None
@@ -156,9 +157,10 @@ def _compute(kpi: Kpi, group: str, figures: Figures, year: int, units: int | Non
                 findings.append(KpiFinding("fractional-count", _msg("fractional-count", lang, input=name,
                                                                     value=shown), figure.where))
                 break
-        if spec.implies_evidence and value > 0:
+        if spec.implies_evidence and value > 0 and spec.implies_evidence not in contradicted:
             status = task_status.get(spec.implies_evidence)
             if status in ("missing", "exempt"):
+                contradicted.add(spec.implies_evidence)  # once per task, at the first input implying it
                 findings.append(KpiFinding("figures-contradict-evidence",
                                            _msg("figures-contradict-evidence", lang, input=name, value=value,
                                                 task=spec.implies_evidence, status=status), figure.where))

@@ -462,6 +462,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "copy the title verbatim from the source or fix 'source_lines'; when correcting a typo of the "
               "source, add a 'source-typo' flag",
     },
+    # -- semantics helper (issue 10): lint rules on preambles and carried requirements --
+    "description-not-in-source": {
+        "kk": "«{id}» жобасының сипаттамасы бастапқы мәтіннің {start}–{end} жолдарында сөзбе-сөз табылмады",
+        "ru": "описание проекта «{id}» не найдено дословно в строках {start}–{end} источника",
+        "en": "the description of project '{id}' is not verbatim in source lines {start}-{end}",
+    },
+    "description-not-in-source.hint": {
+        "kk": "кіріспені бастапқы мәтіннен сөзбе-сөз көшіріп, «description_lines» жолдарын көрсетіңіз",
+        "ru": "скопируйте преамбулу из источника дословно и укажите «description_lines»",
+        "en": "copy the preamble verbatim from the source and give its 'description_lines'",
+    },
+    "carried-by-unknown": {
+        "kk": "{id} міндетінде «{name}» талабы жоқ (бары: {known})",
+        "ru": "у задачи {id} нет требования «{name}» (есть: {known})",
+        "en": "task {id} has no requirement '{name}' (it has: {known})",
+    },
+    "carried-by-unknown.hint": {
+        "kk": "«carried_by» осы міндеттің басқа талабының id-ін атауы керек",
+        "ru": "«carried_by» должен называть id другого требования этой задачи",
+        "en": "'carried_by' names the id of another requirement of the same task",
+    },
     "unused-input": {
         "kk": "«{kpi}» КРІ-нің «{name}» кірісі еш жерде қолданылмайды: формулада да, breakdown немесе "
               "implies_evidence рөлінде де жоқ",
@@ -716,6 +737,16 @@ MESSAGES: dict[str, dict[str, str]] = {
                                 "en": "effective to"},
     "diff.field.source": {"kk": "бастапқы мәтін (SHA-256)", "ru": "исходный текст (SHA-256)",
                           "en": "source text (SHA-256)"},
+    # -- semantics helper (issue 10): rulebook diff of the new fields --
+    "diff.field.may_predate": {"kk": "есепті жылдан бұрынғы құжаттар", "ru": "документы ранее отчётного года",
+                               "en": "may predate the reporting year"},
+    "diff.field.carried_by": {"kk": "басқа құжаттың ішінде", "ru": "в составе другого документа",
+                              "en": "carried by"},
+    "diff.field.description": {"kk": "сипаттамасы", "ru": "описание", "en": "description"},
+    "diff.field.implies_evidence": {"kk": "талап ететін міндет", "ru": "требует документов задачи",
+                                    "en": "implies the evidence of"},
+    "diff.kind.input-changed": {"kk": "«{item}» кірісінің {field} өзгерді", "ru": "показатель «{item}»: изменено: {field}",
+                                "en": "input '{item}': {field} changed"},
     "diff.deadline": {
         "kk": "«{after}» {event} кейін {within} {days} күні ішінде",
         "ru": "в течение {within} {days} дней после того, как «{after}» {event}",
@@ -846,9 +877,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "bad register columns: missing {missing}, unknown {unknown}",
     },
     "bad-register.columns.hint": {
-        "kk": "бірінші жол: date,title,participants,link",
-        "ru": "первая строка: date,title,participants,link",
-        "en": "first line: date,title,participants,link",
+        "kk": "бірінші жол: күні,атауы,қатысушылар саны,сілтеме (немесе date,title,participants,link)",
+        "ru": "первая строка: дата,наименование,количество участников,ссылка (или date,title,participants,link)",
+        "en": "first line: date,title,participants,link (or the same columns named in Kazakh or Russian)",
     },
     # -- org.yaml (evidence/profile.py) ---------------------------------------
     "number.bin": {"kk": "БСН (BIN)", "ru": "БИН", "en": "BIN"},
@@ -1193,6 +1224,62 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "en": "source publisher"},
     "diff.field.signature_policy": {"kk": "қол қою талабы (мәтіні)", "ru": "требование к подписи (текст)",
                                     "en": "signature policy (wording)"},
+    # -- semantics helper (issue 10): org.yaml types, CSV encodings, registers, --strict ----
+    "bad-value.type-empty": {
+        "kk": "«type» бос болмауы керек: бір түр немесе түрлер тізімі, мысалы [central-state-body, education-ministry]",
+        "ru": "«type» не может быть пустым: один тип или список, например [central-state-body, education-ministry]",
+        "en": "'type' must not be empty: one type or a list, e.g. [central-state-body, education-ministry]",
+    },
+    "csv-encoding": {
+        "kk": "CSV файлының кодтауы анықталмады (UTF-8, UTF-16 немесе Windows-1251 емес)",
+        "ru": "не удалось определить кодировку CSV (не UTF-8, не UTF-16 и не Windows-1251)",
+        "en": "the CSV file's encoding is not recognised (neither UTF-8, UTF-16 nor Windows-1251)",
+    },
+    "csv-encoding.hint": {
+        "kk": "Excel-де «Файл → Сақтау → CSV UTF-8 (үтірмен бөлінген)» арқылы қайта сақтаңыз",
+        "ru": "пересохраните в Excel: «Файл → Сохранить как → CSV UTF-8 (разделитель — запятая)»",
+        "en": "save it again from Excel as 'CSV UTF-8 (Comma delimited)'",
+    },
+    "csv-field-too-large": {
+        "kk": "CSV өрісі тым үлкен (шегі {limit} таңба): тырнақша жабылмаған болуы мүмкін",
+        "ru": "поле CSV слишком большое (предел {limit} символов): возможно, не закрыта кавычка",
+        "en": "a CSV field is too large (limit {limit} characters): a quote may be left open",
+    },
+    "csv-field-too-large.hint": {
+        "kk": "осы жолдан бастап тырнақшаларды (\") тексеріңіз",
+        "ru": "проверьте кавычки (\") начиная с этой строки",
+        "en": "check the quotes (\") from this line on",
+    },
+    "csv-too-large": {
+        "kk": "CSV файлы тым үлкен (шегі {limit} МБ)",
+        "ru": "CSV-файл слишком большой (предел {limit} МБ)",
+        "en": "the CSV file is too large (limit {limit} MB)",
+    },
+    "csv-too-large.hint": {
+        "kk": "файлда тек көрсеткіштер немесе тізілім жолдары болуы керек; артық парақтар мен бағандарды алып тастаңыз",
+        "ru": "в файле должны быть только показатели или строки реестра; удалите лишние листы и столбцы",
+        "en": "keep only the figures or the register's rows in the file; remove extra sheets and columns",
+    },
+    "bad-csv": {
+        "kk": "CSV файлын оқу мүмкін емес: {error}",
+        "ru": "не удаётся прочитать CSV: {error}",
+        "en": "cannot read the CSV file: {error}",
+    },
+    "bad-csv.hint": {
+        "kk": "файлды Excel-де ашып, CSV ретінде қайта сақтаңыз",
+        "ru": "откройте файл в Excel и сохраните заново как CSV",
+        "en": "open the file in Excel and save it again as CSV",
+    },
+    "bad-register.xlsx-unreadable": {
+        "kk": "тізілімнің XLSX файлын оқу мүмкін емес: {error}",
+        "ru": "не удаётся прочитать XLSX-реестр: {error}",
+        "en": "cannot read the XLSX register: {error}",
+    },
+    "option.strict": {
+        "kk": "Соңғы тексеру: расталмаған қол қоюшылар олқылық болып саналады (org.yaml-да strict: true).",
+        "ru": "Итоговая проверка: неподтверждённые подписанты считаются пробелами (или strict: true в org.yaml).",
+        "en": "Final check: signers to confirm count as gaps (or strict: true in org.yaml).",
+    },
 }
 
 LEVELS: dict[str, dict[str, str]] = {
@@ -1220,9 +1307,12 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "{what}: {found} document(s), at least {needed} required",
     },
     "wrong-kind": {
-        "kk": "файл бұл міндеттің талаптарына сәйкес келмейді (түрі: {kind}; керегі: {needed})",
-        "ru": "файл не подходит под требования задачи (вид: {kind}; нужно: {needed})",
-        "en": "file matches none of the task's requirements (kind: {kind}; needed: {needed})",
+        "kk": "файл бұл міндеттің талаптарына сәйкес келмейді (түрі: {kind}; керегі: {needed}): "
+              "қажетті түрдің сөзімен қайта атаңыз немесе _meta.yaml-да «kind:» жолын жазыңыз",
+        "ru": "файл не подходит под требования задачи (вид: {kind}; нужно: {needed}): "
+              "переименуйте его словом нужного вида или укажите «kind:» в _meta.yaml",
+        "en": "file matches none of the task's requirements (kind: {kind}; needed: {needed}): "
+              "rename it with a word of the needed kind or add a 'kind:' line in _meta.yaml",
     },
     "unrecognised-file": {
         "kk": "файлдың түрі анықталмады (атауында «бұйрық», «анықтама», «хаттама» т.б. жоқ)",
@@ -1238,11 +1328,6 @@ FINDINGS: dict[str, dict[str, str]] = {
         "kk": "мерзімді тексеру үшін «{what}» күні белгісіз (атауына немесе _meta.yaml-ға күнін жазыңыз)",
         "ru": "дата «{what}» неизвестна, срок не проверить (укажите дату в имени или в _meta.yaml)",
         "en": "the date of '{what}' is unknown, so the deadline cannot be checked (put it in the name or _meta.yaml)",
-    },
-    "unsigned": {
-        "kk": "кім қол қойғаны белгісіз: электрондық қолтаңба (.cms) жоқ, _meta.yaml-да «signed_by» көрсетілмеген",
-        "ru": "неизвестно, кто подписал: нет ЭЦП (.cms) и «signed_by» в _meta.yaml",
-        "en": "who signed it is unknown: no e-signature (.cms) and no 'signed_by' in _meta.yaml",
     },
     "signer-below-required-level": {
         "kk": "қол қойған: {role}; талап етілетін деңгей: {allowed}",
@@ -1339,6 +1424,43 @@ FINDINGS: dict[str, dict[str, str]] = {
         "ru": "нет документа к файлу подписи",
         "en": "no document for this signature file",
     },
+    # -- semantics helper (issue 10): graded signers, unused _meta.yaml, org types ----
+    "signer-unconfirmed": {
+        "kk": "қол қоюшы расталмаған: _meta.yaml-да «signed_by» көрсетіңіз немесе ЭЦҚ қосыңыз",
+        "ru": "подписант не подтверждён: укажите «signed_by» в _meta.yaml или приложите ЭЦП",
+        "en": "signer not confirmed: give 'signed_by' in _meta.yaml or add the e-signature",
+    },
+    "signer-inferred": {
+        "kk": "қол қоюшы құжат мәтінінен анықталды (тексерілмеген): {name}, {role} — растау үшін "
+              "_meta.yaml-ға жазыңыз немесе ЭЦҚ қосыңыз",
+        "ru": "подписант определён по тексту документа (не проверено): {name}, {role} — для подтверждения "
+              "укажите в _meta.yaml или приложите ЭЦП",
+        "en": "signer inferred from the document's text (not verified): {name}, {role} — confirm it in "
+              "_meta.yaml or with an e-signature",
+    },
+    "unknown-requirement": {
+        "kk": "_meta.yaml-дағы «requirement: {name}» бұл міндетте жоқ (бары: {known}); файл түрі бойынша "
+              "салыстырылды",
+        "ru": "«requirement: {name}» из _meta.yaml у этой задачи нет (есть: {known}); файл сопоставлен по виду",
+        "en": "'requirement: {name}' in _meta.yaml is not one of this task's (they are: {known}); the file was "
+              "matched by its kind",
+    },
+    "meta-not-used": {
+        "kk": "{what} ескерілмейді: {project} жобасының міндеттері ортақ фактілерді бөліспейді — оны міндет "
+              "бумасына көшіріңіз ({tasks})",
+        "ru": "{what} не учитывается: задачи проекта {project} не делят общие факты исполнения — перенесите его "
+              "в папку задачи ({tasks})",
+        "en": "{what} is not read: the tasks of project {project} share no evidence — move it into a task's "
+              "folder ({tasks})",
+    },
+    "org-type-implied": {
+        "kk": "org.yaml: «{declared}» түрі «{implied}» түрін де қамтиды, екеуінің міндеттері тексеріледі "
+              "(type: [{implied}, {declared}] деп жазуға болады)",
+        "ru": "org.yaml: тип «{declared}» включает и «{implied}», проверяются задачи обоих "
+              "(можно записать type: [{implied}, {declared}])",
+        "en": "org.yaml: type '{declared}' is also '{implied}'; the tasks of both are checked "
+              "(write type: [{implied}, {declared}] to say so)",
+    },
 }
 
 ROLES: dict[str, dict[str, str]] = {
@@ -1424,6 +1546,13 @@ CHECK_LABELS: dict[str, dict[str, str]] = {
     "summary": {"kk": "Қорытынды", "ru": "Итог", "en": "Summary"},
     "folder": {"kk": "Бума бойынша ескертулер", "ru": "Замечания по папке", "en": "Folder findings"},
     "applicable": {"kk": "қолданылатын міндеттер", "ru": "применимых задач", "en": "applicable tasks"},
+    # -- semantics helper (issue 10) --
+    "signers-to-confirm": {"kk": "расталатын қол қоюшылар", "ru": "подписантов подтвердить",
+                           "en": "signers to confirm"},
+    "strict": {"kk": "қатаң тексеру", "ru": "строгая проверка", "en": "strict check"},
+    "e-signed": {"kk": "ЭЦҚ қойған", "ru": "подписано ЭЦП", "en": "e-signed by"},
+    "signature-verified": {"kk": "тексерілді", "ru": "проверено", "en": "verified"},
+    "signature-not-verified": {"kk": "сәйкес емес", "ru": "не соответствует", "en": "does not match"},
 }
 
 VERDICTS: dict[str, dict[str, str]] = {
@@ -1481,6 +1610,13 @@ RULEBOOK_LABELS: dict[str, dict[str, str]] = {
     "signers": {"kk": "қол қояды", "ru": "подписывает", "en": "signed by"},
     "flag": {"kk": "ескерту", "ru": "примечание", "en": "flag"},
     "lines": {"kk": "жолдар", "ru": "строки", "en": "lines"},
+    # -- semantics helper (issue 10) --
+    "may_predate": {"kk": "есепті жылдан бұрынғы күнмен де болады", "ru": "может быть датирован до отчётного года",
+                    "en": "may predate the reporting year"},
+    "years_back": {"kk": "соңғы {n} жыл", "ru": "за последние {n} года", "en": "the last {n} years"},
+    "carried_by": {"kk": "«{id}» құжатының ішінде болуы мүмкін", "ru": "может содержаться в «{id}»",
+                   "en": "may be carried by '{id}'"},
+    "description": {"kk": "Кіріспе", "ru": "Преамбула", "en": "Preamble"},
 }
 
 

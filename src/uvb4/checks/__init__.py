@@ -7,18 +7,26 @@ One module per kind of rule, each documenting its finding codes:
 
 A task's status follows from its findings:
 
-- ``not-applicable``: the organisation's type is not among the executors;
+- ``not-applicable``: none of the organisation's types is among the executors;
 - ``exempt``: an allowed "no facts" declaration;
-- ``missing``: nothing at all answers the task;
-- ``partial``: something answers it, but a requirement is missing, wrongly
-  signed, or a rhythm or quantity is not met;
+- ``missing``: nothing at all answers the task (no file of any requirement,
+  no link, no register row);
+- ``partial``: something answers it, but a requirement is missing, a signer
+  is known to be below the required level, or a rhythm or quantity is not
+  met (a finding of severity ``error``);
 - ``late``: everything is there, but after a deadline;
-- ``done``: everything is there, signed at the right level, in time.
+- ``done``: everything is there, in time, and no signer is known to be below
+  the required level; signers still to confirm are warnings
+  (``signer-unconfirmed``, ``signer-inferred``), gaps only with ``strict``.
+
+Every finding is made through :func:`uvb4.checks.codes.make`, from the
+registry of codes with their one severity.
 """
 
 from __future__ import annotations
 
 from uvb4.checks import deadline, exemption, files, presence, recurrence, signer
+from uvb4.checks.codes import ALL_CODES, make
 from uvb4.checks.model import (
     CheckResult,
     Finding,
@@ -29,21 +37,46 @@ from uvb4.checks.model import (
 )
 from uvb4.evidence.profile import OrgProfile
 from uvb4.evidence.scan import Evidence
-from uvb4.messages import finding_text
 from uvb4.rulebook.model import Rulebook
 
-ALL_CODES = sorted(set(files.CODES + presence.CODES + signer.CODES + deadline.CODES + recurrence.CODES
-                       + exemption.CODES + ("unassigned-file", "unknown-folder", "not-applicable-evidence",
-                                            "bad-signature", "signature-without-document")))
+__all__ = ["ALL_CODES", "check"]
+
+
+class _SignerInference:
+    """Officials named in documents' text, read once per document and only when asked."""
+
+    def __init__(self, root: str, profile: OrgProfile) -> None:
+        self.root, self.profile = root, profile
+        self.reader = None
+        self.found: dict[str, object] = {}
+
+    def __call__(self, item) -> object:
+        if item.rel not in self.found:
+            if not self.profile.officials:
+                self.found[item.rel] = None
+            else:
+                from uvb4.evidence.doctext import DocumentReader, infer_signer
+
+                if self.reader is None:
+                    self.reader = DocumentReader(self.root)
+                self.found[item.rel] = infer_signer(self.reader, item.rel, item.size, self.profile.officials)
+        return self.found[item.rel]
+
+    def close(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
 
 
 def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: int | None = None,
-          lang: str | None = None) -> CheckResult:
+          lang: str | None = None, strict: bool | None = None) -> CheckResult:
+    """Judge every task; ``strict`` (default: ``org.yaml``'s ``strict``) makes signers to confirm gaps."""
     from uvb4.calendar import WorkingCalendar
     from uvb4.messages import current_lang
 
     lang = lang or current_lang()
     year = year or profile.year
+    strict = profile.strict if strict is None else strict
+    inference = _SignerInference(evidence.root, profile)
     calendar = WorkingCalendar(rulebook.meta.calendar)
     by_owner = evidence.by_owner()
     shared_projects = {p.id for *_, p in rulebook.projects() if any(t.shared for t in p.tasks)}
@@ -57,6 +90,7 @@ def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: 
             links=[link for _, meta in metas for link in meta.links],
             metas=metas,
             events=evidence.registers.get(task.id, []),
+            strict=strict, infer_signer=inference,
         ))
 
     # Pass 1: match files to requirements (deadlines may look at another task's matches).
@@ -69,20 +103,22 @@ def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: 
 
     # Pass 2: judge each task.
     results = []
-    for ctx in contexts:
-        results.append(_judge(ctx, early[ctx.task.id], all_matches, calendar, lang))
+    try:
+        for ctx in contexts:
+            results.append(_judge(ctx, early[ctx.task.id], all_matches, calendar, lang))
+    finally:
+        inference.close()
 
-    folder_findings = _folder_findings(evidence, by_owner, shared_projects, results, profile, lang)
+    folder_findings = _folder_findings(evidence, by_owner, shared_projects, results, profile, lang, rulebook)
     return CheckResult(rulebook=rulebook, profile=profile, folder=evidence.root, year=year, tasks=results,
-                       findings=folder_findings)
+                       findings=folder_findings, strict=strict)
 
 
 def _judge(ctx: TaskContext, early: list[Finding], all_matches, calendar, lang) -> TaskResult:
-    evidence = [_evidence_entry(f, rid) for rid, m in ctx.matches.items() for f in m.files]
-    evidence += [{"link": link.url, "title": link.title, "date": link.date.isoformat() if link.date else None}
-                 for link in ctx.links]
-
     def result(status: Status, findings: list[Finding]) -> TaskResult:
+        evidence = [_evidence_entry(ctx, f, m.requirement) for m in ctx.matches.values() for f in m.files]
+        evidence += [{"link": link.url, "title": link.title, "date": link.date.isoformat() if link.date else None}
+                     for link in ctx.links]
         return TaskResult(ctx.group.id, ctx.kpi.id, ctx.project.id, ctx.task, status, findings, evidence)
 
     if not ctx.applicable:
@@ -108,38 +144,81 @@ def _judge(ctx: TaskContext, early: list[Finding], all_matches, calendar, lang) 
     return result(status, findings)
 
 
-def _evidence_entry(item, requirement: str) -> dict:
+def _evidence_entry(ctx: TaskContext, item, requirement) -> dict:
+    """One file answering a requirement, with who signed it and how uvb4 knows.
+
+    ``signers``: every source that names a signer — ``e-signature`` (with the
+    certificate's IIN and whether the signature matches the document),
+    ``meta`` (``_meta.yaml``), ``text`` (inferred from the document's own text,
+    never verified).  ``signer_source`` is the strongest of them, or null.
+    """
+    signers: list[dict] = []
+    for sig in item.signatures:
+        official = ctx.profile.official_by_iin(sig.iin) if sig.iin else None
+        signers.append({"source": "e-signature", "name": official.name if official else sig.common_name,
+                        "role": official.role.value if official else None, "iin": sig.iin,
+                        "verified": sig.verified})
+    if item.signer_name or item.signed_by:
+        official = ctx.profile.official_by_name(item.signer_name) if item.signer_name else None
+        signers.append({"source": "meta", "name": item.signer_name,
+                        "role": official.role.value if official else item.signed_by, "iin": None,
+                        "verified": None})
+    if not signers and signer.needs_signer(requirement) and ctx.infer_signer is not None:
+        official = ctx.infer_signer.found.get(item.rel) if hasattr(ctx.infer_signer, "found") else None
+        if official is not None:
+            signers.append({"source": "text", "name": official.name, "role": official.role.value, "iin": None,
+                            "verified": False})
     return {
         "path": item.rel,
         "kind": item.kind,
         "date": item.date.isoformat() if item.date else None,
-        "requirement": requirement,
+        "requirement": requirement.id,
         "signed_by": item.signed_by,
         "signer": item.signer_name,
         "size": item.size,
+        "signer_source": signers[0]["source"] if signers else None,
+        "signers": signers,
     }
 
 
-def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, profile, lang) -> list[Finding]:
+def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, profile, lang,
+                     rulebook: Rulebook) -> list[Finding]:
     findings: list[Finding] = []
+    for declared, implied in profile.implied_types:
+        findings.append(make("org-type-implied", lang, path="org.yaml", declared=declared, implied=implied,
+                             data={"declared": declared, "implied": implied}))
     for item in evidence.unassigned:
-        findings.append(Finding("unassigned-file", Severity.WARNING, finding_text("unassigned-file", lang), item.rel))
+        findings.append(make("unassigned-file", lang, path=item.rel))
     for folder in evidence.unknown_folders:
-        findings.append(Finding("unknown-folder", Severity.WARNING,
-                                finding_text("unknown-folder", lang, ident=folder.ident), folder.rel))
+        findings.append(make("unknown-folder", lang, path=folder.rel, ident=folder.ident))
     task_ids = {r.task.id for r in results}
     for owner, items in by_owner.items():
         if owner and owner not in task_ids and owner not in shared_projects:
             for item in items:
-                findings.append(Finding("unassigned-file", Severity.WARNING,
-                                        finding_text("unassigned-file", lang), item.rel))
+                findings.append(make("unassigned-file", lang, path=item.rel))
+    # _meta.yaml in a project folder whose tasks do not share evidence: no task reads it.
+    for owner, metas in sorted(evidence.metas.items()):
+        if owner in task_ids or owner in shared_projects:
+            continue
+        tasks = [t.id for *_, p, t in rulebook.tasks() if p.id == owner]
+        for rel, meta in metas:
+            what = "no_facts" if meta.no_facts else "_meta.yaml"
+            findings.append(make("meta-not-used", lang, path=rel, project=owner, what=what,
+                                 tasks=", ".join(f"{t} …/" for t in tasks) or "—",
+                                 data={"project": owner, "tasks": tasks, "no_facts": meta.no_facts}))
+    types = ", ".join(t.value for t in profile.types)
     for result in results:
-        if result.status is Status.NOT_APPLICABLE and by_owner.get(result.task.id):
-            findings.append(Finding("not-applicable-evidence", Severity.INFO,
-                                    finding_text("not-applicable-evidence", lang, task=result.task.id,
-                                                 type=profile.type.value),
-                                    by_owner[result.task.id][0].rel.rsplit("/", 1)[0]))
+        if result.status is not Status.NOT_APPLICABLE:
+            continue
+        if by_owner.get(result.task.id):
+            findings.append(make("not-applicable-evidence", lang,
+                                 path=by_owner[result.task.id][0].rel.rsplit("/", 1)[0],
+                                 task=result.task.id, type=types))
+        elif evidence.metas.get(result.task.id):  # only a _meta.yaml there: say so too
+            findings.append(make("not-applicable-evidence", lang,
+                                 path=evidence.metas[result.task.id][0][0].rsplit("/", 1)[0],
+                                 task=result.task.id, type=types))
     for rel, problem in evidence.signature_problems:
         code, _, reason = problem.partition(": ")
-        findings.append(Finding(code, Severity.WARNING, finding_text(code, lang, reason=reason), rel))
+        findings.append(make(code, lang, path=rel, reason=reason))
     return findings

@@ -13,8 +13,8 @@ else its own date.  The day after the anchor is day 1
 
 from __future__ import annotations
 
-from uvb4.checks.model import Finding, Match, Severity, TaskContext
-from uvb4.messages import finding_text
+from uvb4.checks.codes import make
+from uvb4.checks.model import Finding, Match, TaskContext
 
 CODES = ("late-evidence", "undated-evidence")
 
@@ -31,8 +31,8 @@ def check(ctx: TaskContext, all_matches: dict[str, dict[str, Match]], calendar, 
     rule = deadline.text.get(lang or "kk")
     if start is None:
         what = anchor.requirement.title.get(lang or "kk")
-        return [Finding("undated-evidence", Severity.WARNING, finding_text("undated-evidence", lang, what=what),
-                        anchor.files[0].rel if anchor.files else None, anchor.requirement.id)]
+        return [make("undated-evidence", lang, path=anchor.files[0].rel if anchor.files else None,
+                     requirement=anchor.requirement.id, what=what)]
     due = calendar.deadline(start, deadline.within, deadline.days.value)
     findings = []
     for match in ctx.matches.values():
@@ -43,9 +43,7 @@ def check(ctx: TaskContext, all_matches: dict[str, dict[str, Match]], calendar, 
             if when is None:
                 continue
             if when > due:
-                findings.append(Finding("late-evidence", Severity.LATE,
-                                        finding_text("late-evidence", lang, date=when.isoformat(),
-                                                     deadline=due.isoformat(), rule=rule),
-                                        item.rel, match.requirement.id,
-                                        {"submitted": when.isoformat(), "deadline": due.isoformat()}))
+                findings.append(make("late-evidence", lang, path=item.rel, requirement=match.requirement.id,
+                                     date=when.isoformat(), deadline=due.isoformat(), rule=rule,
+                                     data={"submitted": when.isoformat(), "deadline": due.isoformat()}))
     return findings

@@ -9,8 +9,8 @@ yet the folder holds files).
 
 from __future__ import annotations
 
-from uvb4.checks.model import Finding, Severity, TaskContext
-from uvb4.messages import finding_text
+from uvb4.checks.codes import make
+from uvb4.checks.model import Finding, TaskContext
 
 CODES = ("exempt-no-facts", "exemption-not-allowed", "evidence-despite-no-facts")
 
@@ -22,11 +22,8 @@ def check(ctx: TaskContext, lang: str | None = None) -> tuple[bool, list[Finding
         return False, []
     rel, meta = declared[0]
     if ctx.task.exemption is None:
-        return False, [Finding("exemption-not-allowed", Severity.ERROR, finding_text("exemption-not-allowed", lang),
-                               rel)]
-    findings = [Finding("exempt-no-facts", Severity.INFO, finding_text("exempt-no-facts", lang, reason=meta.reason),
-                        rel)]
+        return False, [make("exemption-not-allowed", lang, path=rel)]
+    findings = [make("exempt-no-facts", lang, path=rel, reason=meta.reason)]
     if ctx.files:
-        findings.append(Finding("evidence-despite-no-facts", Severity.WARNING,
-                                finding_text("evidence-despite-no-facts", lang, count=len(ctx.files)), rel))
+        findings.append(make("evidence-despite-no-facts", lang, path=rel, count=len(ctx.files)))
     return True, findings

@@ -2,15 +2,16 @@
 
 Codes: ``empty-file``, ``unreadable-file``, ``content-mismatch`` (the first
 bytes are not of the type the extension promises), ``outside-year`` (dated
-outside the reporting year; requirements with ``years_back`` take earlier
-years).  Such files are excluded before the requirements are matched.
+outside the reporting year, unless a requirement ``may_predate`` it: see
+:mod:`uvb4.checks.presence`).  Unusable files are excluded before the
+requirements are matched.
 """
 
 from __future__ import annotations
 
-from uvb4.checks.model import Finding, Severity, TaskContext
+from uvb4.checks.codes import make
+from uvb4.checks.model import Finding, TaskContext
 from uvb4.evidence.scan import EvidenceFile
-from uvb4.messages import finding_text
 
 CODES = ("empty-file", "unreadable-file", "content-mismatch", "outside-year")
 
@@ -18,7 +19,7 @@ CODES = ("empty-file", "unreadable-file", "content-mismatch", "outside-year")
 def file_problem(item: EvidenceFile, lang: str | None = None) -> Finding | None:
     if item.problem is None:
         return None
-    return Finding(item.problem, Severity.WARNING, finding_text(item.problem, lang, ext=item.detail or ""), item.rel)
+    return make(item.problem, lang, path=item.rel, ext=item.detail or "")
 
 
 def usable_files(ctx: TaskContext, lang: str | None = None
@@ -41,5 +42,4 @@ def usable_files(ctx: TaskContext, lang: str | None = None
 
 def outside_year(item: EvidenceFile, year: int, lang: str | None = None) -> Finding:
     shown = item.date.isoformat() if item.date else str(item.year)
-    return Finding("outside-year", Severity.WARNING, finding_text("outside-year", lang, date=shown, year=year),
-                   item.rel)
+    return make("outside-year", lang, path=item.rel, date=shown, year=year)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, Callable
 
 from uvb4.evidence.meta import FolderMeta, LinkMeta, RegisterRow
 from uvb4.evidence.profile import OrgProfile
@@ -88,10 +88,13 @@ class TaskContext:
     events: list[RegisterRow]
     matches: dict[str, Match] = field(default_factory=dict)
     used: list[EvidenceFile] = field(default_factory=list)
+    strict: bool = False  # signers to confirm are gaps (uvb4 check --strict)
+    infer_signer: Callable[[EvidenceFile], Any] | None = None  # the official named in a document's text
 
     @property
     def applicable(self) -> bool:
-        return self.profile.type in self.task.executors
+        """Any of the organisation's types among the task's executors."""
+        return any(kind in self.task.executors for kind in self.profile.types)
 
 
 @dataclass
@@ -117,6 +120,13 @@ class CheckResult:
     year: int
     tasks: list[TaskResult]
     findings: list[Finding]  # about the folder as a whole (unassigned files…)
+    strict: bool = False
+
+    def signers_to_confirm(self) -> int:
+        """Documents whose signer is unconfirmed or only inferred from their text, in the tasks shown."""
+        from uvb4.checks.codes import TO_CONFIRM
+
+        return len({(f.path, f.requirement) for t in self.tasks for f in t.findings if f.code in TO_CONFIRM})
 
     def applicable(self) -> list[TaskResult]:
         return [t for t in self.tasks if t.status is not Status.NOT_APPLICABLE]
@@ -126,6 +136,7 @@ class CheckResult:
         for result in self.tasks:
             counts[result.status.value] += 1
         counts["applicable"] = len(self.applicable())
+        counts["signers_to_confirm"] = self.signers_to_confirm()
         return counts
 
     @property

@@ -1,27 +1,86 @@
 """Presence: each evidence requirement of a task answered by files or links.
 
-Codes: ``missing-evidence`` (nothing answers a requirement, or, with
-``years_back``, some of the years before the reporting year lack one),
-``too-few-documents`` (fewer than ``min_count``), ``wrong-kind`` (a file that
-answers none of the task's requirements), ``unrecognised-file`` (a file whose
-kind the name does not tell).
+Codes: ``missing-evidence`` (nothing answers a requirement), ``too-few-documents``
+(fewer than ``min_count``), ``wrong-kind`` (a file read as a kind the task does
+not need; the message suggests the rename or the ``kind:`` line),
+``unrecognised-file`` (a file whose kind the name does not tell),
+``unknown-requirement`` (``_meta.yaml`` names a requirement the task does not have).
 
 A file answers a requirement when ``_meta.yaml`` names the requirement, or
 when its kind is the requirement's kind (an analytic note also answers a
-request for an ``анықтама``).  Each file answers one requirement; they are
-taken in the order the source lists them.  Link requirements are also answered
-by the ``links`` of ``_meta.yaml``.
+request for an ``анықтама``; a file whose kind the name does not tell answers
+a request for "other documents").  The kind is decided with the task in mind:
+when a name holds keywords of several kinds (``Журнал ознакомления с
+инструкцией``: a register and a policy), a kind the task needs wins
+(:func:`uvb4.evidence.names.kinds_from_name`); a ``kind:`` in ``_meta.yaml`` is
+never second-guessed.  Each file answers one requirement; they are taken in the
+order the source lists them.  Link requirements are also answered by the
+``links`` of ``_meta.yaml``; a requirement with ``carried_by`` (the links a note
+shows) is also met by that requirement's document.
+
+Dates: a file dated in another year than the reporting year counts only for a
+requirement that ``may_predate`` it (1.4.1's and 1.5.1's documents about
+offences, 1.2.9's audit reports); ``years_back`` bounds how far back.
 """
 
 from __future__ import annotations
 
-from uvb4.checks.model import Finding, Match, Severity, TaskContext
+import re
+
+from uvb4.checks.codes import make
+from uvb4.checks.model import Finding, Match, TaskContext
+from uvb4.evidence.names import kinds_from_name
 from uvb4.evidence.scan import EvidenceFile
-from uvb4.messages import finding_text
 
-CODES = ("missing-evidence", "too-few-documents", "wrong-kind", "unrecognised-file")
+CODES = ("missing-evidence", "too-few-documents", "wrong-kind", "unrecognised-file", "unknown-requirement")
 
-ALSO_ANSWERS = {"reference-note": {"analytic-note"}}
+ALSO_ANSWERS = {"reference-note": {"analytic-note"}, "other": {None}}
+
+
+def _kinds(requirement) -> set:
+    return {requirement.kind.value} | ALSO_ANSWERS.get(requirement.kind.value, set())
+
+
+def _year_of(item: EvidenceFile) -> int | None:
+    return item.date.year if item.date else item.year
+
+
+def accepts_date(requirement, item: EvidenceFile, year: int) -> bool:
+    """Whether a file of another year than ``year`` may answer ``requirement``."""
+    item_year = _year_of(item)
+    if item_year is None or item_year >= year:
+        return False
+    back = requirement.years_back
+    if back is not None:
+        return year - back <= item_year
+    return bool(requirement.may_predate)
+
+
+_DIGITS = re.compile("[1-9]")
+_NAME_KINDS: dict[str, list[str]] = {}  # names differing only in digits share their kinds
+
+
+def _name_kinds(name: str) -> list[str]:
+    key = _DIGITS.sub("0", name)
+    kinds = _NAME_KINDS.get(key)
+    if kinds is None:
+        if len(_NAME_KINDS) > 50_000:
+            _NAME_KINDS.clear()
+        kinds = _NAME_KINDS[key] = kinds_from_name(name)
+    return kinds
+
+
+def _task_kind(item: EvidenceFile, wanted: set) -> str | None:
+    """The file's kind, re-read for the task: among the kinds its name's keywords tell, one the task needs."""
+    if item.kind in wanted:
+        return item.kind
+    kinds = _name_kinds(item.name)
+    if item.kind != (kinds[0] if kinds else None):
+        return item.kind  # set by _meta.yaml's kind: never second-guessed
+    for kind in kinds:
+        if kind in wanted:
+            return kind
+    return item.kind
 
 
 def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: list[EvidenceFile],
@@ -31,27 +90,35 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
 
     findings: list[Finding] = []
     taken: set[int] = set()
+    pinned: set[int] = set()
     requirements = ctx.task.evidence
-    ids = {r.id for r in requirements}
+    by_id = {r.id: r for r in requirements}
     for requirement in requirements:
         ctx.matches[requirement.id] = Match(requirement)
-    # 1. files that name their requirement in _meta.yaml
+    wanted = set().union(*(_kinds(r) for r in requirements)) if requirements else set()
+    kinds = {id(item): _task_kind(item, wanted) for item in current + earlier}
+    # 1. files that name their requirement in _meta.yaml (a date the requirement does not take:
+    #    outside-year below, never another requirement instead)
     for item in current + earlier:
-        if item.requirement in ids:
-            requirement = ctx.matches[item.requirement].requirement
-            if item in earlier and not _in_years_back(requirement, item, ctx.year):
-                continue
-            ctx.matches[item.requirement].files.append(item)
-            taken.add(id(item))
+        if item.requirement is None:
+            continue
+        requirement = by_id.get(item.requirement)
+        if requirement is None:
+            findings.append(make("unknown-requirement", lang, path=item.rel, requirement=item.requirement,
+                                 name=item.requirement, known=", ".join(by_id) or "—"))
+            continue
+        pinned.add(id(item))
+        if item in earlier and not accepts_date(requirement, item, ctx.year):
+            continue
+        ctx.matches[requirement.id].files.append(item)
+        taken.add(id(item))
     # 2. by kind, in source order
     for requirement in requirements:
         match = ctx.matches[requirement.id]
-        pool = earlier if requirement.years_back else current
-        kinds = {requirement.kind.value} | ALSO_ANSWERS.get(requirement.kind.value, set())
+        accepted = _kinds(requirement)
+        pool = current + [item for item in earlier if accepts_date(requirement, item, ctx.year)]
         for item in pool:
-            if item.kind not in kinds or id(item) in taken:
-                continue
-            if requirement.years_back and not _in_years_back(requirement, item, ctx.year):
+            if id(item) in taken or id(item) in pinned or kinds[id(item)] not in accepted:
                 continue
             match.files.append(item)
             taken.add(id(item))
@@ -60,23 +127,24 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
     for item in earlier:
         if id(item) not in taken:
             findings.append(outside_year(item, ctx.year, lang))
-    needed = ", ".join(sorted({r.kind.value for r in requirements}))
+    needed_kinds = sorted({r.kind.value for r in requirements})
+    needed = ", ".join(needed_kinds)
     for item in current:
         if id(item) in taken:
             continue
-        if item.kind is None:
-            findings.append(Finding("unrecognised-file", Severity.WARNING, finding_text("unrecognised-file", lang),
-                                    item.rel))
+        if kinds[id(item)] is None:
+            findings.append(make("unrecognised-file", lang, path=item.rel))
         else:
-            findings.append(Finding("wrong-kind", Severity.WARNING,
-                                    finding_text("wrong-kind", lang, kind=item.kind, needed=needed), item.rel))
+            findings.append(make("wrong-kind", lang, path=item.rel, kind=kinds[id(item)], needed=needed,
+                                 data={"kind": kinds[id(item)], "needed": list(needed_kinds)}))
     ctx.used = [f for m in ctx.matches.values() for f in m.files]
     return findings
 
 
-def _in_years_back(requirement, item: EvidenceFile, year: int) -> bool:
-    item_year = item.date.year if item.date else item.year
-    return item_year is not None and year - requirement.years_back <= item_year < year
+def carried(ctx: TaskContext, requirement) -> bool:
+    """Met inside another requirement's document (the links a note shows), per the rulebook."""
+    carrier = requirement.carried_by
+    return bool(carrier) and carrier in ctx.matches and ctx.matches[carrier].count > 0
 
 
 def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
@@ -84,25 +152,11 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
     for match in ctx.matches.values():
         requirement = match.requirement
         what = requirement.title.get(lang or "kk")
-        if requirement.years_back:
-            wanted = set(range(ctx.year - requirement.years_back, ctx.year))
-            have = {(f.date.year if f.date else f.year) for f in match.files}
-            lacking = sorted(wanted - have)
-            if lacking:
-                code = "missing-evidence"
-                findings.append(Finding(code, Severity.ERROR,
-                                        finding_text("missing-years", lang, what=what,
-                                                     years=", ".join(map(str, lacking))),
-                                        requirement=requirement.id, data={"years": lacking}))
-            continue
         if match.count == 0:
-            if not requirement.optional:
-                findings.append(Finding("missing-evidence", Severity.ERROR,
-                                        finding_text("missing-evidence", lang, what=what),
-                                        requirement=requirement.id, data={"kind": requirement.kind.value}))
+            if not requirement.optional and not carried(ctx, requirement):
+                findings.append(make("missing-evidence", lang, requirement=requirement.id, what=what,
+                                     data={"kind": requirement.kind.value}))
         elif match.count < requirement.min_count:
-            findings.append(Finding("too-few-documents", Severity.ERROR,
-                                    finding_text("too-few-documents", lang, what=what, found=match.count,
-                                                 needed=requirement.min_count),
-                                    requirement=requirement.id))
+            findings.append(make("too-few-documents", lang, requirement=requirement.id, what=what,
+                                 found=match.count, needed=requirement.min_count))
     return findings

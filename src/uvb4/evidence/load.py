@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
@@ -152,9 +150,6 @@ def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids:
         ])
 
 
-REGISTER_COLUMNS = ("date", "title", "participants", "link")
-
-
 def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids: set[str]) -> None:
     from pydantic import ValidationError
 
@@ -164,11 +159,13 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
     if owner is None:
         raise EvidenceError.one(Position.of(path, 1, 1), t("register-outside-task"), "register-outside-task",
                                 t("register-outside-task.hint"))
-    text = _text(path, raw)
     rows: list[tuple[int, dict[str, Any], Callable[[str], Position]]] = []
-    if rel.casefold().endswith(".csv"):
-        rows = _csv_rows(path, text)
+    if rel.casefold().endswith((".csv", ".xlsx")):
+        from uvb4.evidence.tables import register_rows  # Excel's encodings, kk/ru/en headers, XLSX
+
+        rows = register_rows(path, rel, raw)
     else:
+        text = _text(path, raw)
         data = load_yaml(path, text)
         if data is None:
             data = []
@@ -196,37 +193,3 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
     if problems:
         raise EvidenceError(problems)
 
-
-def _csv_rows(path: Path, text: str):
-    sample = text[:2048]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    try:
-        header = [h.strip().casefold() for h in next(reader)]
-    except StopIteration:
-        return []
-    missing = [c for c in ("date", "title") if c not in header]
-    unknown = [h for h in header if h and h not in REGISTER_COLUMNS]
-    if missing or unknown:
-        raise EvidenceError.one(Position.of(path, 1, 1),
-                                t("bad-register.columns", missing=missing or "—", unknown=unknown or "—"),
-                                "bad-register", t("bad-register.columns.hint"))
-    rows = []
-    for values in reader:
-        if not any(v.strip() for v in values):
-            continue
-        line = reader.line_num
-        record = {header[i]: v.strip() for i, v in enumerate(values) if i < len(header) and header[i]}
-
-        def where(field: str, line=line, values=values) -> Position:
-            col = 1
-            if field in header:
-                index = header.index(field)
-                col = 1 + sum(len(v) + 1 for v in values[:index])
-            return Position.of(path, line, col)
-
-        rows.append((line, record, where))
-    return rows

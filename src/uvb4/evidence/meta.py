@@ -18,7 +18,7 @@ from uvb4.messages import t
 from uvb4.rulebook.model import EvidenceKind, SignerRole
 
 META_NAMES = ("_meta.yaml", "_meta.yml")
-REGISTER_NAMES = ("_register.csv", "_register.yaml", "_register.yml")
+REGISTER_NAMES = ("_register.csv", "_register.yaml", "_register.yml", "_register.xlsx")
 
 Url = Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
 

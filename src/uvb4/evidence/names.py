@@ -30,6 +30,7 @@ __all__ = [
     "fold",
     "id_prefix",
     "kind_from_name",
+    "kinds_from_name",
     "year_from_name",
 ]
 
@@ -115,7 +116,12 @@ KINDS: dict[str, tuple[str, ...]] = {
         "докладная записк", "докладной записк", "докладную записк",
         "memo",
     ),
-    "register": ("тізім", "тізілім", "журнал", "список", "списк", "реестр", "list", "register", "registry", "log"),
+    "register": (
+        "тізім", "тізілім", "журнал", "список", "списк", "реестр", "list", "register", "registry", "log",
+        # familiarisation sheets and logs name what was read: «Журнал ознакомления с инструкцией»
+        "журнал ознакомлени", "лист ознакомлени", "листы ознакомлени", "танысу журнал", "танысу парағ",
+        "танысу парақ",
+    ),
     "link": ("сілтеме", "жарияланым", "ссылк", "публикаци", "link", "publication"),
     "screenshot": ("скриншот", "скрин", "фото", "сурет", "screenshot", "photo"),
     "expert-conclusion": (
@@ -125,6 +131,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     ),
     "audit-report": (
         "аудиторлық есеп", "аудиторлық есеб", "аудиторлық қорытынды", "аудит",
+        "аудит қорытындысы", "аудит қорытынды", "аудит есебі", "заключение аудит", "заключения аудит",
         "аудиторский отчет", "аудиторского отчет", "аудиторское заключени", "аудиторского заключени",
         "audit",
     ),
@@ -167,7 +174,7 @@ NOT_KEYWORDS: tuple[str, ...] = (
 # бекіту туралы бұйрық" is an order), in Russian and English what follows
 # "о/об/по", "on/about" ("Приказ об утверждении политики" is an order).
 _TOPIC_BEFORE = ("туралы", "бойынша", "жөніндегі", "жөнінде")
-_TOPIC_AFTER = ("о", "об", "обо", "по", "on", "about", "regarding", "concerning")
+_TOPIC_AFTER = ("о", "об", "обо", "по", "с", "со", "on", "about", "regarding", "concerning", "with")
 
 # Extensions that tell the kind when no keyword does.
 EXTENSION_KINDS: dict[str, str] = {
@@ -278,6 +285,32 @@ def kind_from_name(name: str) -> str | None:
         found = _outside_topic(text, found) or found
         return max(found, key=lambda f: (len(f[1]), -f[0]))[2]
     return found[0][2]
+
+
+def kinds_from_name(name: str) -> list[str]:
+    """Every kind a file name's keywords tell, the one :func:`kind_from_name` picks first.
+
+    For the check to decide with the task in mind: a name read as a policy
+    (``Журнал ознакомления с инструкцией``) may answer a task that needs a
+    register.  With no keyword, the extension's kind, if any.
+    """
+    stem, ext = _split_extension(name)
+    text = fold(stem)
+    kinds: list[str] = []
+    end = -1
+    for m in _KEYWORD_RE.finditer(text):
+        keyword = m.group(1)
+        stop = m.start() + len(keyword)
+        if stop <= end:
+            continue
+        end = stop
+        kind = _KEYWORDS[keyword]
+        if kind is not None and kind not in kinds:
+            kinds.append(kind)
+    first = kind_from_name(name)
+    if first is None:
+        return kinds or ([EXTENSION_KINDS[ext]] if ext in EXTENSION_KINDS else [])
+    return [first] + [k for k in kinds if k != first]
 
 
 def _outside_topic(text: str, found: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

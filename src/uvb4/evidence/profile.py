@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 from uvb4.messages import t
 from uvb4.rulebook.model import Executor, SignerRole
@@ -55,13 +55,66 @@ class Unit(_Model):
     name: Annotated[str, StringConstraints(min_length=1)]
 
 
+# Types that imply others: the education ministry is a central state body too (its
+# tasks 3.3.1-3.7.1 come on top of every central state body's).
+IMPLIED_TYPES: dict[Executor, tuple[Executor, ...]] = {
+    Executor.EDUCATION_MINISTRY: (Executor.CENTRAL_STATE_BODY,),
+}
+
+
 class OrgProfile(_Model):
+    """``org.yaml``.
+
+    ``type``: one type or a list of them (``[central-state-body,
+    education-ministry]``); a task applies when any of them is among its
+    executors.  A type that implies another (:data:`IMPLIED_TYPES`) brings it
+    along, and ``notes`` say so.  ``strict: true`` makes every check of the
+    folder strict (signers to confirm are gaps), like ``uvb4 check --strict``.
+    """
+
     name: Annotated[str, StringConstraints(min_length=1)]
     bin: str
-    type: Executor
+    type: tuple[Executor, ...]
     year: Annotated[int, Field(ge=2000, le=2100)]
     units: tuple[Annotated[str, StringConstraints(min_length=1)], ...] = ()
     officials: tuple[Official, ...] = ()
+    strict: bool = False
+    _notes: tuple[str, ...] = PrivateAttr(default=())
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            if not value:
+                raise ValueError(t("bad-value.type-empty"))
+            return tuple(value)
+        return (value,)
+
+    @model_validator(mode="after")
+    def _implied(self) -> "OrgProfile":
+        types = list(dict.fromkeys(self.type))
+        notes = []
+        for kind in list(types):
+            for implied in IMPLIED_TYPES.get(kind, ()):
+                if implied not in types:
+                    types.append(implied)
+                    notes.append((kind.value, implied.value))
+        if tuple(types) != self.type:
+            object.__setattr__(self, "type", tuple(types))
+        self._notes = tuple(notes)
+        return self
+
+    @property
+    def implied_types(self) -> tuple[tuple[str, str], ...]:
+        """(declared, implied) pairs: types read into ``type`` that ``org.yaml`` did not list."""
+        return self._notes
+
+    @property
+    def types(self) -> tuple[Executor, ...]:
+        return self.type
+
+    def type_names(self) -> list[str]:
+        return [kind.value for kind in self.type]
 
     @field_validator("bin", mode="before")
     @classmethod

@@ -38,7 +38,8 @@ def result_data(result: CheckResult, *, include_not_applicable: bool = True, lan
         "organisation": {
             "name": profile.name,
             "bin": profile.bin,
-            "type": profile.type.value,
+            "type": profile.type[0].value,
+            "types": profile.type_names(),
             "year": profile.year,
         },
         "folder": result.folder,
@@ -46,6 +47,7 @@ def result_data(result: CheckResult, *, include_not_applicable: bool = True, lan
         "tasks": tasks,
         "findings": [f.to_dict() for f in result.findings],
         "totals": result.totals(),
+        "strict": result.strict,
         "exit_code": result.exit_code,
     }
 

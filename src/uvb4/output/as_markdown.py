@@ -35,6 +35,8 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
             continue
         out.append(f"| {ICONS[status.value]} {status_name(status.value, lang)} | {totals[status.value]} |")
     out.append(f"| {label('applicable', lang)} | {totals['applicable']} |")
+    if totals.get("signers_to_confirm"):
+        out.append(f"| {label('signers-to-confirm', lang)} | {totals['signers_to_confirm']} |")
     titles, kpi_titles, project_titles = title_maps(rb, lang)
     current = (None, None, None)
     for task in result.tasks:

@@ -40,12 +40,15 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
                           Text(project_titles[task.project], style="bold"))
         current = (task.group, task.kpi, task.project)
         lines = [escape(f.message) + (f" [dim]{escape(f.path)}[/]" if f.path else "") for f in task.findings]
+        lines += _e_signed(task, lang, escape)
         table.add_row(f"   {task.id}", Text(status_name(task.status.value, lang), style=STYLES[task.status.value]),
                       "\n".join(lines) or "—")
     totals = result.totals()
     summary = Text(" · ".join(f"{status_name(s.value, lang)}: {totals[s.value]}" for s in Status
                               if s is not Status.NOT_APPLICABLE)
-                   + f" · {label('applicable', lang)}: {totals['applicable']}")
+                   + f" · {label('applicable', lang)}: {totals['applicable']}"
+                   + (f" · {label('signers-to-confirm', lang)}: {totals['signers_to_confirm']}"
+                      if totals.get("signers_to_confirm") else ""))
     parts = [table, summary]
     if result.findings:
         folder = Table(title=label("folder", lang), show_header=False, expand=True)
@@ -55,3 +58,21 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
             folder.add_row(escape(finding.path or ""), f"{escape(finding.message)} [dim]({finding.code})[/]")
         parts.insert(1, folder)
     return RichGroup(*parts)
+
+
+def _e_signed(task, lang: str, escape) -> list[str]:
+    """Who e-signed the task's documents (semantics, issue 10: signer evidence shown, not only judged)."""
+    from uvb4.messages import role_name
+
+    lines = []
+    for entry in task.evidence:
+        for signer in entry.get("signers", ()):
+            if signer["source"] != "e-signature":
+                continue
+            state = label("signature-verified" if signer["verified"] else "signature-not-verified", lang) \
+                if signer["verified"] is not None else ""
+            who = signer["name"] or signer["iin"] or "?"
+            role = f", {role_name(signer['role'], lang)}" if signer["role"] else ""
+            lines.append(f"[dim]✍ {label('e-signed', lang)}: {escape(who)}{escape(role)}"
+                         f"{' — ' + state if state else ''} {escape(entry['path'])}[/]")
+    return lines

@@ -26,7 +26,8 @@ def _num(value, unit=None) -> str:
 def render_kpis(table: KpiTable, result: CheckResult, fmt: str, lang: str):
     if fmt == "json":
         data = {
-            "organisation": {"name": result.profile.name, "bin": result.profile.bin, "type": result.profile.type.value},
+            "organisation": {"name": result.profile.name, "bin": result.profile.bin, "type": result.profile.type[0].value,
+                             "types": result.profile.type_names()},
             "rulebook": {"id": result.rulebook.meta.id, "version": result.rulebook.meta.version},
             **table.to_dict(lang),
         }

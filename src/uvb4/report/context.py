@@ -113,7 +113,7 @@ def build_context(
     profile = result.profile
     return {
         "lang": lang,
-        "organisation": {"name": profile.name, "bin": profile.bin, "type": profile.type.value},
+        "organisation": {"name": profile.name, "bin": profile.bin, "type": profile.type[0].value, "types": profile.type_names()},
         "year": result.year,
         "rulebook": {"id": rb.meta.id, "version": rb.meta.version, "title": rb.meta.title.get(lang),
                      # that the ru/en texts are unofficial translations (None in Kazakh)

@@ -15,14 +15,17 @@ change to a shared block shows in every task it covers.
 - every level: ``added``, ``removed``, ``renumbered``, ``retitled``; a project
   serving another KPI: ``moved``;
 - tasks: ``evidence-added``, ``evidence-removed``, ``evidence-changed``
-  (``field``: kind, title, min_count, years_back, optional), ``signers-changed``
+  (``field``: kind, title, min_count, years_back, may_predate, optional,
+  carried_by), ``signers-changed``
   (``key``: the requirement), ``deadline-changed``, ``rhythm-changed``,
   ``exemption-changed``, ``executors-changed``, ``quantity-changed``
   (``field``: quantity, share_percent);
 - KPIs: ``target-added``, ``target-removed``, ``target-changed`` (``key``: the
   year; ``note``: ``illustrative`` when the new target is marked so),
-  ``input-added``, ``input-removed``, ``changed`` (``field``: unit, direction,
+  ``input-added``, ``input-removed``, ``input-changed`` (``key``: the input;
+  ``field``: title, implies_evidence), ``changed`` (``field``: unit, direction,
   formula);
+- projects: ``changed`` (``field``: description, the preamble);
 - the rulebook: ``signers-changed`` (``key``: ``signature-policy``), ``changed``
   (``field``: illustrative, effective_from, effective_to, source);
 - texts, at every level: ``text-changed`` (the Kazakh text of a field that the
@@ -53,7 +56,7 @@ from uvb4.rulebook.model import Kpi, Rulebook, Task, Text
 LEVEL_ORDER = ("rulebook", "group", "kpi", "project", "task")
 KIND_ORDER = (
     "changed", "removed", "added", "renumbered", "retitled", "moved",
-    "target-removed", "target-added", "target-changed", "input-removed", "input-added",
+    "target-removed", "target-added", "target-changed", "input-removed", "input-added", "input-changed",
     "executors-changed", "evidence-removed", "evidence-added", "evidence-changed", "signers-changed",
     "deadline-changed", "rhythm-changed", "exemption-changed", "quantity-changed", "text-changed",
     "translation-changed", "translation-stale",
@@ -179,9 +182,13 @@ def diff_rulebooks(old: Rulebook, new: Rulebook) -> list[Change]:
                 kpi_map[old_id] = new_id
                 changes.extend(_kpi_changes(new_id, a, b))
             elif name == "project":
-                (old_kpi, _), (new_kpi, _) = a, b
+                (old_kpi, old_project), (new_kpi, new_project) = a, b
                 if kpi_map.get(old_kpi, old_kpi) != new_kpi:
                     changes.append(Change(name, new_id, "moved", old=old_kpi, new=new_kpi))
+                old_text = old_project.description.kk if old_project.description else None
+                new_text = new_project.description.kk if new_project.description else None
+                if old_text != new_text:
+                    changes.append(Change(name, new_id, "changed", field="description", old=old_text, new=new_text))
             elif name == "task":
                 changes.extend(_task_changes(new_id, a, b))
     return sorted(changes, key=_order)
@@ -302,6 +309,15 @@ def _kpi_changes(ident: str, a: Kpi, b: Kpi) -> Iterator[Change]:
     for name in new_inputs:
         if name not in old_inputs:
             yield Change("kpi", ident, "input-added", key=name, new=name)
+    old_by_name = {i.name: i for i in a.inputs}
+    for item in b.inputs:
+        before = old_by_name.get(item.name)
+        if before is None:
+            continue
+        for field, (x, y) in {"title": (before.title.kk, item.title.kk),
+                              "implies_evidence": (before.implies_evidence, item.implies_evidence)}.items():
+            if x != y:
+                yield Change("kpi", ident, "input-changed", key=item.name, field=field, old=x, new=y)
 
     def note(kpi: Kpi, year: int) -> str | None:
         target_note = kpi.target_notes.get(year)
@@ -354,7 +370,9 @@ def _task_changes(ident: str, a: Task, b: Task) -> Iterator[Change]:
             "title": (before.title.kk, req.title.kk),
             "min_count": (before.min_count, req.min_count),
             "years_back": (before.years_back, req.years_back),
+            "may_predate": (before.may_predate, req.may_predate),
             "optional": (before.optional, req.optional),
+            "carried_by": (before.carried_by, req.carried_by),
         }
         for name, (x, y) in fields.items():
             if x != y:

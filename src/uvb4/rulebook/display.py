@@ -49,7 +49,15 @@ def _add_task(parent, task: dict[str, Any], lang: str, escape) -> None:
     evidence = node.add(f"[dim]{label('evidence', lang)}:[/]")
     for item in task["evidence"]:
         signers = f" [dim]({label('signers', lang)}: {', '.join(item['signers'])})[/]" if item.get("signers") else ""
-        evidence.add(f"[yellow]{item['kind']}[/] {escape(_t(item['title'], lang))}{signers}")
+        extra = []
+        if item.get("may_predate") or item.get("years_back"):
+            extra.append(label("may_predate", lang) + (
+                f", {text_of(RULEBOOK_LABELS, 'years_back', lang).format(n=item['years_back'])}"
+                if item.get("years_back") else ""))
+        if item.get("carried_by"):
+            extra.append(text_of(RULEBOOK_LABELS, "carried_by", lang).format(id=item["carried_by"]))
+        more = f" [dim]({'; '.join(extra)})[/]" if extra else ""
+        evidence.add(f"[yellow]{item['kind']}[/] {escape(_t(item['title'], lang))}{signers}{more}")
     if task["exempt_without_facts"]:
         node.add(f"[blue]{label('exempt', lang)}[/]")
     if task["recurrence"]:

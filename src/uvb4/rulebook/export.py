@@ -63,6 +63,8 @@ def export_project(project: Project, task_id: str | None = None) -> dict[str, An
         "id": project.id,
         "title": _text(project.title),
         "source_lines": list(project.source_lines),
+        "description": _text(project.description),
+        "description_lines": list(project.description_lines) if project.description_lines else None,
         "tasks": tasks,
         "flags": [_dump(f) for f in project.flags],
     }

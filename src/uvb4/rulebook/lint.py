@@ -329,6 +329,40 @@ def title_not_in_source(context: LintContext) -> Iterator[Problem]:
         yield from check(path, tloc, "task", task)
 
 
+@rule("description-not-in-source")
+def description_not_in_source(context: LintContext) -> Iterator[Problem]:
+    """A project's ``description`` (its preamble) is verbatim: its Kazakh text is found in its
+    ``description_lines`` (without them, in the project's ``source_lines``), compared like titles.
+    """
+    lines = context.files.source_lines
+    if not lines:
+        return
+    for path, ploc, _group, _kpi, project in _project_locations(context):
+        if project.description is None:
+            continue
+        start, end = project.description_lines or project.source_lines
+        if end > len(lines):
+            continue
+        if fold(project.description.kk) not in fold(" ".join(lines[start - 1:end])):
+            yield Problem(context.files.position(path, ploc + ("description", "kk")),
+                          t("description-not-in-source", id=project.id, start=start, end=end),
+                          "description-not-in-source", t("description-not-in-source.hint"))
+
+
+@rule("carried-by-unknown")
+def carried_by_unknown(context: LintContext) -> Iterator[Problem]:
+    """``carried_by`` names another evidence requirement of the same task (after its shared block)."""
+    for path, tloc, project, task in _task_locations(context):
+        resolved = task.resolved(project.block(task.shared))
+        ids = {e.id for e in resolved.evidence}
+        for index, requirement in enumerate(task.evidence):
+            if requirement.carried_by and requirement.carried_by not in ids:
+                yield Problem(context.files.position(path, tloc + ("evidence", index, "carried_by")),
+                              t("carried-by-unknown", id=task.id, name=requirement.carried_by,
+                                known=", ".join(sorted(ids))),
+                              "carried-by-unknown", t("carried-by-unknown.hint"))
+
+
 # --------------------------------------------------------------------------
 # KPIs
 

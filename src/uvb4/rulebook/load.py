@@ -147,8 +147,12 @@ def _cache_key(root: Path) -> str | None:
 
     from uvb4 import __version__
 
+    from uvb4.rulebook import model
+
     digest = hashlib.sha256(__version__.encode())
     try:
+        # the models' source too: a field added without a version bump must not meet a stale pickle
+        digest.update(Path(model.__file__).read_bytes())
         for path in sorted(root.iterdir()):
             if path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")

@@ -205,8 +205,14 @@ class EvidenceRequirement(_Model):
     ``signers``: the roles of which one must sign or approve it, where the
     source names them for this document (stricter than the rulebook-wide
     signature policy); empty means the policy applies.
-    ``years_back``: documents from each of the last N years (1.2.9's audit
-    reports).  ``min_count``: how many such documents at least.
+    ``may_predate``: documents dated before the reporting year count (a court
+    verdict confirming an offence, 1.5.1; last years' audit reports, 1.2.9);
+    otherwise only documents of the reporting year do.  ``years_back``: how
+    many years back at most (1.2.9: the last 3); it implies ``may_predate``
+    (editions before 1.1.0 set it alone).
+    ``min_count``: how many such documents at least.  ``carried_by``: another
+    requirement of the task whose document may carry this one (the links a
+    note shows, 3.1.1): met when that one is, even without a file of its own.
     """
 
     id: LocalId
@@ -214,10 +220,27 @@ class EvidenceRequirement(_Model):
     title: Text
     signers: tuple[SignerRole, ...] = ()
     min_count: Annotated[int, Field(ge=1)] = 1
-    years_back: Annotated[int, Field(ge=1)] | None = None
+    may_predate: bool = Field(
+        default=False,
+        description="Documents dated before the reporting year count (they predate it by nature).",
+    )
+    years_back: Annotated[int, Field(ge=1)] | None = Field(
+        default=None,
+        description="Documents at most this many years before the reporting year count (implies may_predate).",
+    )
     optional: bool = False
+    carried_by: LocalId | None = Field(
+        default=None,
+        description="A requirement of the same task whose document may carry this one (links shown in a note).",
+    )
     source_lines: Lines
     flags: tuple[Flag, ...] = ()
+
+    @model_validator(mode="after")
+    def _carried_by_another(self) -> "EvidenceRequirement":
+        if self.carried_by == self.id:
+            raise ValueError("'carried_by' names another requirement, not this one")
+        return self
 
 
 class _TaskFields(_Model):
@@ -275,10 +298,15 @@ class Task(_TaskFields):
 
 
 class Project(_Model):
+    """A project.  ``description``: its preamble, verbatim (the text between the
+    project's heading and its first task: legal background, definitions such as
+    1.4's "direct subordinates"), from ``description_lines``."""
+
     id: TwoPartId
     title: Text
     source_lines: Lines
     description: Text | None = None
+    description_lines: Lines | None = None
     shared: tuple[SharedBlock, ...] = ()
     tasks: tuple[Task, ...]
     flags: tuple[Flag, ...] = ()
@@ -385,6 +413,7 @@ class SignaturePolicy(_Model):
     min_level: tuple[SignerRole, ...]
     text: Text
     source_lines: Lines
+    flags: tuple[Flag, ...] = ()
 
 
 class CalendarYear(_Model):
