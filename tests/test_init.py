@@ -129,7 +129,7 @@ def test_dry_run_writes_nothing(run, tmp_path):
     outcome = _init(run, folder, "--type", "local-executive-body", "--dry-run")
     assert outcome.exit_code == 0
     assert not folder.exists()
-    assert "+ org.yaml" in outcome.stdout and "_what-to-upload.md" in outcome.stdout
+    assert "+ org.yaml\n" in outcome.stdout and "/  _what-to-upload.md, _register.csv\n" in outcome.stdout
 
 
 def test_interactive_answers_with_a_wrong_bin_asked_again(run, tmp_path):

@@ -1580,8 +1580,6 @@ INIT_PROMPTS: dict[str, dict[str, str]] = {
                  "en": "An official's full name (leave empty to finish)"},
     "role": {"kk": "Рөлі", "ru": "Роль", "en": "Role"},
     "iin": {"kk": "ЖСН (міндетті емес)", "ru": "ИИН (необязательно)", "en": "IIN (optional)"},
-    "added": {"kk": "қосылды", "ru": "добавлено", "en": "added"},
-    "would-add": {"kk": "қосылар еді", "ru": "будет добавлено", "en": "would add"},
     "summary": {"kk": "{folder}: {added} қосылды, {kept} бұрыннан бар (ештеңе қайта жазылған жоқ)",
                 "ru": "{folder}: добавлено {added}, уже было {kept} (ничего не перезаписано)",
                 "en": "{folder}: {added} added, {kept} already there (nothing overwritten)"},

@@ -409,9 +409,8 @@ def run_init(folder: Path, *, types: list[str], name: str | None, bin_number: st
         print(text_of(INIT_PROMPTS, "nothing-applies", lang).format(types=", ".join(chosen)), file=sys.stderr)
     known = {task.id for *_, task in rb.tasks()} | {p.id for *_, p in rb.projects()}
     outcome = apply_plan(folder, entries, dry_run=dry_run, known_ids=known if update else None)
-    verb = text_of(INIT_PROMPTS, "would-add" if dry_run else "added", lang)
-    for rel in outcome.added:
-        print(f"+ {rel}  ({verb})")
+    for line in added_lines(outcome.added):
+        print(line)
     renumbered = _renumbered(since, rb) if update and since else {}
     for folder_name_, ident in outcome.stale:
         if ident in renumbered:
@@ -427,6 +426,21 @@ def run_init(folder: Path, *, types: list[str], name: str | None, bin_number: st
     if not dry_run and outcome.added:
         print(text_of(INIT_PROMPTS, "next", lang).format(folder=folder), file=sys.stderr)
     return outcome
+
+
+def added_lines(added: list[str]) -> list[str]:
+    """One line per top-level entry added: ``+ 1.2 Ішкі талдау/  _what-to-upload.md, _register.csv``."""
+    order: list[str] = []
+    files: dict[str, list[str]] = {}
+    for rel in added:
+        top, _, rest = rel.rstrip("/").partition("/")
+        key = top + "/" if rel.endswith("/") or rest else top
+        if key not in files:
+            order.append(key)
+            files[key] = []
+        if rest:
+            files[key].append(rest)
+    return [f"+ {key}" + (f"  {', '.join(files[key])}" if files[key] else "") for key in order]
 
 
 def read_existing_profile(path: Path) -> tuple[str, ...]:
