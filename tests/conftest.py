@@ -46,11 +46,11 @@ def run(monkeypatch):
     monkeypatch.setenv("UVB4_LANG", "kk")
     monkeypatch.setenv("COLUMNS", "200")
 
-    def invoke(*args: str, cwd: Path | None = None) -> Result:
+    def invoke(*args: str, cwd: Path | None = None, input: str | None = None) -> Result:
         if cwd is not None:
             monkeypatch.chdir(cwd)
         runner = CliRunner()
-        outcome = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+        outcome = runner.invoke(app, [str(a) for a in args], catch_exceptions=False, input=input)
         return Result(outcome.exit_code, outcome.stdout, outcome.stderr)
 
     return invoke

@@ -33,7 +33,7 @@ app = typer.Typer(
     name="uvb4",
     help=HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -601,10 +601,68 @@ def figures_template(
     _emit(content, output)
 
 
+# --------------------------------------------------------------------------
+# init
+
+
+class OrgType(str, Enum):
+    """The organisation types of ``org.yaml`` (``uvb4.rulebook.model.Executor``)."""
+
+    central_state_body = "central-state-body"
+    local_executive_body = "local-executive-body"
+    quasi_public_entity = "quasi-public-entity"
+    education_ministry = "education-ministry"
+    university = "university"
+
+
+@app.command("init")
+@handles_errors
+def init_command(
+    folder: Path = typer.Argument(..., help="Жасалатын немесе толықтырылатын ұйым бумасы.", show_default=False),
+    types: Optional[list[OrgType]] = typer.Option(None, "--type", help="Ұйым түрі; бірнеше рет беруге болады "
+                                                  "(білім министрлігі: central-state-body және education-ministry)."),
+    name: Optional[str] = typer.Option(None, "--name", help="Ұйымның атауы."),
+    bin_number: Optional[str] = typer.Option(None, "--bin", help="БСН: 12 цифр, бақылау цифры тексеріледі."),
+    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (әдепкі: ағымдағы жыл)."),
+    officials: Optional[list[str]] = typer.Option(None, "--official", help="Лауазымды адам: «АТЫ-ЖӨНІ=РӨЛІ[=ЖСН]», "
+                                                  "бірнеше рет беруге болады."),
+    update: bool = typer.Option(False, "--update", help="Бар буманы ережелер жинағының жаңа нұсқасымен толықтыру, "
+                                                        "ескірген бумаларды атау."),
+    since: Optional[str] = typer.Option(None, "--from", help="--update кезінде: бума жасалған бұрынғы нұсқа "
+                                                             "(қайта нөмірленген міндеттерді табу үшін)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Ештеңе жазбай, жоспарды көрсету."),
+    interactive: Optional[bool] = typer.Option(None, "--interactive/--no-input",
+                                               help="Жетпейтінін сұрау (әдепкі: терминалда сұрайды)."),
+    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """Ұйымның орындау фактілері бумасын жасау: org.yaml, әр міндетке бума және не жүктеу керектігі
+    (lay out an organisation's evidence folder).
+
+    Бар файлды ешқашан қайта жазбайды: бар бумаға тек жетпейтінін қосады.
+    Шығу коды: 0 — жасалды (немесе бәрі бар), 2 — кіріс қате.
+    """
+    language = _set_lang(lang)
+    from uvb4.scaffold import run_init
+
+    run_init(folder, types=[t_.value for t_ in types or []], name=name, bin_number=bin_number, year=year,
+             officials=officials or [], update=update, since=since, dry_run=dry_run,
+             interactive=sys.stdin.isatty() if interactive is None else interactive, rulebook=rulebook,
+             lang=language, today=_today())
+
+
+
 def main() -> None:
     """Console-script entry point; an unexpected exception is reported, not dumped."""
     try:
-        app()
+        if "_UVB4_COMPLETE" in os.environ:  # the shell asks for completions: ids too
+            from uvb4.completion import attach
+
+            command = typer.main.get_command(app)
+            attach(command)
+            command(prog_name="uvb4")
+        else:
+            app()
     except KeyboardInterrupt:
         raise SystemExit(130) from None
     except Exception as exc:  # a bug: say so plainly; UVB4_DEBUG=1 shows the traceback

@@ -1280,6 +1280,47 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "Итоговая проверка: неподтверждённые подписанты считаются пробелами (или strict: true в org.yaml).",
         "en": "Final check: signers to confirm count as gaps (or strict: true in org.yaml).",
     },
+    # -- uvb4 init (uvb4.scaffold) --------------------------------------------
+    "init-missing": {
+        "kk": "ұйым бумасын жасау үшін мыналар керек: {flags}",
+        "ru": "чтобы создать папку организации, нужны: {flags}",
+        "en": "to lay out an organisation folder, uvb4 needs: {flags}",
+    },
+    "init-missing.hint": {
+        "kk": "оларды опциялармен беріңіз немесе терминалда --interactive арқылы іске қосыңыз",
+        "ru": "передайте их опциями или запустите в терминале с --interactive",
+        "en": "give them as options, or run it in a terminal (or with --interactive) to be asked",
+    },
+    "init-not-folder": {
+        "kk": "бұл бума емес, файл: uvb4 init тек бумаға жазады",
+        "ru": "это файл, а не папка: uvb4 init пишет только в папку",
+        "en": "this is a file, not a folder: uvb4 init writes only into a folder",
+    },
+    "init-not-folder.hint": {
+        "kk": "ZIP архивін алдымен ашыңыз немесе жаңа буманың атын беріңіз",
+        "ru": "сначала распакуйте ZIP-архив или укажите имя новой папки",
+        "en": "unzip the archive first, or name a new folder",
+    },
+    "init-update-needs-org": {
+        "kk": "--update бар ұйым бумасын жаңартады, бірақ мұнда org.yaml жоқ",
+        "ru": "--update обновляет существующую папку организации, но здесь нет org.yaml",
+        "en": "--update refreshes an existing organisation folder, but there is no org.yaml here",
+    },
+    "init-update-needs-org.hint": {
+        "kk": "алдымен --update-сіз uvb4 init іске қосыңыз",
+        "ru": "сначала запустите uvb4 init без --update",
+        "en": "run uvb4 init without --update first",
+    },
+    "init-bad-role": {
+        "kk": "«{value}» рөл емес; болатындары: {known}",
+        "ru": "«{value}» — не роль; возможны: {known}",
+        "en": "'{value}' is not a role; one of: {known}",
+    },
+    "init-bad-official": {
+        "kk": "--official «АТЫ-ЖӨНІ=РӨЛІ» немесе «АТЫ-ЖӨНІ=РӨЛІ=ЖСН» түрінде жазылады",
+        "ru": "--official записывается как «ФИО=РОЛЬ» или «ФИО=РОЛЬ=ИИН»",
+        "en": "--official is written 'NAME=ROLE' or 'NAME=ROLE=IIN'",
+    },
 }
 
 LEVELS: dict[str, dict[str, str]] = {
@@ -1617,6 +1658,139 @@ RULEBOOK_LABELS: dict[str, dict[str, str]] = {
     "carried_by": {"kk": "«{id}» құжатының ішінде болуы мүмкін", "ru": "может содержаться в «{id}»",
                    "en": "may be carried by '{id}'"},
     "description": {"kk": "Кіріспе", "ru": "Преамбула", "en": "Preamble"},
+}
+
+
+# --------------------------------------------------------------------------
+# uvb4 init: the scaffold's guides (_what-to-upload.md) and org.yaml comments (uvb4.scaffold)
+
+INIT_LABELS: dict[str, dict[str, str]] = {
+    "what-to-upload": {"kk": "не жүктеу керек", "ru": "что загрузить", "en": "what to upload"},
+    "shared-folder": {
+        "kk": "Бұл бума нұсқаулық бір рет белгілеген құжаттарға арналған; олар мына міндеттердің әрқайсысына "
+              "есептеледі: {tasks}.",
+        "ru": "Эта папка — для документов, которые руководство указывает один раз; они засчитываются каждой из "
+              "задач: {tasks}.",
+        "en": "This folder holds the documents the guideline states once; they count for each of the tasks "
+              "{tasks}."},
+    "evidence": {"kk": "Орындау фактісі", "ru": "Факт исполнения", "en": "Evidence"},
+    "at-least": {"kk": "кемінде {count}", "ru": "не менее {count}", "en": "at least {count}"},
+    "years-back": {"kk": "соңғы {years} жылдың әрқайсысы үшін", "ru": "за каждый из последних {years} лет",
+                   "en": "for each of the last {years} years"},
+    "signed-by": {"kk": "қол қояды: {roles}", "ru": "подписывает: {roles}", "en": "signed by: {roles}"},
+    "optional": {"kk": "міндетті емес", "ru": "необязательно", "en": "optional"},
+    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
+    "rhythm": {"kk": "Кезеңділік", "ru": "Периодичность", "en": "Rhythm"},
+    "per-year": {"kk": "(жылына кемінде {count})", "ru": "(в год не менее {count})",
+                 "en": "(at least {count} a year)"},
+    "quantity": {"kk": "Саны", "ru": "Количество", "en": "Quantity"},
+    "exemption": {"kk": "Ескертпе", "ru": "Примечание", "en": "Note"},
+    "exemption-how": {
+        "kk": "— фактілер болмаса, осы бумадағы `_meta.yaml` файлына `no_facts: true` және `reason:` жазыңыз.",
+        "ru": "— если фактов не было, запишите в `_meta.yaml` этой папки `no_facts: true` и `reason:`.",
+        "en": "— if there were no such facts, write `no_facts: true` and a `reason:` in this folder's "
+              "`_meta.yaml`."},
+    "register-how": {
+        "kk": "Әр өткізілген іс-шараны `_register.csv` тізіліміне бір жолмен жазыңыз: күні, атауы, "
+              "қатысушылар саны, сілтеме.",
+        "ru": "Каждое проведённое мероприятие запишите одной строкой в реестр `_register.csv`: дата, название, "
+              "число участников, ссылка.",
+        "en": "Record each event held as one row of `_register.csv`: date, title, participants, link."},
+    "source": {"kk": "Дереккөз", "ru": "Источник", "en": "Source"},
+    "tasks": {"kk": "Осы құжаттар есептелетін міндеттер", "ru": "Задачи, которым засчитываются эти документы",
+              "en": "The tasks these documents count for"},
+    "line": {"kk": "нұсқаулықтың {line}-жолы", "ru": "строка {line} руководства", "en": "line {line} of the guideline"},
+    "lines": {"kk": "нұсқаулықтың {start}–{end}-жолдары", "ru": "строки {start}–{end} руководства",
+              "en": "lines {start}–{end} of the guideline"},
+    "footer": {
+        "kk": "Бұл файлды `uvb4 init` жасады; `uvb4 check` оны елемейді. Құжаттарды осы бумаға салыңыз, "
+              "атауында түрі мен күні болсын (мысалы «Бұйрық 2022-03-15.pdf»).",
+        "ru": "Этот файл создан `uvb4 init`; `uvb4 check` его не учитывает. Кладите документы в эту папку, "
+              "указывая в имени вид и дату (например «Приказ 2022-03-15.pdf»).",
+        "en": "This file was made by `uvb4 init`; `uvb4 check` ignores it. Put the documents in this folder, "
+              "their kind and date in the name (e.g. 'Order 2022-03-15.pdf')."},
+    "unofficial": {
+        "kk": "Аударма ресми емес; қазақ тіліндегі мәтіннің басымдығы бар.",
+        "ru": "Перевод неофициальный; преимущественную силу имеет текст на казахском языке.",
+        "en": "The translation is unofficial; the Kazakh text prevails."},
+}
+
+ORG_COMMENTS: dict[str, dict[str, str]] = {
+    "head": {"kk": "uvb4: ұйым туралы мәліметтер (uvb4 init жасады)",
+             "ru": "uvb4: сведения об организации (создано uvb4 init)",
+             "en": "uvb4: who the organisation is (made by uvb4 init)"},
+    "docs": {"kk": "Толығырақ: docs/evidence-folder.md", "ru": "Подробнее: docs/evidence-folder.md",
+             "en": "More: docs/evidence-folder.md"},
+    "bin": {"kk": "БСН: 12 цифр, бақылау цифры тексеріледі", "ru": "БИН: 12 цифр, контрольная цифра проверяется",
+            "en": "BIN: 12 digits with a valid check digit"},
+    "type": {"kk": "ұйым түрі (бір немесе бірнеше)", "ru": "тип организации (один или несколько)",
+             "en": "organisation type (one or several)"},
+    "year": {"kk": "есепті жыл", "ru": "отчётный год", "en": "reporting year"},
+    "units": {"kk": "құрылымдық және аумақтық бөлімшелер (1.1 КРІ санайды)",
+              "ru": "структурные и территориальные подразделения (их считает КПИ 1.1)",
+              "en": "structural and regional units (KPI 1.1 counts them)"},
+    "officials": {
+        "kk": "қолы есептелетін лауазымды адамдар; рөлі: first-head, deputy-first-head, chief-of-staff, other",
+        "ru": "должностные лица, чьи подписи учитываются; роль: first-head, deputy-first-head, chief-of-staff, "
+              "other",
+        "en": "officials whose signatures count; role: first-head, deputy-first-head, chief-of-staff, other"},
+    "example-name": {"kk": "Тегі Аты Әкесінің аты", "ru": "Фамилия Имя Отчество", "en": "Surname Name Patronymic"},
+    "figures": {"kk": "КРІ көрсеткіштері (docs/figures.md): мәндерді толтырыңыз",
+                "ru": "показатели КПИ (docs/figures.md): заполните значения",
+                "en": "KPI figures (docs/figures.md): fill in the values"},
+}
+
+
+ORG_TYPES: dict[str, dict[str, str]] = {
+    "central-state-body": {"kk": "орталық мемлекеттік орган (ОМО)", "ru": "центральный государственный орган (ЦГО)",
+                           "en": "central state body"},
+    "local-executive-body": {"kk": "жергілікті атқарушы орган (ЖАО)", "ru": "местный исполнительный орган (МИО)",
+                             "en": "local executive body (akimat)"},
+    "quasi-public-entity": {"kk": "квазимемлекеттік сектор субъектісі",
+                            "ru": "субъект квазигосударственного сектора", "en": "quasi-public sector entity"},
+    "education-ministry": {"kk": "ҚР Білім және ғылым министрлігі",
+                           "ru": "Министерство образования и науки РК",
+                           "en": "Ministry of Education and Science"},
+    "university": {"kk": "жоғары оқу орны (ЖОО)", "ru": "организация высшего образования (вуз)",
+                   "en": "higher education institution"},
+}
+
+INIT_PROMPTS: dict[str, dict[str, str]] = {
+    "types": {"kk": "Ұйым түрі (нөмірлері үтір арқылы)", "ru": "Тип организации (номера через запятую)",
+              "en": "Organisation type (numbers, comma-separated)"},
+    "types.bad": {"kk": "1-ден {count}-ге дейінгі нөмірлерді енгізіңіз", "ru": "введите номера от 1 до {count}",
+                  "en": "enter numbers from 1 to {count}"},
+    "name": {"kk": "Ұйымның атауы", "ru": "Наименование организации", "en": "Organisation's name"},
+    "bin": {"kk": "БСН (12 цифр)", "ru": "БИН (12 цифр)", "en": "BIN (12 digits)"},
+    "year": {"kk": "Есепті жыл", "ru": "Отчётный год", "en": "Reporting year"},
+    "year.bad": {"kk": "2000–2100 аралығындағы жылды енгізіңіз", "ru": "введите год от 2000 до 2100",
+                 "en": "enter a year from 2000 to 2100"},
+    "official": {"kk": "Лауазымды адамның аты-жөні (аяқтау үшін бос қалдырыңыз)",
+                 "ru": "ФИО должностного лица (оставьте пустым, чтобы закончить)",
+                 "en": "An official's full name (leave empty to finish)"},
+    "role": {"kk": "Рөлі", "ru": "Роль", "en": "Role"},
+    "iin": {"kk": "ЖСН (міндетті емес)", "ru": "ИИН (необязательно)", "en": "IIN (optional)"},
+    "summary": {"kk": "{folder}: {added} қосылды, {kept} бұрыннан бар (ештеңе қайта жазылған жоқ)",
+                "ru": "{folder}: добавлено {added}, уже было {kept} (ничего не перезаписано)",
+                "en": "{folder}: {added} added, {kept} already there (nothing overwritten)"},
+    "summary.dry": {"kk": "{folder}: {added} қосылар еді (--dry-run: ештеңе жазылған жоқ)",
+                    "ru": "{folder}: будет добавлено {added} (--dry-run: ничего не записано)",
+                    "en": "{folder}: would add {added} (--dry-run: nothing written)"},
+    "stale": {"kk": "«{folder}»: {ident} міндеті/жобасы ережелер жинағының осы нұсқасында жоқ",
+              "ru": "«{folder}»: задачи/проекта {ident} нет в этой редакции свода правил",
+              "en": "'{folder}': the rulebook's edition has no task or project {ident}"},
+    "stale.renumbered": {"kk": "«{folder}»: {ident} енді {new} нөмірімен — буманың атын өзгертіңіз",
+                         "ru": "«{folder}»: {ident} теперь под номером {new} — переименуйте папку",
+                         "en": "'{folder}': {ident} is now {new} — rename the folder"},
+    "outdated": {"kk": "«{path}» ережелер жинағының мәтінінен өзгеше: жаңарту үшін оны өшіріп, қайта іске қосыңыз",
+                 "ru": "«{path}» расходится с текстом свода правил: удалите его и запустите снова, чтобы обновить",
+                 "en": "'{path}' differs from the rulebook's text: delete it and run again to refresh it"},
+    "nothing-applies": {"kk": "нұсқаулықтың бірде-бір міндеті {types} түрін орындаушы ретінде атамайды: тек org.yaml жасалды",
+                        "ru": "ни одна задача руководства не называет исполнителем тип {types}: создан только org.yaml",
+                        "en": "no task of the guideline names {types} as its executor: only org.yaml is laid out"},
+    "next": {"kk": "Келесі қадам: құжаттарды бумаларға салып, `uvb4 check {folder}` іске қосыңыз",
+             "ru": "Дальше: разложите документы по папкам и запустите `uvb4 check {folder}`",
+             "en": "Next: put the documents in the folders and run `uvb4 check {folder}`"},
 }
 
 

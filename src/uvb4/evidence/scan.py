@@ -29,7 +29,7 @@ from uvb4.messages import t
 ORG_FILE = "org.yaml"
 FIGURES_NAMES = ("figures.yaml", "figures.yml", "figures.csv", "figures.xlsx")
 SIGNATURE_SUFFIXES = (".cms", ".p7s", ".sig")
-IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".gitkeep"}
+IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".gitkeep", "_what-to-upload.md"}  # the last: uvb4 init's guides
 
 MAGIC: dict[str, tuple[bytes, ...]] = {
     ".pdf": (b"%PDF-",),
