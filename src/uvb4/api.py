@@ -329,20 +329,22 @@ def review_many(
     rulebook: Rulebook | str | Path | None = None,
     progress: Callable[[int, int, int], None] | None = None,
     on_result: Callable[[OrgReview], None] | None = None,
+    reviewed_at: str | None = None,
 ) -> Review:
     """Review every organisation under a root (or a manifest, or the given folders/ZIPs) in ``jobs``
     worker processes (default: the number of cores; 1: in this process).
 
     An organisation with bad input is an :class:`OrgReview` with ``errors``; the review goes on.
     ``progress(done, total, errors)`` is called after each organisation, ``on_result(org)`` with each
-    result as it arrives (e.g. to stream it into a store).  Bad ``root`` raises
+    result as it arrives (e.g. to stream it into a store); ``reviewed_at`` (ISO 8601) overrides the time
+    recorded (default: now, UTC).  Bad ``root`` raises
     :class:`~uvb4.errors.Uvb4Error`.
     """
     from uvb4.review.run import run_review
 
     with _language(lang) as language:
         return run_review(root_or_paths, jobs=jobs or os.cpu_count() or 1, year=year, lang=language,
-                          rulebook=rulebook, progress=progress, on_result=on_result)
+                          rulebook=rulebook, progress=progress, on_result=on_result, reviewed_at=reviewed_at)
 
 
 def compare(review: Review, previous: Review | str | Path | int, *, store: str | Path | None = None,

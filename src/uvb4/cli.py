@@ -542,6 +542,70 @@ def report_command(
     raise typer.Exit(select(reviewed.check, kpi=kpi, group=group).exit_code)
 
 
+class ReviewFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+@app.command("review")
+@handles_errors
+def review_command(
+    root: Path = typer.Argument(..., help="Ұйымдар бумалары бар бума, ZIP архиві немесе тізім (review.yaml, .csv).",
+                                show_default=False),
+    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (әдепкі: әр ұйымның org.yaml-дағы жылы)."),
+    jobs: Optional[str] = typer.Option(None, "--jobs", "-j", help="Қатар жұмыс істейтін процестер саны "
+                                                                  "(әдепкі: ядролар саны)."),
+    fmt: Optional[ReviewFormat] = typer.Option(None, "--format", "-f",
+                                               help="Пішім: table, json, csv, xlsx, md, html, docx "
+                                                    "(әдепкі: -o кеңейтімінен, әйтпесе table)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Нәтиже файлы (атомарлы түрде жазылады)."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Тарих қоймасы (SQLite): шолу соған жазылады."),
+    compare_to: Optional[str] = typer.Option(None, "--compare-to", help="Салыстыру: қоймадағы жыл (мысалы 2022) "
+                                                                        "немесе бұрынғы --format json файлы."),
+    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """Көп ұйымның жылдық шолуы: міндеттер, КРІ, жиынтықтар, рейтинг, өткен жылмен салыстыру
+    (annual review of many organisations).
+
+    Шығу коды: 0 — барлық ұйымда бәрі бар, 1 — кемінде бір ұйымда олқылық бар,
+    2 — кемінде бір ұйымның кірісі қате (ол нәтижеде қатесімен көрсетіледі) немесе команда қате.
+    """
+    language = _set_lang(lang)
+    from uvb4.errors import Position, UsageError
+    from uvb4.messages import t
+
+    chosen = fmt.value if fmt else None
+    if chosen is None and output is not None:
+        chosen = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html", ".htm": "html",
+                  ".docx": "docx"}.get(output.suffix.lower(), "table")
+    chosen = chosen or "table"
+    if chosen in ("xlsx", "docx") and output is None:
+        raise UsageError.one(Position("--output"), t("review-output-required", format=chosen),
+                             "output-required", t("review-output-required.hint", format=chosen))
+    workers = None
+    if jobs is not None:
+        if not (jobs.strip().isascii() and jobs.strip().isdigit() and int(jobs) > 0):
+            raise UsageError.one(Position("--jobs"), t("review-bad-jobs", value=jobs), "bad-jobs",
+                                 t("review-bad-jobs.hint"))
+        workers = int(jobs)
+    reporting_year = _year(year)
+    for written in (output, store):
+        if written is not None:
+            _refuse_inside(written, root)
+    from uvb4.review.cli import run_review_command
+
+    code = run_review_command(root, year=reporting_year, jobs=workers, fmt=chosen, output=output, store=store,
+                              compare_to=compare_to, rulebook=rulebook, lang=language, today=_today(),
+                              emit=lambda rendered: _emit(rendered, output, root))
+    raise typer.Exit(code)
+
+
 @figures_app.command("template")
 @handles_errors
 def figures_template(
