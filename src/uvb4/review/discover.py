@@ -172,7 +172,10 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
 def _yaml_rows(path: Path, text: str) -> list[tuple[int | None, dict]]:
     from uvb4.yamlio import load_yaml
 
-    data = load_yaml(path, text)
+    load_yaml(path, text)  # syntax, duplicate keys, aliases: positioned errors
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="rt", pure=True).load(text)  # again, keeping each entry's line
     entries = data.get("organisations") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise EvidenceError.one(Position.of(path, 1, 1), t("review-manifest-shape"), "review-manifest-shape",

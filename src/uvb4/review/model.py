@@ -296,15 +296,18 @@ class OrgReview:
             return EXIT_INPUT
         return EXIT_OK if self.check and self.check.ok else EXIT_GAPS
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, include_not_applicable: bool = False) -> dict[str, Any]:
+        """Plain data; tasks that do not apply to the organisation's type are left out unless asked for
+        (``totals`` still counts them)."""
         data: dict[str, Any] = {"source": self.source, "region": self.region, "label": self.label,
                                 "exit_code": self.exit_code}
         if self.errors:
             data["errors"] = [e.to_dict() for e in self.errors]
             return data
         assert self.check is not None
-        data.update(self.check.to_dict())
-        data.pop("exit_code", None)
+        data.update({k: v for k, v in self.check.to_dict().items() if k != "exit_code"})
+        if not include_not_applicable:
+            data["tasks"] = [t for t in data["tasks"] if t["status"] != Status.NOT_APPLICABLE.value]
         data["kpis"] = self.kpis.to_dict()["kpis"] if self.kpis else []
         data["kpi_findings"] = self.kpis.to_dict()["findings"] if self.kpis else []
         return data

@@ -66,7 +66,8 @@ def render_json(review: Review, comparison=None) -> str:
 
 
 def csv_rows(review: Review, comparison=None):
-    """Rows of the long format: one per organisation × task, organisation × KPI, input error, and change."""
+    """Rows of the long format: one per organisation × applicable task, organisation × KPI, input error,
+    and change."""
     for org in review.orgs:
         o = org.organisation
         base = {"source": org.source, "organisation": org.name, "bin": o.bin if o else "", "type": org.type or "",
@@ -76,6 +77,8 @@ def csv_rows(review: Review, comparison=None):
                    "position": error.position}
         if org.check:
             for task in org.check.tasks:
+                if task.status is Status.NOT_APPLICABLE:
+                    continue
                 yield {**base, "record": "task", "id": task.id, "group": task.group, "kpi": task.kpi,
                        "title": task.title, "status": task.status.value,
                        "code": " ".join(sorted({f.code for f in task.findings}))}
