@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "load_rulebook", "check_folder", "compute_kpis", "review_folder", "review_many", "discover", "render",
-    "renderable", "select", "select_kpis", "require_known", "compare", "FORMATS",
+    "renderable", "select", "select_kpis", "require_known", "compare", "save", "FORMATS",
     "Status", "Severity", "Verdict", "Organisation", "RulebookInfo", "Finding", "EvidenceItem", "TaskResult",
     "KpiFinding", "KpiResult", "KpiReport", "FolderCheck", "InputError", "OrgReview", "Review",
     "EXIT_OK", "EXIT_GAPS", "EXIT_INPUT",
@@ -355,6 +355,14 @@ def compare(review: Review, previous: Review | str | Path | int, *, store: str |
     with _language(lang):
         before = previous if isinstance(previous, Review) else load_previous(previous, store)
         return _compare(before, review)
+
+
+def save(review: Review, store: str | Path) -> None:
+    """Write ``review`` into the SQLite history ``store`` (created or migrated as needed); an
+    organisation and year already there is replaced."""
+    from uvb4.review.store import save as _save
+
+    _save(Path(store), review)
 
 
 # --------------------------------------------------------------------------
