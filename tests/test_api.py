@@ -176,3 +176,13 @@ def test_cli_and_api_agree(run):
     assert result.exit_code == api.check_folder(ALMATY, kpi="2.1").exit_code
     data = json.loads(result.stdout)
     assert [t["id"] for t in data["tasks"]] == [t.id for t in api.check_folder(ALMATY, kpi="2.1").applicable()]
+
+
+def test_old_unpacking_of_review_folder_still_works(rulebook):
+    from uvb4 import api
+    from uvb4.checks.model import CheckResult
+    from uvb4.kpi import KpiTable
+
+    result, table = api.review_folder(ALMATY, rulebook, lang="en")
+    assert isinstance(result, CheckResult) and isinstance(table, KpiTable)
+    assert result.exit_code == 1 and table.year == 2022

@@ -373,3 +373,27 @@ def test_store_migrates_and_refuses_a_newer_one(tmp_path):
     with pytest.raises(EvidenceError) as caught:
         store.connect(path)
     assert caught.value.problems[0].code == "review-store-newer"
+
+
+def test_a_copied_org_yaml_is_flagged_and_kept_apart_in_the_store(tmp_path, monkeypatch):
+    from uvb4 import api
+
+    monkeypatch.chdir(tmp_path)
+    for name in ("a-almaty", "b-almaty-copy"):
+        shutil.copytree(EXAMPLES / "almaty-oblast-akimat", tmp_path / "orgs" / name)
+    review = api.review_many("orgs", jobs=2, year=2022, lang="en")
+    first, second = review.orgs
+    assert "duplicate-bin" not in {f.code for f in first.check.findings}
+    flagged = [f for f in second.check.findings if f.code == "duplicate-bin"]
+    assert [f.message for f in flagged] == ["BIN 990240001277 is also that of a-almaty: perhaps org.yaml was copied "
+                                            "without changes"]
+    api.save(review, "h.sqlite")
+    with sqlite3.connect("h.sqlite") as db:
+        assert sorted(r[0] for r in db.execute("SELECT org FROM org_reviews")) == ["990240001277", "b-almaty-copy"]
+
+
+def test_review_labels_are_complete():
+    from uvb4.messages import REVIEW_LABELS
+
+    for key, entry in REVIEW_LABELS.items():
+        assert set(entry) == {"kk", "ru", "en"} and all(entry.values()), key

@@ -115,12 +115,14 @@ def check_folder(
     kpi: str | None = None,
     task: str | None = None,
     progress: Callable[[int], None] | None = None,
+    strict: bool | None = None,
 ) -> FolderCheck:
     """Check one organisation folder (or ZIP) against ``rulebook`` (default: the bundled one).
 
     ``year`` overrides org.yaml's reporting year; ``group``/``kpi``/``task`` keep only the
     tasks they select (unknown ids raise :class:`~uvb4.errors.UsageError`); ``progress`` is
-    called with the number of files scanned so far.
+    called with the number of files scanned so far; ``strict`` (where the checks support it): signers still
+    to confirm count as gaps (default: org.yaml's choice).
     """
     from uvb4.checks import check
     from uvb4.evidence.load import load_evidence
@@ -129,7 +131,8 @@ def check_folder(
     require_known(rb, group=group, kpi=kpi, task=task)
     with _language(lang) as language:
         profile, evidence = load_evidence(Path(folder), _known_ids(rb), progress=progress)
-        result = check(rb, profile, evidence, year=year, lang=language)
+        extra = {"strict": strict} if strict is not None else {}
+        result = check(rb, profile, evidence, year=year, lang=language, **extra)
         return select(_folder_check(result, evidence.figures, language), group=group, kpi=kpi, task=task)
 
 
@@ -242,10 +245,15 @@ def review_folder(
     progress: Callable[[int], None] | None = None,
     region: str | None = None,
     label: str | None = None,
+    strict: bool | None = None,
 ) -> OrgReview:
-    """Check one folder and compute its KPIs.  Bad input raises :class:`~uvb4.errors.Uvb4Error`."""
+    """Check one folder and compute its KPIs.  Bad input raises :class:`~uvb4.errors.Uvb4Error`.
+
+    (Unpacking the result, ``check, kpis = review_folder(…)``, still gives the raw ``CheckResult``
+    and ``KpiTable`` of earlier versions; new code uses ``.check`` and ``.kpis``.)
+    """
     with _language(lang) as language:
-        check = check_folder(folder, rulebook, year=year, lang=language, progress=progress)
+        check = check_folder(folder, rulebook, year=year, lang=language, progress=progress, strict=strict)
         kpis = compute_kpis(check, folder, lang=language)
     return OrgReview(source=str(folder), check=check, kpis=kpis, region=region, label=label)
 

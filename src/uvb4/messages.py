@@ -1270,6 +1270,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "организаций: {total}; полных — {complete}, с пробелами — {gaps}, с ошибками ввода — {errors}",
         "en": "{total} organisations: complete {complete}, with gaps {gaps}, with input errors {errors}",
     },
+    "review-duplicate-bin": {
+        "kk": "{bin} БСН-і {first} бумасында да бар: org.yaml көшіріліп, өзгертілмеген болуы мүмкін",
+        "ru": "БИН {bin} уже есть в папке {first}: возможно, org.yaml скопирован без изменений",
+        "en": "BIN {bin} is also that of {first}: perhaps org.yaml was copied without changes",
+    },
     # -- end of the "review" block --
 }
 

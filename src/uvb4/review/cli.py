@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 
+MAX_SHOWN = 20  # input errors printed on stderr (all are in the output)
+
+
 def reviewed_at() -> str:
     """Now (UTC, seconds), or ``SOURCE_DATE_EPOCH`` for reproducible outputs."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
@@ -52,6 +55,13 @@ def run_review_command(root: Path, *, year: int | None, jobs: int | None, fmt: s
         writer.close()
     comparison = compare(previous, review) if previous is not None else None
     emit(api.renderable(review, fmt, lang, comparison=comparison))
+    problems = [error for org in review.orgs for error in org.errors]
+    for error in problems[:MAX_SHOWN]:  # the row has them all; stderr names where to look
+        print(str(error), file=sys.stderr)
+        if error.hint:
+            print(f"    {t('hint')}: {error.hint}", file=sys.stderr)
+    if len(problems) > MAX_SHOWN:
+        print("…", file=sys.stderr)
     counts = [o.exit_code for o in review.orgs]
     print(t("review-summary", total=len(counts), complete=counts.count(0), gaps=counts.count(1),
             errors=counts.count(2)), file=sys.stderr)

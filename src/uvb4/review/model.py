@@ -315,6 +315,13 @@ class OrgReview:
     def to_json(self) -> str:
         return _dumps(self.to_dict())
 
+    def __iter__(self):
+        """Deprecated: ``check, kpis = review_folder(…)`` unpacks to the raw ``CheckResult`` and ``KpiTable``
+        (the API before these models); only for results made in this process."""
+        if self.check is None or self.check.raw is None or self.kpis is None or self.kpis.raw is None:
+            raise TypeError("this OrgReview has no raw check objects to unpack; use .check and .kpis")
+        return iter((self.check.raw, self.kpis.raw[0]))
+
 
 @dataclass(frozen=True, slots=True)
 class Review:

@@ -296,17 +296,28 @@ def render_docx(review: Review, lang: str, comparison=None) -> bytes:
         setattr(section, side, Mm(20))
     doc.styles["Normal"].font.size = Pt(10)
 
-    def table(header: list[str], rows: list[list[Any]]) -> None:
+    def table(header: list[str], rows: list[list[Any]], widths: list[float] | None = None) -> None:
+        """A bordered table, 8 pt; ``widths`` in mm (the first column takes what is left of 170 mm)."""
         out = doc.add_table(rows=1, cols=len(header))
         out.style = "Table Grid"
-        for cell, text in zip(out.rows[0].cells, header):
-            cell.text = str(text)
-            for run in cell.paragraphs[0].runs:
-                run.bold = True
-        for row in rows:
-            cells = out.add_row().cells
-            for cell, value in zip(cells, row):
+        out.autofit = False
+        if widths is None:
+            rest = 16.0
+            widths = [170 - rest * (len(header) - 1)] + [rest] * (len(header) - 1)
+
+        def fill(cells, values, bold: bool = False) -> None:
+            for cell, value, width in zip(cells, values, widths):
+                cell.width = Mm(width)
                 cell.text = "—" if value is None else str(value)
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(8)
+                    run.bold = bold
+
+        for column, width in zip(out.columns, widths):
+            column.width = Mm(width)  # the grid LibreOffice and Word lay out by
+        fill(out.rows[0].cells, header, bold=True)
+        for row in rows:
+            fill(out.add_row().cells, row)
 
     doc.add_heading(labels["title"], level=0)
     doc.add_paragraph(f"{labels['year']}: {review.year or '—'} · {labels['rulebook']}: {review.rulebook.id} "
@@ -314,25 +325,28 @@ def render_docx(review: Review, lang: str, comparison=None) -> bytes:
     doc.add_paragraph(f"{labels['organisations']}: {s['organisations']} · {labels['complete']}: {s['complete']} · "
                       f"{labels['with_gaps']}: {s['with_gaps']} · {labels['with_errors']}: {s['with_errors']}")
     status_heads = [data["statuses"][k] for k in aggregate.STATUS_KEYS]
-    for key in ("by_type", "by_region"):
+    for key in ("by_type", "by_region", "by_label"):
+        if all(r["name"] == "—" for r in s[key]):
+            continue
         doc.add_heading(labels[key], level=1)
         table([labels["name"], labels["orgs"], *status_heads, labels["kpis_met"], labels["kpis_not_met"]],
               [[r["name"], r["orgs"], *[r[k] for k in aggregate.STATUS_KEYS], r["kpis_met"], r["kpis_not_met"]]
                for r in s[key]])
     doc.add_heading(labels["most_missing"], level=1)
     table([labels["task"], labels["title_col"], labels["missing"], labels["gaps"]],
-          [[r["task"], r["title"], r["missing"], r["gaps"]] for r in data["most_missing"]])
+          [[r["task"], r["title"], r["missing"], r["gaps"]] for r in data["most_missing"]], [16, 122, 16, 16])
     doc.add_heading(labels["ranking"], level=1)
     table([labels["rank"], labels["name"], labels["type"], labels["gaps"], labels["kpis_not_met"], labels["error"]],
-          [[r["rank"], r["name"], r["type"], r["gaps"], r["kpis_not_met"], r["error"]] for r in s["ranking"]])
+          [[r["rank"], r["name"], r["type"], r["gaps"], r["kpis_not_met"], r["error"]] for r in s["ranking"]],
+          [12, 70, 32, 16, 16, 24])
     if data["errors"]:
         doc.add_heading(labels["errors"], level=1)
         table([labels["source"], labels["position"], labels["message"]],
-              [[e["source"], e["position"], f"{e['message']} ({e['code']})"] for e in data["errors"]])
+              [[e["source"], e["position"], f"{e['message']} ({e['code']})"] for e in data["errors"]], [40, 50, 80])
     if comparison is not None:
         doc.add_heading(labels["kpi_changes"], level=1)
         table([labels["organisation"], labels["kpi"], labels["before"], labels["after"], labels["delta"]],
-              [[d.name, d.kpi, _num(d.before), _num(d.after), _num(d.delta)] for d in comparison.kpis])
+              [[d.name, d.kpi, _num(d.before), _num(d.after), _num(d.delta)] for d in comparison.kpis if d.delta])
         doc.add_heading(labels["regressed"], level=1)
         table([labels["organisation"], labels["task"], labels["before"], labels["after"]],
               [[c.name, c.task, data["statuses"][c.before], data["statuses"][c.after]] for c in comparison.regressed])

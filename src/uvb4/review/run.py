@@ -20,6 +20,7 @@ from uvb4.review.discover import Source, discover
 from uvb4.review.model import InputError, OrgReview, Review, RulebookInfo
 
 _WORKER: dict[str, Any] = {}
+DUPLICATE_BIN = "duplicate-bin"
 
 
 def _init_worker(rulebook: Any) -> None:
@@ -40,6 +41,18 @@ def review_source(source: Source, rulebook: Any, base: Path | None, year: int | 
     # Nothing heavy crosses the process boundary: no rulebook, no raw check objects.
     return replace(org, source=source.name, check=replace(org.check, folder=source.name, raw=None),
                    kpis=replace(org.kpis, raw=None))
+
+
+def _flag_duplicate(org: OrgReview, first: str, lang: str) -> OrgReview:
+    """A second folder with an organisation's BIN (often a copied org.yaml): a warning on the folder;
+    the store keeps it under its source path so neither replaces the other."""
+    from uvb4.messages import t
+    from uvb4.review.model import Finding, Severity
+
+    assert org.check is not None
+    finding = Finding(DUPLICATE_BIN, Severity.WARNING,
+                      t("review-duplicate-bin", lang, bin=org.check.organisation.bin, first=first), "org.yaml")
+    return replace(org, check=replace(org.check, findings=org.check.findings + (finding,)))
 
 
 def _relative(path: str, base: Path | None) -> str:
@@ -92,8 +105,16 @@ def run_review(
     if progress:
         progress(0, len(items), 0)
 
+    first_with_bin: dict[str, str] = {}
+
     def collect(org: OrgReview) -> None:
         nonlocal errors
+        if org.check is not None:
+            number = org.check.organisation.bin
+            if number in first_with_bin:
+                org = _flag_duplicate(org, first_with_bin[number], lang)
+            else:
+                first_with_bin[number] = org.source
         results.append(org)
         errors += bool(org.errors)
         if on_result:

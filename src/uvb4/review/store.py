@@ -110,7 +110,10 @@ def connect(path: Path) -> sqlite3.Connection:
 
 
 def org_key(org: OrgReview) -> str:
-    return org.check.organisation.bin if org.check else org.source
+    """BIN; the source path when org.yaml could not be read or another folder of the review had the BIN first."""
+    if org.check is None or any(f.code == "duplicate-bin" for f in org.check.findings):
+        return org.source
+    return org.check.organisation.bin
 
 
 class Writer:
