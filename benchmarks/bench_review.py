@@ -5,15 +5,18 @@ timed against ``find`` over the same tree, with the peak memory of the review's 
 
 Each synthetic organisation is one of the four example folders (``examples/``: an akimat, two
 ministries, a quasi-public company — 40 to 60 files each, with their real names, ``_meta.yaml``,
-registers and figures) under a new name and BIN, with its figures scaled and about one in ten of
-its evidence files left out at random (seeded), so statuses differ between organisations.  They
+registers and figures) under a new name and BIN, with some of its figures changed and about one in
+ten of its evidence files left out at random (seeded; never one a ``_meta.yaml`` names), so
+statuses differ between organisations.  They
 are spread over regional folders (``<region>/<org>/``), every tenth one zipped.
 
-Reported: the median of ``--repeat`` runs (after a warm-up run of ``find``), for ``find ROOT
--type f -printf '%s %T@ %p\\n'``, ``uvb4 review ROOT --format json -o …`` and ``… -o ….xlsx``; and
-the peak resident memory of the review's biggest process (the parent or a worker, from
-``getrusage(RUSAGE_CHILDREN)`` around each run) at ``--orgs`` and at a quarter of it, to show
-whether memory grows with the number of organisations.
+Reported, at ``--orgs`` and at a quarter of it (to show how time and memory grow with the number
+of organisations): medians of ``--repeat`` runs in the same session (after a warm-up run of
+``find``) of ``find ROOT -type f -printf '%s %T@ %p\\n'``, ``uvb4 review ROOT -o review.json`` and
+``… -o review.xlsx`` — wall time and the CPU time of all the review's processes (on a shared,
+loaded machine the CPU time divided by the cores is the better guide) — and the peak resident
+memory of the review's largest process (parent or worker; ``getrusage(RUSAGE_CHILDREN)`` of a
+fresh interpreter around each run).
 """
 
 from __future__ import annotations
@@ -21,7 +24,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -100,27 +102,26 @@ def make_root(root: Path, count: int, seed: int = 4) -> int:
     return sum(len(files) for _, _, files in os.walk(root))
 
 
-def timed(command: list[str], repeat: int) -> tuple[float, int]:
-    """(median seconds, peak RSS in KiB of the largest process of the last run)."""
-    times = []
-    peak = 0
+PROBE = ("import resource, subprocess, sys; "
+         "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
+         "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+         "print(code, u.ru_maxrss, u.ru_utime + u.ru_stime)")
+
+
+def timed(command: list[str], repeat: int) -> tuple[float, float, int]:
+    """Medians over ``repeat`` runs of (wall seconds, CPU seconds of all its processes), and the largest peak
+    RSS (KiB) of any one of its processes; each run in a fresh interpreter so the figures are its own."""
+    walls, cpus, peak = [], [], 0
     for _ in range(repeat):
         start = time.perf_counter()
-        done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-        times.append(time.perf_counter() - start)
-        if done.returncode > 2:
-            raise SystemExit(f"{' '.join(command)} failed ({done.returncode}): {done.stderr.decode()[-2000:]}")
-        peak = max(peak, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return statistics.median(times), peak
-
-
-def measure_peak(command: list[str]) -> int:
-    """Peak RSS (KiB) of the largest process of one run, measured in a fresh interpreter."""
-    probe = ("import resource, subprocess, sys; "
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True, check=True)
-    return int(out.stdout.strip())
+        out = subprocess.run([sys.executable, "-c", PROBE, *command], capture_output=True, text=True, check=True)
+        walls.append(time.perf_counter() - start)
+        code, rss, cpu = out.stdout.split()
+        if int(code) > 2:
+            raise SystemExit(f"{' '.join(command)} failed with exit code {code}")
+        cpus.append(float(cpu))
+        peak = max(peak, int(rss))
+    return statistics.median(walls), statistics.median(cpus), peak
 
 
 def main() -> int:
@@ -143,22 +144,23 @@ def main() -> int:
             if not root.exists():
                 start = time.perf_counter()
                 files = make_root(root, count)
-                print(f"generated {count} organisations, {files} files in {time.perf_counter() - start:.1f} s")
+                print(f"generated {count} organisations, {files} files in {time.perf_counter() - start:.1f} s",
+                      flush=True)
             else:
                 files = sum(len(f) for _, _, f in os.walk(root))
             find = ["find", str(root), "-type", "f", "-printf", r"%s %T@ %p\n"]
             timed(find, 1)  # warm the page cache
-            t_find, _ = timed(find, args.repeat)
+            t_find, _, _ = timed(find, args.repeat)
             review = [*env_python, str(root), "--year", "2022", *jobs]
-            t_json, _ = timed([*review, "-o", str(out / "review.json")], args.repeat)
-            t_xlsx, _ = timed([*review, "-o", str(out / "review.xlsx")], args.repeat)
-            peak_json = measure_peak([*review, "-o", str(out / "review.json")])
-            peak_xlsx = measure_peak([*review, "-o", str(out / "review.xlsx")])
-            print(f"{count:>6} organisations, {files} files: find {t_find:.3f} s; uvb4 review → JSON {t_json:.2f} s "
-                  f"({t_json / count * 1000:.1f} ms/org), → XLSX {t_xlsx:.2f} s; peak RSS JSON "
-                  f"{peak_json / 1024:.0f} MiB, XLSX {peak_xlsx / 1024:.0f} MiB "
-                  f"(json {os.path.getsize(out / 'review.json') / 1e6:.1f} MB, "
-                  f"xlsx {os.path.getsize(out / 'review.xlsx') / 1e6:.1f} MB); cpus {os.cpu_count()}")
+            t_json, c_json, m_json = timed([*review, "-o", str(out / "review.json")], args.repeat)
+            t_xlsx, c_xlsx, m_xlsx = timed([*review, "-o", str(out / "review.xlsx")], args.repeat)
+            load = os.getloadavg()[0]
+            print(f"{count:>6} organisations, {files} files: find {t_find:.3f} s | uvb4 review → JSON "
+                  f"{t_json:.2f} s wall, {c_json:.2f} s CPU ({c_json / count * 1000:.1f} ms CPU/org), peak RSS "
+                  f"{m_json / 1024:.0f} MiB | → XLSX {t_xlsx:.2f} s wall, {c_xlsx:.2f} s CPU, peak RSS "
+                  f"{m_xlsx / 1024:.0f} MiB | outputs: json {os.path.getsize(out / 'review.json') / 1e6:.1f} MB, "
+                  f"xlsx {os.path.getsize(out / 'review.xlsx') / 1e6:.1f} MB | cpus {os.cpu_count()}, "
+                  f"load average {load:.1f}", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)

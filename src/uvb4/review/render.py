@@ -53,13 +53,24 @@ def render_review(review: Review, fmt: str, lang: str, *, comparison=None) -> An
 
 
 def render_json(review: Review, comparison=None) -> str:
-    """One key a line and one organisation a line (fast for thousands, diffable)."""
-    from uvb4.output.as_json import dumps_by_line
+    """``Review.to_dict()`` with one key a line and one organisation a line (fast for thousands, diffable).
 
-    data = review.to_dict()
+    Organisations are encoded one at a time, so only their text is held, never all their dicts at once.
+    """
+    import json
+
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+
+    head = {"schema_version": 1, "root": review.root, "year": review.year, "rulebook": review.rulebook.to_dict(),
+            "reviewed_at": review.reviewed_at, "exit_code": review.exit_code,
+            "summary": aggregate.summary(review)}
+    lines = [f"  {compact(key)}: {compact(value)}" for key, value in head.items()]
+    orgs = ",\n".join(f"    {compact(org.to_dict())}" for org in review.orgs)
+    lines.append(f'  "organisations": [\n{orgs}\n  ]' if orgs else '  "organisations": []')
     if comparison is not None:
-        data["comparison"] = comparison.to_dict()
-    return dumps_by_line(data, ("organisations",))
+        lines.append(f'  "comparison": {compact(comparison.to_dict())}')
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 # -- CSV ----------------------------------------------------------------------
