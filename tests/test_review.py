@@ -397,3 +397,15 @@ def test_review_labels_are_complete():
 
     for key, entry in REVIEW_LABELS.items():
         assert set(entry) == {"kk", "ru", "en"} and all(entry.values()), key
+
+
+def test_streamed_files_equal_the_rendered_documents(review_root, run):
+    """-o review.json / review.csv are written piece by piece; the bytes are those of api.render."""
+    from uvb4 import api
+
+    for fmt in ("json", "csv"):
+        result = run("review", "orgs", "--year", "2022", "--lang", "en", "-o", f"out.{fmt}", cwd=review_root)
+        assert result.exit_code == 2 and result.stdout == ""
+        review = api.review_many("orgs", jobs=1, year=2022, lang="en", reviewed_at=STAMP)
+        assert (review_root / f"out.{fmt}").read_bytes() == api.render(review, fmt)
+    assert not list(review_root.glob(".out.*.tmp"))

@@ -54,7 +54,13 @@ def run_review_command(root: Path, *, year: int | None, jobs: int | None, fmt: s
     if writer:
         writer.close()
     comparison = compare(previous, review) if previous is not None else None
-    emit(api.renderable(review, fmt, lang, comparison=comparison))
+    if output is not None and fmt in ("json", "csv"):
+        from uvb4.review.render import csv_chunks, json_chunks
+
+        chunks = json_chunks(review, comparison) if fmt == "json" else csv_chunks(review, comparison)
+        write_chunks_atomic(output, chunks)  # streamed: the whole document is never held in memory
+    else:
+        emit(api.renderable(review, fmt, lang, comparison=comparison))
     problems = [error for org in review.orgs for error in org.errors]
     for error in problems[:MAX_SHOWN]:  # the row has them all; stderr names where to look
         print(str(error), file=sys.stderr)
@@ -87,3 +93,36 @@ def _with_progress(work):
                             description=t("progress.review", done=done, total=total, errors=errors))
 
         return work(update)
+
+
+def write_chunks_atomic(path: Path, chunks) -> None:
+    """``write_atomic`` for a document made piece by piece: a temporary file beside ``path``, then a rename;
+    a failure leaves ``path`` as it was and removes the temporary file."""
+    import tempfile
+
+    from uvb4.atomic import _mode_for
+    from uvb4.errors import Position, RenderError
+    from uvb4.messages import t
+
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise RenderError.one(Position.of(path), t("output-folder-missing", folder=directory),
+                              "output-folder-missing", t("output-folder-missing.hint"))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        os.fchmod(fd, _mode_for(path))
+        with os.fdopen(fd, "wb") as handle:
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if not isinstance(exc, OSError):
+            raise
+        raise RenderError.one(Position.of(path), t("write-failed", reason=exc.strerror or exc), "write-failed",
+                              t("write-failed.hint")) from None

@@ -53,10 +53,13 @@ def render_review(review: Review, fmt: str, lang: str, *, comparison=None) -> An
 
 
 def render_json(review: Review, comparison=None) -> str:
-    """``Review.to_dict()`` with one key a line and one organisation a line (fast for thousands, diffable).
+    """``Review.to_dict()`` with one key a line and one organisation a line (fast for thousands, diffable)."""
+    return "".join(json_chunks(review, comparison))
 
-    Organisations are encoded one at a time, so only their text is held, never all their dicts at once.
-    """
+
+def json_chunks(review: Review, comparison=None):
+    """The JSON document piece by piece: organisations are encoded one at a time, so a writer that
+    streams the pieces holds the text of one organisation, never the whole document."""
     import json
 
     def compact(value: Any) -> str:
@@ -65,12 +68,17 @@ def render_json(review: Review, comparison=None) -> str:
     head = {"schema_version": 1, "root": review.root, "year": review.year, "rulebook": review.rulebook.to_dict(),
             "reviewed_at": review.reviewed_at, "exit_code": review.exit_code,
             "summary": aggregate.summary(review)}
-    lines = [f"  {compact(key)}: {compact(value)}" for key, value in head.items()]
-    orgs = ",\n".join(f"    {compact(org.to_dict())}" for org in review.orgs)
-    lines.append(f'  "organisations": [\n{orgs}\n  ]' if orgs else '  "organisations": []')
+    yield "{\n" + ",\n".join(f"  {compact(key)}: {compact(value)}" for key, value in head.items())
+    if review.orgs:
+        yield ',\n  "organisations": [\n'
+        for index, org in enumerate(review.orgs):
+            yield ("    " if index == 0 else ",\n    ") + compact(org.to_dict())
+        yield "\n  ]"
+    else:
+        yield ',\n  "organisations": []'
     if comparison is not None:
-        lines.append(f'  "comparison": {compact(comparison.to_dict())}')
-    return "{\n" + ",\n".join(lines) + "\n}\n"
+        yield f',\n  "comparison": {compact(comparison.to_dict())}'
+    yield "\n}\n"
 
 
 # -- CSV ----------------------------------------------------------------------
@@ -120,11 +128,21 @@ def _csv_num(value: float | None) -> str:
 
 
 def render_csv(review: Review, comparison=None) -> str:
+    return "".join(csv_chunks(review, comparison))
+
+
+def csv_chunks(review: Review, comparison=None, rows_per_chunk: int = 2000):
+    """The CSV piece by piece (a few thousand rows each)."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n", restval="")
     writer.writeheader()
-    writer.writerows(csv_rows(review, comparison))
-    return out.getvalue()
+    for number, row in enumerate(csv_rows(review, comparison), start=1):
+        writer.writerow(row)
+        if number % rows_per_chunk == 0:
+            yield out.getvalue()
+            out.seek(0)
+            out.truncate()
+    yield out.getvalue()
 
 
 # -- XLSX ---------------------------------------------------------------------
@@ -386,19 +404,21 @@ def render_table(review: Review, lang: str, comparison=None):
                 f"{label('organisations', lang)}: {s['organisations']} · {label('complete', lang)}: {s['complete']}"
                 f" · {label('with_gaps', lang)}: {s['with_gaps']} · {label('with_errors', lang)}: "
                 f"{s['with_errors']}", style="bold")
+    place = "region" if any(o.region for o in review.orgs) else "label"
     ranking = Table(title=label("ranking", lang), expand=True)
-    for key in ("rank", "organisation", "type", "region"):
-        ranking.add_column(label(key, lang), ratio=3 if key == "organisation" else None)
+    for key in ("rank", "organisation", "type", place):
+        ranking.add_column(label(key, lang), ratio=3 if key == "organisation" else None,
+                           min_width=28 if key == "organisation" else None)
     for key in aggregate.STATUS_KEYS:
         ranking.add_column(status_text(key, lang), justify="right")
     ranking.add_column(label("kpis_met", lang), justify="right")
     ranking.add_column(label("kpis_not_met", lang), justify="right")
-    ranking.add_column(label("error", lang), ratio=2)
+    ranking.add_column(label("error", lang), ratio=2, min_width=16)
     errors = {o.source: o.errors[0] for o in review.orgs if o.errors}
     for row in s["ranking"]:
         error = errors.get(row["source"])
         ranking.add_row(str(row["rank"] or "—"), escape(row["name"]), row["type"] or "—",
-                        escape(row["region"] or row["label"] or "—"),
+                        escape(row[place] or "—"),
                         *[Text(str(row[k]), style=STATUS_STYLES[k] if row[k] and k != "done" else "")
                           for k in aggregate.STATUS_KEYS],
                         str(row["kpis_met"]), str(row["kpis_not_met"]),

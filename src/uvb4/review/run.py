@@ -10,6 +10,7 @@ while they arrive is the same on every run.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -25,6 +26,19 @@ DUPLICATE_BIN = "duplicate-bin"
 
 def _init_worker(rulebook: Any) -> None:
     _WORKER["rulebook"] = rulebook
+
+
+def _init_child(rulebook: Any) -> None:
+    """A worker process: the rulebook once, and (Linux) ends when the review's process ends."""
+    _init_worker(rulebook)
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
 
 
 def review_source(source: Source, rulebook: Any, base: Path | None, year: int | None, lang: str) -> OrgReview:
@@ -137,7 +151,7 @@ def run_review(
         context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
             else None
         chunk = max(1, min(16, len(items) // (jobs * 8)))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_child,
                                  initargs=(rb,)) as pool:
             for org in pool.map(_work, items, chunksize=chunk):
                 collect(org)
