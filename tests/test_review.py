@@ -409,3 +409,46 @@ def test_streamed_files_equal_the_rendered_documents(review_root, run):
         review = api.review_many("orgs", jobs=1, year=2022, lang="en", reviewed_at=STAMP)
         assert (review_root / f"out.{fmt}").read_bytes() == api.render(review, fmt)
     assert not list(review_root.glob(".out.*.tmp"))
+
+
+# --------------------------------------------------------------------------
+# The manifest loader, on any input
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_cell = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=';,"\n\r'), min_size=1,
+                max_size=20).filter(lambda s: s.strip() == s and s.strip())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(entries=st.lists(st.tuples(_cell, st.none() | _cell, st.none() | _cell), max_size=8,
+                        unique_by=lambda e: e[0]))
+def test_csv_manifest_round_trips(tmp_path, entries):
+    from uvb4.review.discover import read_manifest
+
+    lines = ["path;region;label"] + [f"{p};{r or ''};{lab or ''}" for p, r, lab in entries]
+    manifest = tmp_path / "list.csv"
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    if not entries:
+        return
+    sources = read_manifest(manifest)
+    assert [(s.name, s.region, s.label) for s in sources] == [(p, r, lab) for p, r, lab in entries]
+    assert all(s.path == tmp_path / s.name for s in sources)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300), suffix=st.sampled_from([".yaml", ".csv"]))
+def test_any_manifest_text_is_read_or_refused_with_a_position(tmp_path, text, suffix):
+    from uvb4.errors import Uvb4Error
+    from uvb4.review.discover import read_manifest
+
+    manifest = tmp_path / f"m{suffix}"
+    manifest.write_text(text, encoding="utf-8")
+    try:
+        sources = read_manifest(manifest)
+    except Uvb4Error as exc:
+        assert exc.problems and all(p.position.path.endswith(manifest.name) for p in exc.problems)
+        return
+    assert sources and all(s.name.strip() for s in sources)

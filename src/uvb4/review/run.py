@@ -137,13 +137,9 @@ def run_review(
             progress(len(results), len(items), errors)
 
     jobs = max(1, min(jobs, len(items)))
-    if jobs == 1:
-        _init_worker(rb)
-        try:
-            for item in items:
-                collect(_work(item))
-        finally:
-            _WORKER.clear()
+    if jobs == 1:  # in this process (and thread): no shared state
+        for source, root, year_, lang_ in items:
+            collect(review_source(source, rb, root, year_, lang_))
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
