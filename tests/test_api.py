@@ -186,3 +186,28 @@ def test_old_unpacking_of_review_folder_still_works(rulebook):
     result, table = api.review_folder(ALMATY, rulebook, lang="en")
     assert isinstance(result, CheckResult) and isinstance(table, KpiTable)
     assert result.exit_code == 1 and table.year == 2022
+
+
+def test_review_many_reports_progress_and_streams_results(tmp_path, rulebook):
+    from uvb4 import api
+
+    shutil.copytree(ALMATY, tmp_path / "orgs" / "almaty")
+    shutil.copytree(EXAMPLES / "samruk-energy-jsc", tmp_path / "orgs" / "samruk")
+    (tmp_path / "orgs" / "broken").mkdir()
+    (tmp_path / "orgs" / "broken" / "org.yaml").write_text("name: [\n", encoding="utf-8")
+    calls, arrived = [], []
+    review = api.review_many(tmp_path / "orgs", jobs=2, rulebook=rulebook, progress=lambda *a: calls.append(a),
+                             on_result=lambda org: arrived.append(org.source))
+    assert calls == [(0, 3, 0), (1, 3, 0), (2, 3, 1), (3, 3, 1)]  # in source order: almaty, broken, samruk
+    assert arrived == ["almaty", "broken", "samruk"] == [o.source for o in review.orgs]
+    assert review.year is None and {o.year for o in review.orgs if o.check} == {2022}
+
+
+def test_a_single_folder_or_zip_is_a_review_of_one(tmp_path, rulebook):
+    from uvb4 import api
+    from review_trees import zip_folder
+
+    zip_folder(EXAMPLES / "samruk-energy-jsc", tmp_path / "samruk.zip")
+    for root in (ALMATY, tmp_path / "samruk.zip"):
+        review = api.review_many(root, jobs=1, rulebook=rulebook)
+        assert [o.source for o in review.orgs] == [root.name] and review.exit_code == 1
