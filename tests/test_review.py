@@ -460,7 +460,7 @@ def test_any_manifest_text_is_read_or_refused_with_a_position(tmp_path, text, su
     from uvb4.review.discover import read_manifest
 
     manifest = tmp_path / f"m{suffix}"
-    manifest.write_text(text, encoding="utf-8")
+    manifest.write_text(text, encoding="utf-8", newline="")  # a lone \r stays
     try:
         sources = read_manifest(manifest)
     except Uvb4Error as exc:

@@ -1190,6 +1190,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "в review.yaml должен быть список organisations",
         "en": "review.yaml must hold an organisations list",
     },
+    "review-manifest-csv": {
+        "kk": "CSV тізімін оқу мүмкін емес: {error}",
+        "ru": "не удаётся прочитать CSV-список: {error}",
+        "en": "cannot read the CSV list: {error}",
+    },
     "review-store-error": {
         "kk": "тарих қоймасын ашу не жазу мүмкін емес: {error}",
         "ru": "не удаётся открыть или записать хранилище истории: {error}",

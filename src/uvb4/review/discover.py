@@ -153,8 +153,12 @@ def _text_or_none(value: object) -> str | None:
 def _csv_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
     sample = text[:4096]
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = list(reader)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise EvidenceError.one(Position.of(path, reader.line_num or None), t("review-manifest-csv", error=exc),
+                                "review-manifest-csv", t("review-manifest.hint")) from None
     if not rows:
         return []
     header = [h.strip().lower() for h in rows[0]]
@@ -172,10 +176,14 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
 def _yaml_rows(path: Path, text: str) -> list[tuple[int | None, dict]]:
     from uvb4.yamlio import load_yaml
 
-    load_yaml(path, text)  # syntax, duplicate keys, aliases: positioned errors
+    data = load_yaml(path, text)  # syntax, duplicate keys, aliases: positioned errors
     from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
 
-    data = YAML(typ="rt", pure=True).load(text)  # again, keeping each entry's line
+    try:
+        data = YAML(typ="rt", pure=True).load(text)  # again, keeping each entry's line
+    except YAMLError:  # the two loaders differ on odd whitespace: keep the data, lose the lines
+        pass
     entries = data.get("organisations") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise EvidenceError.one(Position.of(path, 1, 1), t("review-manifest-shape"), "review-manifest-shape",
