@@ -68,7 +68,7 @@ def test_root_gives_golden_json_with_the_broken_org_as_an_error_row(run, review_
     result = run("review", "orgs", "--year", "2022", "--format", "json", "--jobs", "2", "--lang", "en",
                  cwd=review_root)
     assert result.exit_code == 2, result.stderr  # bad input in one organisation
-    assert "10 organisations: complete 0, with gaps 9, with input errors 1" in result.stderr
+    assert "organisations: 10; complete: 0, with gaps: 9, with input errors: 1" in result.stderr
     assert tree_snapshot(review_root / "orgs") == before  # the inputs are untouched
     compare_golden("review.json", result.stdout)
     data = json.loads(result.stdout)
@@ -467,3 +467,14 @@ def test_any_manifest_text_is_read_or_refused_with_a_position(tmp_path, text, su
         assert exc.problems and all(p.position.path.endswith(manifest.name) for p in exc.problems)
         return
     assert sources and all(s.name.strip() for s in sources)
+
+
+def test_a_folder_with_review_yaml_is_read_as_that_manifest(tmp_path, run):
+    shutil.copytree(EXAMPLES / "samruk-energy-jsc", tmp_path / "root" / "a" / "samruk")
+    shutil.copytree(EXAMPLES / "ministry-of-education", tmp_path / "root" / "b" / "education")
+    (tmp_path / "root" / "review.yaml").write_text("- path: b/education\n  region: Астана\n", encoding="utf-8")
+    result = run("review", "root", "-f", "md", "--lang", "en", cwd=tmp_path)
+    assert result.exit_code == 1, result.stderr
+    assert "| 1 | Қазақстан Республикасы Білім және ғылым министрлігі | education-ministry | Астана |" in result.stdout
+    assert "Самұрық" not in result.stdout  # not listed, not reviewed
+    assert "organisations: 1; complete: 0, with gaps: 1, with input errors: 0" in result.stderr

@@ -1271,9 +1271,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Organisations: {done}/{total}, errors: {errors}",
     },
     "review-summary": {
-        "kk": "{total} ұйым: толық — {complete}, олқылықтары бар — {gaps}, кірісі қате — {errors}",
+        "kk": "ұйымдар: {total}; толық — {complete}, олқылықтары бар — {gaps}, кірісі қате — {errors}",
         "ru": "организаций: {total}; полных — {complete}, с пробелами — {gaps}, с ошибками ввода — {errors}",
-        "en": "{total} organisations: complete {complete}, with gaps {gaps}, with input errors {errors}",
+        "en": "organisations: {total}; complete: {complete}, with gaps: {gaps}, with input errors: {errors}",
     },
     "review-duplicate-bin": {
         "kk": "{bin} БСН-і {first} бумасында да бар: org.yaml көшіріліп, өзгертілмеген болуы мүмкін",
