@@ -1592,6 +1592,7 @@ REVIEW_LABELS: dict[str, dict[str, str]] = {
     "type": {"kk": "Түрі", "ru": "Тип", "en": "Type"},
     "region": {"kk": "Өңір", "ru": "Регион", "en": "Region"},
     "label": {"kk": "Белгі", "ru": "Метка", "en": "Label"},
+    "place": {"kk": "Өңір / белгі", "ru": "Регион / метка", "en": "Region / label"},
     "complete": {"kk": "Толық", "ru": "Полные", "en": "Complete"},
     "with_gaps": {"kk": "Олқылықтары бар", "ru": "С пробелами", "en": "With gaps"},
     "with_errors": {"kk": "Кірісі қате", "ru": "С ошибками ввода", "en": "With input errors"},
