@@ -478,3 +478,32 @@ def test_a_folder_with_review_yaml_is_read_as_that_manifest(tmp_path, run):
     assert "| 1 | Қазақстан Республикасы Білім және ғылым министрлігі | education-ministry | Астана |" in result.stdout
     assert "Самұрық" not in result.stdout  # not listed, not reviewed
     assert "organisations: 1; complete: 0, with gaps: 1, with input errors: 0" in result.stderr
+
+
+def test_progress_bar_on_a_terminal(monkeypatch):
+    from uvb4.messages import use_lang
+    from uvb4.review import cli as review_cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr("sys.stderr", screen)
+
+    def work(progress):
+        for done, errors in ((0, 0), (1, 0), (2, 1), (3, 1)):
+            progress(done, 3, errors)
+        return "result"
+
+    with use_lang("en"):
+        assert review_cli._with_progress(work) == "result"
+    assert "Organisations: 3/3, errors: 1" in screen.getvalue()
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch):
+    from uvb4.review import cli as review_cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr("sys.stderr", screen)
+    assert review_cli._with_progress(lambda progress: progress) is None and screen.getvalue() == ""
