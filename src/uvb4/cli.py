@@ -201,19 +201,9 @@ def rulebook_show(
 
 
 def _require_known(rb, **selected: Optional[str]) -> None:
-    from uvb4.errors import Position, UsageError
-    from uvb4.messages import level, t
+    from uvb4.api import require_known
 
-    known = {
-        "group": [g.id for g in rb.groups],
-        "kpi": [k.id for _, k in rb.kpis()],
-        "project": [p.id for *_, p in rb.projects()],
-        "task": [t_.id for *_, t_ in rb.tasks()],
-    }
-    for kind, value in selected.items():
-        if value is not None and value not in known[kind]:
-            raise UsageError.one(Position(f"--{kind}"), t("unknown-id", id=value, level=level(kind)),
-                                 "unknown-id", t("unknown-id.hint", known=", ".join(known[kind])))
+    require_known(rb, **selected)
 
 
 def _year(value: Optional[str]) -> Optional[int]:
@@ -368,7 +358,7 @@ def check_command(
     2 — кіріс қате (org.yaml жоқ, YAML қате, БСН жарамсыз…).
     """
     language = _set_lang(lang)
-    from uvb4.api import check_folder, load_rulebook
+    from uvb4.api import check_folder, load_rulebook, renderable
 
     if output is not None:
         _refuse_inside(output, folder)
@@ -376,16 +366,11 @@ def check_command(
     _require_known(rb, kpi=kpi, task=task, group=group)
     reporting_year = _year(year)
     result = _with_progress(lambda progress: check_folder(folder, rb, year=reporting_year, lang=language,
-                                                          progress=progress, strict=strict or None))
-    if group or kpi or task:
-        result.tasks = [t for t in result.tasks
-                        if (not group or t.group == group) and (not kpi or t.kpi == kpi) and (not task or t.id == task)]
-    from uvb4.output import Format, renderer
-
-    render = renderer(Format(fmt.value))
-    rendered = render(result, include_not_applicable=show_all, lang=language)
+                                                          group=group, kpi=kpi, task=task, progress=progress,
+                                                          strict=strict or None))
+    rendered = renderable(result, fmt.value, language, include_not_applicable=show_all)
     _emit(rendered, output, folder)
-    _print_summary(result, language)
+    _print_summary(result.raw, language)
     raise typer.Exit(result.exit_code)
 
 
@@ -506,25 +491,14 @@ def kpi_command(
     Шығу коды: 0 — барлық есептелген КРІ нысаналы мәнге жетті, 1 — жетпегені немесе есептелмейтіні бар, 2 — кіріс қате.
     """
     language = _set_lang(lang)
-    from uvb4.api import load_rulebook, review_folder
+    from uvb4.api import check_folder, compute_kpis, load_rulebook, renderable
 
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi)
-    result, table = review_folder(folder, rb, year=_year(year), lang=language)
-    if kpi:
-        table.kpis = [k for k in table.kpis if k.kpi.id == kpi]
-        if not table.kpis:
-            from uvb4.errors import Position, UsageError
-            from uvb4.messages import t
-
-            raise UsageError.one(Position("--kpi"), t("kpi-not-applicable", kpi=kpi,
-                                                      type=", ".join(result.profile.type_names())),
-                                 "kpi-not-applicable", t("kpi-not-applicable.hint", kpi=kpi))
-    from uvb4.output.kpis import render_kpis
-
-    _emit(render_kpis(table, result, fmt.value, language), None)
-    bad = [k for k in table.kpis if k.verdict.value in ("not-met", "not-computable") or k.findings]
-    raise typer.Exit(EXIT_GAPS if bad or table.findings else EXIT_OK)
+    checked = check_folder(folder, rb, year=_year(year), lang=language)
+    table = compute_kpis(checked, lang=language, kpi=kpi)
+    _emit(renderable(table, fmt.value, language), None)
+    raise typer.Exit(table.exit_code)
 
 
 @app.command("report")
@@ -563,22 +537,83 @@ def report_command(
                              t("output-required.docx.hint"))
     if output is not None:
         _refuse_inside(output, folder)
-    from uvb4.api import load_rulebook, review_folder
+    from uvb4.api import load_rulebook, renderable, review_folder, select
     from uvb4.report import ReportFormat
-    from uvb4.report.context import build_context
-    from uvb4.report.render import render_report, template_path
+    from uvb4.report.render import template_path
 
     report_format = ReportFormat(chosen)
     template_path(report_format, template)  # a missing template is reported before any work
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, group=group)
-    result, table = review_folder(folder, rb, year=_year(year), lang=language, strict=strict or None)
-    context = build_context(result, table, folder, kpi=kpi, group=group, lang=language, today=_today())
-    rendered = render_report(context, report_format, template)
+    reviewed = review_folder(folder, rb, year=_year(year), lang=language, strict=strict or None)
+    rendered = renderable(reviewed, report_format.value, language, kpi=kpi, group=group, template=template,
+                          today=_today())
     _emit(rendered, output, folder)
-    tasks = [t for t in result.tasks if (not kpi or t.kpi == kpi) and (not group or t.group == group)]
-    ok = all(t.status.value in ("done", "exempt", "not-applicable") for t in tasks)
-    raise typer.Exit(EXIT_OK if ok else EXIT_GAPS)
+    raise typer.Exit(select(reviewed.check, kpi=kpi, group=group).exit_code)
+
+
+class ReviewFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    xlsx = "xlsx"
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+@app.command("review")
+@handles_errors
+def review_command(
+    root: Path = typer.Argument(..., help="Ұйымдар бумалары бар бума, ZIP архиві немесе тізім (review.yaml, .csv).",
+                                show_default=False),
+    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (әдепкі: әр ұйымның org.yaml-дағы жылы)."),
+    jobs: Optional[str] = typer.Option(None, "--jobs", "-j", help="Қатар жұмыс істейтін процестер саны "
+                                                                  "(әдепкі: ядролар саны)."),
+    fmt: Optional[ReviewFormat] = typer.Option(None, "--format", "-f",
+                                               help="Пішім: table, json, csv, xlsx, md, html, docx "
+                                                    "(әдепкі: -o кеңейтімінен, әйтпесе table)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Нәтиже файлы (атомарлы түрде жазылады)."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Тарих қоймасы (SQLite): шолу соған жазылады."),
+    compare_to: Optional[str] = typer.Option(None, "--compare-to", help="Салыстыру: қоймадағы жыл (мысалы 2022) "
+                                                                        "немесе бұрынғы --format json файлы."),
+    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Optional[Lang] = LANG_OPTION,
+) -> None:
+    """Көп ұйымның жылдық шолуы: міндеттер, КРІ, жиынтықтар, рейтинг, өткен жылмен салыстыру
+    (annual review of many organisations).
+
+    Шығу коды: 0 — барлық ұйымда бәрі бар, 1 — кемінде бір ұйымда олқылық бар,
+    2 — кемінде бір ұйымның кірісі қате (ол нәтижеде қатесімен көрсетіледі) немесе команда қате.
+    """
+    language = _set_lang(lang)
+    from uvb4.errors import Position, UsageError
+    from uvb4.messages import t
+
+    chosen = fmt.value if fmt else None
+    if chosen is None and output is not None:
+        chosen = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html", ".htm": "html",
+                  ".docx": "docx"}.get(output.suffix.lower(), "table")
+    chosen = chosen or "table"
+    if chosen in ("xlsx", "docx") and output is None:
+        raise UsageError.one(Position("--output"), t("review-output-required", format=chosen),
+                             "output-required", t("review-output-required.hint", format=chosen))
+    workers = None
+    if jobs is not None:
+        if not (jobs.strip().isascii() and jobs.strip().isdigit() and int(jobs) > 0):
+            raise UsageError.one(Position("--jobs"), t("review-bad-jobs", value=jobs), "bad-jobs",
+                                 t("review-bad-jobs.hint"))
+        workers = int(jobs)
+    reporting_year = _year(year)
+    for written in (output, store):
+        if written is not None:
+            _refuse_inside(written, root)
+    from uvb4.review.cli import run_review_command
+
+    code = run_review_command(root, year=reporting_year, jobs=workers, fmt=chosen, output=output, store=store,
+                              compare_to=compare_to, rulebook=rulebook, lang=language, today=_today(),
+                              emit=lambda rendered: _emit(rendered, output, root))
+    raise typer.Exit(code)
 
 
 @figures_app.command("template")
