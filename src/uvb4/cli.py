@@ -468,6 +468,20 @@ class ReportFormatOption(str, Enum):
     md = "md"
     docx = "docx"
     html = "html"
+    json = "json"
+    xlsx = "xlsx"
+
+
+class DetailOption(str, Enum):
+    gaps = "gaps"
+    full = "full"
+
+
+class AppendixOption(str, Enum):
+    auto = "auto"
+    full = "full"
+    summary = "summary"
+    none = "none"
 
 
 class TemplateFormat(str, Enum):
@@ -503,7 +517,9 @@ def kpi_command(
 
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi)
-    result, table = review_folder(folder, rb, year=_year(year), lang=language)
+    reporting_year = _year(year)
+    result, table = _with_progress(lambda progress: review_folder(folder, rb, year=reporting_year, lang=language,
+                                                                  progress=progress))
     if kpi:
         table.kpis = [k for k in table.kpis if k.kpi.id == kpi]
         if not table.kpis:
@@ -525,15 +541,21 @@ def report_command(
     folder: Path = FOLDER_ARGUMENT,
     kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
     group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
-    fmt: Optional[ReportFormatOption] = typer.Option(None, "--format", "-f",
-                                                     help="Пішім: md, docx, html (әдепкі: -o кеңейтімінен, әйтпесе md)."),
+    fmt: Optional[ReportFormatOption] = typer.Option(
+        None, "--format", "-f", help="Пішім: md, docx, html, json, xlsx (әдепкі: -o кеңейтімінен, әйтпесе md)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Есеп файлы (атомарлы түрде жазылады)."),
     template: Optional[Path] = typer.Option(None, "--template", help="Өз үлгіңіз (Jinja, құмсалғышта орындалады)."),
+    detail: DetailOption = typer.Option(DetailOption.gaps, "--detail",
+                                        help="gaps: тек олқылығы бар міндеттер толық (әдепкі); full: барлық міндеттер."),
+    appendix: AppendixOption = typer.Option(
+        AppendixOption.auto, "--appendix",
+        help="Файлдар қосымшасы: auto (500 файлға дейін толық, одан көп болса қысқаша + CSV), full, summary, none."),
     year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
     lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
-    """Олқылықтар туралы есеп: Markdown, DOCX немесе HTML (gap report through Jinja templates).
+    """Олқылықтар туралы есеп: алдымен қажетті әрекеттер; Markdown, DOCX, HTML, JSON немесе XLSX
+    (gap report: actions first, then KPIs, gaps, evidence appendix).
 
     Шығу коды: 0 — олқылық жоқ, 1 — олқылықтар бар (есеп бәрібір жазылады), 2 — кіріс немесе үлгі қате.
     """
@@ -546,26 +568,46 @@ def report_command(
                              t("conflicting-options.hint"))
     chosen = fmt.value if fmt else None
     if chosen is None and output is not None:
-        chosen = {".docx": "docx", ".html": "html", ".htm": "html"}.get(output.suffix.lower(), "md")
+        chosen = {".docx": "docx", ".html": "html", ".htm": "html", ".json": "json",
+                  ".xlsx": "xlsx"}.get(output.suffix.lower(), "md")
     chosen = chosen or "md"
     if chosen == "docx" and output is None:
         raise UsageError.one(Position("--output"), t("output-required.docx"), "output-required",
                              t("output-required.docx.hint"))
+    if chosen == "xlsx" and output is None:
+        raise UsageError.one(Position("--output"), t("output-required.binary", format="xlsx"), "output-required",
+                             t("output-required.binary.hint", format="xlsx"))
     if output is not None:
         _refuse_inside(output, folder)
     from uvb4.api import load_rulebook, review_folder
     from uvb4.report import ReportFormat
-    from uvb4.report.context import build_context
     from uvb4.report.render import render_report, template_path
 
     report_format = ReportFormat(chosen)
     template_path(report_format, template)  # a missing template is reported before any work
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, group=group)
-    result, table = review_folder(folder, rb, year=_year(year), lang=language)
-    context = build_context(result, table, folder, kpi=kpi, group=group, lang=language, today=_today())
+    reporting_year = _year(year)
+    result, table = _with_progress(lambda progress: review_folder(folder, rb, year=reporting_year, lang=language,
+                                                                  progress=progress))
+    from uvb4.report.context import build_context
+
+    mode = appendix.value
+    if report_format in (ReportFormat.json, ReportFormat.xlsx) and mode == "auto":
+        mode = "full"  # machine-readable outputs carry the whole index
+    index = output.with_name(output.stem + ".files.csv") if output is not None else None
+    context = build_context(result, table, folder, kpi=kpi, group=group, lang=language, today=_today(),
+                            detail=detail.value, appendix=mode, index_name=index.name if index else None)
     rendered = render_report(context, report_format, template)
     _emit(rendered, output, folder)
+    if output is not None:
+        print(t("report-written", path=output, format=report_format.value.upper(),
+                actions=len(context["actions"])), file=sys.stderr)
+    if context["appendix"]["mode"] == "summary" and index is not None:
+        from uvb4.report.index import files_csv
+
+        _emit(files_csv(context["files"]), index, folder)
+        print(t("report-index-written", path=index), file=sys.stderr)
     tasks = [t for t in result.tasks if (not kpi or t.kpi == kpi) and (not group or t.group == group)]
     ok = all(t.status.value in ("done", "exempt", "not-applicable") for t in tasks)
     raise typer.Exit(EXIT_OK if ok else EXIT_GAPS)
