@@ -345,12 +345,22 @@ class ResultFormat(str, Enum):
     markdown = "markdown"
 
 
+class CheckFormat(str, Enum):
+    """Output formats of ``check``: those of ``kpi`` and an XLSX workbook."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 @app.command("check")
 @handles_errors
 def check_command(
     folder: Path = typer.Argument(Path("."), help="Ұйымның бумасы немесе оның ZIP архиві (әдепкі: ағымдағы бума).",
                                   show_default=False),
-    fmt: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f",
+                                    help="Пішім: table, json, markdown, xlsx (xlsx үшін -o керек)."),
     group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
     kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ-ге қызмет ететін міндеттер, мысалы 2.1."),
     task: Optional[str] = typer.Option(None, "--task", help="Тек осы міндет, мысалы 2.1.10."),
@@ -368,6 +378,12 @@ def check_command(
     language = _set_lang(lang)
     from uvb4.api import check_folder, load_rulebook
 
+    if fmt is CheckFormat.xlsx and output is None:
+        from uvb4.errors import Position, UsageError
+        from uvb4.messages import t
+
+        raise UsageError.one(Position("--output"), t("output-required.binary", format="xlsx"), "output-required",
+                             t("output-required.binary.hint", format="xlsx"))
     if output is not None:
         _refuse_inside(output, folder)
     rb = load_rulebook(rulebook)

@@ -216,6 +216,8 @@ class _Builder:
             else:
                 action = _FILE_CODES_TO_ACTION.get(code, "fix-file")
                 item = _file_name(finding.path) or req_title or result.task.title.get(lang)
+                if action == "withdraw-no-facts":
+                    item = f"{finding.path or '_meta.yaml'}: «no_facts»"
                 self.add(action=action, item=item, role=PREPARER, due=self.year_end, basis="year-end",
                          scope=finding.path or result.id, path=finding.path, **common)
 

@@ -32,7 +32,7 @@ from uvb4.report.fmt import date_text, kib_text, natural_key, number_text, short
 STATUS_ORDER = ["done", "partial", "missing", "late", "exempt"]
 GAP_STATUSES = ("partial", "missing", "late")
 APPENDIX_LIMIT = 500  # above this many files the document carries a summary; the full index goes to CSV
-SCHEMA_ID = "https://github.com/uvb4/uvb4/docs/report.schema.json"
+SCHEMA_ID = "https://uvb4.invalid/schema/report.schema.json"
 
 
 def _sha256(folder: Path, rel: str) -> str | None:

@@ -134,7 +134,7 @@ class _Builder:
         props.author = c["prepared_by"]["official"] or f"uvb4 {c['tool']['version']}"
         props.last_modified_by = f"uvb4 {c['tool']['version']}"
         props.comments = f"uvb4 {c['tool']['version']}, {c['rulebook']['id']} {c['rulebook']['version']}"
-        props.keywords = "ҮББ №4; uvb4"
+        props.keywords = self.labels["keywords"]
         props.category = self.labels["title_short"]
         props.language = LANG_TAGS.get(c["lang"], "kk-KZ")
         props.created = made

@@ -12,7 +12,6 @@ from typing import Any
 
 _DATE_PATTERN = {"kk": "dd.MM.yyyy", "ru": "dd.MM.yyyy", "en": "d MMM yyyy"}
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-_QUARTER = {"kk": "{roman} тоқсан", "ru": "{roman} квартал", "en": "Q{n}"}
 
 
 def _locale(lang: str) -> str:
@@ -53,7 +52,9 @@ def kib_text(size: int | None, lang: str) -> str:
 
 
 def quarter_text(n: int, lang: str) -> str:
-    return _QUARTER.get(lang, _QUARTER["en"]).format(roman=_ROMAN[n], n=n)
+    from uvb4.messages import REPORT_TEXTS, text_of
+
+    return text_of(REPORT_TEXTS, "quarter", lang).format(roman=_ROMAN[n], n=n)
 
 
 def month_text(n: int, lang: str) -> str:
