@@ -191,10 +191,16 @@ class _Builder:
             elif code == "too-few-events":
                 title = result.task.title.get(lang).rstrip(".")
                 short = data.get("short_periods") or []
-                for label in short:
-                    end = period_end(label, self.year) or self.year_end
-                    self.add(action="hold-events", item=f"{period_text(label, lang)}: {title}", role=PREPARER,
-                             due=end, basis="period-end", scope=result.id, **common)
+                if len(short) <= 2:  # one row per short quarter or month, due at its end
+                    for label in short:
+                        end = period_end(label, self.year) or self.year_end
+                        self.add(action="hold-events", item=f"{period_text(label, lang)}: {title}", role=PREPARER,
+                                 due=end, basis="period-end", scope=result.id, **common)
+                else:  # many periods short: one row naming them, due at the end of the last
+                    names = ", ".join(period_text(label, lang) for label in short)
+                    end = max((period_end(label, self.year) or self.year_end) for label in short)
+                    self.add(action="hold-events", item=f"{names}: {title}", role=PREPARER, due=end,
+                             basis="period-end", scope=result.id, **common)
                 if not short:
                     self.add(action="hold-events", item=title, role=PREPARER, due=self.year_end,
                              basis="year-end", scope=result.id, **common)

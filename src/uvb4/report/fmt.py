@@ -42,12 +42,12 @@ def number_text(value: Any, lang: str, unit: str | None = None) -> str:
 
 
 def kib_text(size: int | None, lang: str) -> str:
-    """A file size in KB (1 decimal below 10 KB, whole above)."""
+    """A file size in KB (1 decimal below 10 KB, whole above; at least 0,1 for a non-empty file)."""
     if size is None:
         return "—"
     from babel.numbers import format_decimal
 
-    kib = size / 1024
+    kib = size / 1024 if size <= 0 else max(size / 1024, 0.1)  # a non-empty file never shows as 0 KB
     return format_decimal(kib, "#,##0.#" if kib < 10 else "#,##0", locale=_locale(lang))
 
 
