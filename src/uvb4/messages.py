@@ -1567,6 +1567,7 @@ REPORT_TEXTS: dict[str, dict[str, str]] = {
     "sheet.evidence": {"kk": "Файлдар", "ru": "Файлы", "en": "Evidence"},
     "title_short": {"kk": "Есеп", "ru": "Отчёт", "en": "Report"},
     "quarter": {"kk": "{roman} тоқсан", "ru": "{roman} квартал", "en": "Q{n}"},
+    "tasks_count": {"kk": "{n} міндет, бір олқылық", "ru": "задач: {n}, один пробел", "en": "{n} tasks, one gap"},
     "keywords": {"kk": "ҮББ №4; uvb4", "ru": "ТББН № 4; uvb4", "en": "ҮББ No. 4; uvb4"},
     "subject": {"kk": "№ 4 ҮББ орындау фактілері, {year} жыл", "ru": "Факты исполнения ТББН № 4 за {year} год",
                 "en": "ҮББ No. 4 evidence, {year}"},
