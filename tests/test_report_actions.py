@@ -411,3 +411,84 @@ def test_xlsx_needs_an_output_file(run, args):
 def test_unknown_report_format_is_exit_2(run):
     result = run("report", "examples/almaty-oblast-akimat", "--format", "pdf", cwd=ROOT)
     assert result.exit_code == 2
+
+
+# ---------------------------------------------------------------------------
+# The custom template of docs/report-templates.md
+
+
+def test_the_documented_custom_template_works(run, monkeypatch, tmp_path):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", REPORT_EPOCH)
+    doc = (ROOT / "docs" / "report-templates.md").read_text(encoding="utf-8")
+    template = doc.split("`actions.md.j2`:\n\n```jinja\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "actions.md.j2"
+    path.write_text(template, encoding="utf-8")
+    out = tmp_path / "actions.md"
+    result = run("report", "examples/almaty-oblast-akimat", "--template", path, "-o", out, cwd=ROOT)
+    assert result.exit_code == 1, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Қажетті әрекеттер — Алматы облысы әкімінің аппараты, 2022 жыл\n")
+    assert "1. **аудиторлық есеп, 2019** — жүктеу. " in text
+    assert "Бекітемін: бірінші басшы ____________ Нұрланов А.С." in text
+
+
+def test_check_table_groups_a_shared_gap(run):
+    result = run("check", "examples/ministry-of-justice", cwd=ROOT)
+    assert "1.2.1–1.2.10" in result.stdout and "10 міндет, бір олқылық" in result.stdout
+    assert "1.2.2 " not in result.stdout
+
+
+# ---------------------------------------------------------------------------
+# A large folder: the appendix is summarised, per-file findings of a task are one row
+
+
+@pytest.fixture(scope="module")
+def large_folder(tmp_path_factory, rulebook) -> Path:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from bench_check import make_folder
+
+    folder = tmp_path_factory.mktemp("large") / "org"
+    make_folder(folder, 1500, [t.id for *_, t in rulebook.tasks()])
+    return folder
+
+
+def test_large_folder_report(run, monkeypatch, tmp_path, large_folder):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", REPORT_EPOCH)
+    out = tmp_path / "x.md"
+    result = run("report", large_folder, "-o", out, "--appendix", "summary")
+    assert result.exit_code == 1, result.stderr
+    text = out.read_text(encoding="utf-8")
+    data = json.loads(run("report", large_folder, "-f", "json").stdout)
+    assert data["appendix"]["count"] > 100 and data["appendix"]["mode"] == "full"  # JSON keeps every file
+    index = (tmp_path / "x.files.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert len(index) - 1 == data["appendix"]["count"]
+    assert "x.files.csv" in text and "`" not in text.split("## Қосымша", 1)[1]  # a summary, no hash rows
+    keys = [(a["action"], tuple(a["tasks"]), a["due"], a["role"], tuple(a["codes"]))
+            for a in data["actions"] if a["paths"]]
+    assert len(keys) == len(set(keys))  # one row per task, action, person, date and code
+    merged = [a for a in data["actions"] if len(a["paths"]) > 3]
+    assert merged and all(a["item"].endswith(f"(+{len(a['paths']) - 3})") and a["path"] is None for a in merged)
+    findings = sum(len(t["findings"]) for g in data["gaps"] for k in g["kpis"] for p in k["projects"]
+                   for t in p["tasks"])
+    assert len(data["actions"]) < findings / 3
+
+
+def test_above_the_limit_the_appendix_is_summarised_by_default(run, monkeypatch, tmp_path, large_folder):
+    import uvb4.report.context
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", REPORT_EPOCH)
+    monkeypatch.setattr(uvb4.report.context, "APPENDIX_LIMIT", 100)
+    out = tmp_path / "x.docx"
+    result = run("report", large_folder, "-o", out)
+    assert result.exit_code == 1, result.stderr
+    assert (tmp_path / "x.files.csv").is_file()
+    from docx import Document
+
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "x.files.csv" in text
+    monkeypatch.setattr(uvb4.report.context, "APPENDIX_LIMIT", 100000)
+    again = tmp_path / "y.docx"
+    assert run("report", large_folder, "-o", again).exit_code == 1
+    assert not (tmp_path / "y.files.csv").exists()

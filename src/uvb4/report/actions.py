@@ -30,7 +30,7 @@ from typing import Any
 from uvb4.checks.model import CheckResult, Severity, Status
 from uvb4.checks.signer import SIGNED_KINDS
 from uvb4.messages import REPORT_KINDS, REPORT_TEXTS, role_name, text_of
-from uvb4.report.fmt import date_text, period_end, period_text, short_name, task_key
+from uvb4.report.fmt import date_text, natural_key, period_end, period_text, short_name, task_key
 
 PREPARER = "compliance-officer"  # the role of the official who prepares the report (not a signer level)
 
@@ -251,7 +251,7 @@ def build_actions(result: CheckResult, kpi_rows, *, lang: str, today: dt.date, t
             builder.task(task)
     for row in kpi_rows:
         builder.kpi(row)
-    rows = sorted(builder.rows.values(), key=lambda r: (r["due"], _order(r["tasks"][0]), r["item"]))
+    rows = sorted(_merge_files(builder.rows.values()), key=lambda r: (r["due"], _order(r["tasks"][0]), r["item"]))
     out = []
     for number, row in enumerate(rows, 1):
         who = person(row["role"], result.profile, lang)
@@ -274,7 +274,43 @@ def build_actions(result: CheckResult, kpi_rows, *, lang: str, today: dt.date, t
             "requirement": row["requirement"],
             "kind": row["kind"],
             "path": row["path"],
+            "paths": row["paths"],
         })
+    return out
+
+
+MERGED_NAMES = 3  # file names spelt out in a merged row; the rest counted
+
+
+def _merge_files(rows) -> list[dict[str, Any]]:
+    """Per-file rows of one task with the same action, code, person and date become one row.
+
+    A folder with hundreds of unsigned scans or files of a kind the task does not ask for
+    would otherwise bury the few real actions; the row names the first files and counts the
+    rest, and ``paths`` lists them all.
+    """
+    merged: dict[tuple, dict[str, Any]] = {}
+    out: list[dict[str, Any]] = []
+    for row in rows:
+        row = {**row, "paths": [row["path"]] if row["path"] else []}
+        if not row["path"]:
+            out.append(row)
+            continue
+        key = (row["action"], tuple(row["tasks"]), row["due"], row["role"], tuple(row["codes"]))
+        first = merged.get(key)
+        if first is None:
+            merged[key] = row
+            out.append(row)
+            continue
+        first["paths"].append(row["path"])
+        first["notes"] += [n for n in row["notes"] if n not in first["notes"]]
+    for row in out:
+        if len(row["paths"]) > 1:
+            row["paths"].sort(key=natural_key)
+            names = [_file_name(p) for p in row["paths"]]
+            shown = "; ".join(names[:MERGED_NAMES])
+            row["item"] = shown + (f" (+{len(names) - MERGED_NAMES})" if len(names) > MERGED_NAMES else "")
+            row["path"] = None
     return out
 
 
