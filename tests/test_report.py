@@ -130,7 +130,7 @@ def test_markdown_header_and_summary(run, org):
         ["Есеп күні", "30.12.2022"],
         ["Дайындаған", "сыбайлас жемқорлыққа қарсы іс-қимыл жөніндегі жауапты қызметкер "
                        "(org.yaml-да ешкім көрсетілмеген)"],
-        ["Жасаған құрал", f"uvb4 {__version__} (ubb4 1.0.0)"],
+        ["Жасаған құрал", f"uvb4 {__version__}; ережелер жинағы 1.0.0"],
     ]
     expected = totals(run, org)
     by_status = dict(table_rows(section(text, "## Қорытынды"))[1:])

@@ -254,7 +254,7 @@ class _Builder:
             [lab["source"], c["guideline"]],
             [lab["report_date"], c["made_text"]],
             [lab["prepared_by"], c["prepared_by"]["who"]],
-            [lab["tool"], f"uvb4 {c['tool']['version']} ({c['rulebook']['id']} {c['rulebook']['version']})"],
+            [lab["tool"], f"uvb4 {c['tool']['version']}; {lab['rulebook'].lower()} {c['rulebook']['version']}"],
         ]
         self._table(None, rows, [45, TEXT_WIDTH_MM - 45], size=10)
 
