@@ -341,6 +341,22 @@ def _input_title(kpi, name: str, lang: str) -> str:
     return name
 
 
+FINDINGS_PER_CODE = 3  # a document lists this many findings of one code per task, then counts the rest
+
+
+def _findings_shown(findings, lang: str) -> list[str]:
+    """The task's findings for a document: per code the first few, then how many more."""
+    by_code: dict[str, list] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    shown = []
+    for items in by_code.values():
+        shown += [f.message + (f" ({f.path})" if f.path else "") for f in items[:FINDINGS_PER_CODE]]
+        if len(items) > FINDINGS_PER_CODE:
+            shown.append(text_of(REPORT_TEXTS, "more_findings", lang).format(n=len(items) - FINDINGS_PER_CODE))
+    return shown
+
+
 def _task(result, lang: str, policy: list[str], action_numbers: list[int]) -> dict[str, Any]:
     task = result.task
     missing_ids = {f.requirement for f in result.findings if f.code == "missing-evidence"}
@@ -360,6 +376,7 @@ def _task(result, lang: str, policy: list[str], action_numbers: list[int]) -> di
         "status": result.status.value,
         "status_text": status_name(result.status.value, lang),
         "findings": [f.message + (f" ({f.path})" if f.path else "") for f in result.findings],
+        "findings_shown": _findings_shown(result.findings, lang),
         "finding_codes": [f.code for f in result.findings],
         "needed": needed,
         "actions": action_numbers,

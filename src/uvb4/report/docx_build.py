@@ -46,6 +46,7 @@ class _Builder:
         self.c = context
         self.labels = context["labels"]
         self.headings: list[tuple[int, str]] = []
+        self.bullet = doc.styles["List Bullet"]  # a style object: looking a style up by name costs a scan
 
     # -- page, styles, properties ------------------------------------------------
 
@@ -343,7 +344,7 @@ class _Builder:
             self._table([lab["kpi"], lab["value"], lab["verdict"]], rows, [115, 22, 28], fills=fills, right=(1,))
         for k in c["kpis"]:
             for finding in k["findings"]:
-                self.doc.add_paragraph(f"{lab['kpi']} {k['id']}: {finding}", style="List Bullet")
+                self.doc.add_paragraph(f"{lab['kpi']} {k['id']}: {finding}", style=self.bullet)
         if c["chart"]:
             self._chart()
 
@@ -402,8 +403,8 @@ class _Builder:
             last = self.doc.add_paragraph()
             self._run(last, f"{lab['deadline']}: ", bold=True, size=9)
             self._run(last, task["deadline"], size=9)
-        for finding in task["findings"]:
-            last = self.doc.add_paragraph(style="List Bullet")
+        for finding in task["findings_shown"]:
+            last = self.doc.add_paragraph(style=self.bullet)
             self._run(last, finding, size=9)
             last.paragraph_format.space_after = Pt(0)
 
@@ -422,7 +423,7 @@ class _Builder:
             return
         self._heading(lab["folder_findings"], 1)
         for finding in c["folder_findings"]:
-            self._run(self.doc.add_paragraph(style="List Bullet"), finding, size=9)
+            self._run(self.doc.add_paragraph(style=self.bullet), finding, size=9)
 
     def _appendix(self) -> None:
         c, lab = self.c, self.labels
