@@ -492,3 +492,23 @@ def test_above_the_limit_the_appendix_is_summarised_by_default(run, monkeypatch,
     again = tmp_path / "y.docx"
     assert run("report", large_folder, "-o", again).exit_code == 1
     assert not (tmp_path / "y.files.csv").exists()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name", NAMES)
+def test_no_codes_reach_people(run, monkeypatch, rulebook, name, lang):
+    """Input names, finding codes, kind and role codes stay in JSON; the documents show words."""
+    import re
+
+    from uvb4.checks import ALL_CODES
+    from uvb4.kpi import KPI_CODES
+    from uvb4.rulebook.model import EvidenceKind, SignerRole
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", REPORT_EPOCH)
+    text = run("report", f"examples/{name}", "--lang", lang, cwd=ROOT).stdout
+    codes = {i.name for _, k in rulebook.kpis() for i in k.inputs}
+    codes |= {c for c in (*ALL_CODES, *KPI_CODES, *(k.value for k in EvidenceKind), *(r.value for r in SignerRole))
+              if "-" in c or "_" in c}
+    found = {c for c in codes if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)}
+    assert found == set()
+    assert not re.search(r"(?<![\d.])(\d+)–\1(?![\d.])", text)  # no "source lines 49–49"

@@ -40,6 +40,18 @@ _FILE_CODES_TO_ACTION = {"undated-evidence": "date-document", "event-outside-yea
 _GAP_STATUSES = (Status.PARTIAL, Status.MISSING, Status.LATE)
 
 
+def kpi_finding_text(message: str, kpi, lang: str) -> str:
+    """A KPI finding for people: input names («units_total») and statuses («missing») in words."""
+    from uvb4.messages import STATUSES, status_name
+
+    for item in kpi.inputs:
+        title = item.title.get(lang)
+        message = message.replace(f"«{item.name}»", f"«{title}»").replace(f"'{item.name}'", f"'{title}'")
+    for status in STATUSES:
+        message = message.replace(f"({status})", f"({status_name(status, lang)})")
+    return message
+
+
 def preparer(profile) -> Any | None:
     """The official ``org.yaml`` marks with ``prepares_report: true`` (the first such)."""
     return next((o for o in getattr(profile, "officials", ()) if getattr(o, "prepares_report", False)), None)
@@ -234,7 +246,8 @@ class _Builder:
         for finding in row.findings:
             self.add(action="fix-figures", item=f"{text_of(REPORT_TEXTS, 'kpi', self.lang)} {row.kpi.id}. {title}",
                      task_id=f"{text_of(REPORT_TEXTS, 'kpi', self.lang)} {row.kpi.id}", role=PREPARER,
-                     due=self.year_end, basis="year-end", code=finding.code, note=finding.message,
+                     due=self.year_end, basis="year-end", code=finding.code,
+                     note=kpi_finding_text(finding.message, row.kpi, self.lang),
                      scope=f"kpi/{row.kpi.id}")
 
 

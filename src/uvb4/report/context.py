@@ -26,7 +26,7 @@ from uvb4.messages import (
     status_name,
     text_of,
 )
-from uvb4.report.actions import build_actions, person, preparer
+from uvb4.report.actions import build_actions, kpi_finding_text, person, preparer
 from uvb4.report.fmt import date_text, kib_text, natural_key, number_text, short_name, task_key
 
 STATUS_ORDER = ["done", "partial", "missing", "late", "exempt"]
@@ -152,7 +152,8 @@ def build_context(
             "verdict_text": text_of(VERDICTS, row.verdict.value, lang),
             "inputs": [{"name": name, "title": _input_title(row.kpi, name, lang), "value": value_,
                         "value_text": number_text(value_, lang)} for name, value_ in row.inputs.items()],
-            "findings": [f.message for f in row.findings],
+            "findings": [kpi_finding_text(f.message, row.kpi, lang) for f in row.findings],
+            "finding_codes": [f.code for f in row.findings],
             "tasks": [task_data[t.id] for t in tasks if t.kpi == row.kpi.id],
         })
 
