@@ -512,3 +512,18 @@ def test_no_codes_reach_people(run, monkeypatch, rulebook, name, lang):
     found = {c for c in codes if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)}
     assert found == set()
     assert not re.search(r"(?<![\d.])(\d+)–\1(?![\d.])", text)  # no "source lines 49–49"
+
+
+def test_docx_chart_of_kpi_values(akimat_docx):
+    from docx import Document
+
+    path, data = akimat_docx
+    document = Document(str(path))
+    assert "КРІ мәндері нысаналы мәндермен салыстырғанда" in [p.text for p in document.paragraphs]
+    chart = next(t for t in document.tables if t.rows[0].cells[1].text == "мәні / нысаналы мән")
+    rows = chart.rows[1:]
+    assert [r.cells[0].text for r in rows] == [c["id"] for c in data["chart"]]
+    for row, bar in zip(rows, data["chart"]):
+        value_bar = row.cells[1].paragraphs[0].text.split("\n")[0]
+        assert value_bar == "█" * round(bar["value_share"] * 30) or (value_bar == "▏" and bar["value_share"] < 0.02)
+        assert row.cells[2].text.startswith(bar["value_text"])
