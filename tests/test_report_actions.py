@@ -527,3 +527,14 @@ def test_docx_chart_of_kpi_values(akimat_docx):
         value_bar = row.cells[1].paragraphs[0].text.split("\n")[0]
         assert value_bar == "█" * round(bar["value_share"] * 30) or (value_bar == "▏" and bar["value_share"] < 0.02)
         assert row.cells[2].text.startswith(bar["value_text"])
+
+
+@pytest.mark.parametrize("fmt", ["json", "xlsx"])
+def test_a_template_with_a_data_format_is_exit_2(run, tmp_path, fmt):
+    template = tmp_path / "t.md.j2"
+    template.write_text("{{ year }}", encoding="utf-8")
+    out = tmp_path / f"x.{fmt}"
+    result = run("report", "examples/almaty-oblast-akimat", "--template", template, "-f", fmt, "-o", out, cwd=ROOT)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("--template: ") and "(conflicting-options)" in result.stderr
+    assert not out.exists()

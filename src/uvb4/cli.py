@@ -590,6 +590,9 @@ def report_command(
     if chosen == "docx" and output is None:
         raise UsageError.one(Position("--output"), t("output-required.docx"), "output-required",
                              t("output-required.docx.hint"))
+    if template is not None and chosen in ("json", "xlsx"):
+        raise UsageError.one(Position("--template"), t("template-not-for-format", format=chosen),
+                             "conflicting-options", t("template-not-for-format.hint"))
     if chosen == "xlsx" and output is None:
         raise UsageError.one(Position("--output"), t("output-required.binary", format="xlsx"), "output-required",
                              t("output-required.binary.hint", format="xlsx"))

@@ -1139,10 +1139,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "например: -o ../отчёт.{format}",
         "en": "e.g. -o ../report.{format}",
     },
-    "progress.checking": {
-        "kk": "міндеттер тексерілуде…",
-        "ru": "проверка задач…",
-        "en": "checking the tasks…",
+    "template-not-for-format": {
+        "kk": "--template тек md, html және docx пішімдеріне қолданылады, {format} үшін емес",
+        "ru": "--template применяется только к форматам md, html и docx, не к {format}",
+        "en": "--template applies to the md, html and docx formats, not to {format}",
+    },
+    "template-not-for-format.hint": {
+        "kk": "--template-ті алып тастаңыз немесе --format md|html|docx таңдаңыз",
+        "ru": "уберите --template или выберите --format md|html|docx",
+        "en": "drop --template or choose --format md|html|docx",
     },
     # -- end of the gap report block --------------------------------------------
     # -- writing output files (atomic.py) -------------------------------------
