@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_check import make_folder  # noqa: E402
+from bench_check import make_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +45,7 @@ def timed(command: list[str], env: dict[str, str]) -> tuple[float, subprocess.Co
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
@@ -84,10 +84,11 @@ def main() -> None:
         print(done.stderr.strip())
         office = shutil.which("soffice") or shutil.which("libreoffice")
         if office:
-            seconds, converted = timed([office, "--headless", f"-env:UserInstallation={(work / 'lo').as_uri()}",
+            seconds, _ = timed([office, "--headless", f"-env:UserInstallation={(work / 'lo').as_uri()}",
                                         "--convert-to", "pdf", "--outdir", str(out), str(out / "x.docx")], env)
             pdf = out / "x.pdf"
-            info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if pdf.exists() else ""
+            info = (subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
+                    if pdf.exists() else "")
             pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
             print(f"soffice --convert-to pdf: {seconds:.1f} s, {pages} pages")
         else:

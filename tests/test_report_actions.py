@@ -13,7 +13,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 NAMES = ("almaty-oblast-akimat", "ministry-of-justice", "samruk-energy-jsc", "ministry-of-education")
@@ -231,7 +230,7 @@ def test_appendix_natural_sort_and_duplicates(report_json, tmp_path):
     folder = tmp_path / "justice"
     shutil.copytree(ROOT / "examples" / "ministry-of-justice", folder)
     protocols = folder / "3.2.2 Разъяснительные мероприятия"
-    first = sorted(protocols.glob("*.pdf"))[0]
+    first = min(protocols.glob("*.pdf"))
     shutil.copy(first, protocols / ("Копия " + first.name))
     data = report_json("ministry-of-justice", "kk", folder=folder)
     files = data["files"]
@@ -320,7 +319,7 @@ def test_docx_cover_signatures_and_actions_match_the_json(akimat_docx):
     path, data = akimat_docx
     document = Document(str(path))
     tables = [_texts(t) for t in document.tables]
-    cover = dict((row[0], row[1]) for row in tables[0])
+    cover = {row[0]: row[1] for row in tables[0]}
     assert cover["Ұйым"] == "Алматы облысы әкімінің аппараты"
     assert cover["БСН"] == "990240001277"
     assert cover["Дереккөз"] == "ҮББ №4 нұсқаулығы, 2022 ж. басылымы"

@@ -104,7 +104,9 @@ def report_workbook(context: dict[str, Any]) -> bytes:
 
 
 class _NoKpis:
-    kpis: list = []
+    """The KPI table ``check`` does not compute: the XLSX's KPI sheet stays empty."""
+
+    kpis: tuple = ()
 
 
 def render(result, *, include_not_applicable: bool = False, lang: str = "kk", today: dt.date | None = None) -> bytes:

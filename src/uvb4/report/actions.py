@@ -30,7 +30,14 @@ from typing import Any
 from uvb4.checks.model import CheckResult, Severity, Status
 from uvb4.checks.signer import SIGNED_KINDS
 from uvb4.messages import REPORT_KINDS, REPORT_TEXTS, role_name, text_of
-from uvb4.report.fmt import date_text, natural_key, period_end, period_text, short_name, task_key
+from uvb4.report.fmt import (
+    date_text,
+    natural_key,
+    period_end,
+    period_text,
+    short_name,
+    task_key,
+)
 
 PREPARER = "compliance-officer"  # the role of the official who prepares the report (not a signer level)
 
@@ -182,8 +189,8 @@ class _Builder:
             requirement = self._requirement(result, finding.requirement)
             req_title = requirement.title.get(lang) if requirement is not None else None
             kind = requirement.kind.value if requirement is not None else None
-            common = dict(task_id=result.id, code=code, note=finding.message, requirement=finding.requirement,
-                          kind=kind)
+            common = {"task_id": result.id, "code": code, "note": finding.message,
+                      "requirement": finding.requirement, "kind": kind}
             if code == "missing-evidence" and data.get("years"):
                 kind_text = text_of(REPORT_KINDS, kind, lang) if kind in REPORT_KINDS else req_title
                 for year in data["years"]:

@@ -27,7 +27,14 @@ from uvb4.messages import (
     text_of,
 )
 from uvb4.report.actions import build_actions, kpi_finding_text, person, preparer
-from uvb4.report.fmt import date_text, kib_text, natural_key, number_text, short_name, task_key
+from uvb4.report.fmt import (
+    date_text,
+    kib_text,
+    natural_key,
+    number_text,
+    short_name,
+    task_key,
+)
 
 STATUS_ORDER = ["done", "partial", "missing", "late", "exempt"]
 GAP_STATUSES = ("partial", "missing", "late")

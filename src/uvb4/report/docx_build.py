@@ -128,7 +128,7 @@ class _Builder:
 
     def _properties(self) -> None:
         c = self.c
-        made = dt.datetime.combine(dt.date.fromisoformat(c["made"]), dt.time(0, 0), tzinfo=dt.timezone.utc)
+        made = dt.datetime.combine(dt.date.fromisoformat(c["made"]), dt.time(0, 0), tzinfo=dt.UTC)
         props = self.doc.core_properties
         props.title = f"{self.labels['title']} — {c['organisation']['name']}"
         props.subject = self.labels["subject"].format(year=c["year"])
