@@ -537,3 +537,14 @@ def test_a_template_with_a_data_format_is_exit_2(run, tmp_path, fmt):
     assert result.exit_code == 2
     assert result.stderr.startswith("--template: ") and "(conflicting-options)" in result.stderr
     assert not out.exists()
+
+
+def test_findings_show_dates_and_periods_in_words(report_json):
+    data = report_json("ministry-of-justice", "ru")
+    tasks = {t["id"]: t for g in data["gaps"] for k in g["kpis"] for p in k["projects"] for t in p["tasks"]}
+    assert tasks["1.2.1"]["findings"][0].startswith("просрочено: представлено 25.03.2022, крайний срок 16.03.2022 (")
+    assert any(f.endswith("не хватает в периодах: август") for f in tasks["3.2.2"]["findings"])
+    akimat = report_json("almaty-oblast-akimat", "kk")
+    tasks = {t["id"]: t for g in akimat["gaps"] for k in g["kpis"] for p in k["projects"] for t in p["tasks"]}
+    assert tasks["3.1.7"]["findings"] == ["іс-шаралар жеткіліксіз: жылына 3, кемінде 4 керек; "
+                                          "жетпейтін кезеңдер: IV тоқсан"]

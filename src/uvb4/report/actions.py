@@ -47,6 +47,24 @@ _FILE_CODES_TO_ACTION = {"undated-evidence": "date-document", "event-outside-yea
 _GAP_STATUSES = (Status.PARTIAL, Status.MISSING, Status.LATE)
 
 
+def finding_message(finding, task, lang: str) -> str:
+    """A finding's text for a document: dates and periods as people write them (28.03.2022,
+    "IV тоқсан"), re-rendered from the catalogue with the finding's data; else its message."""
+    from uvb4.messages import finding_text
+
+    data = finding.data or {}
+    try:
+        if finding.code == "too-few-events" and "short_periods" in data:
+            periods = ", ".join(period_text(p, lang) for p in data["short_periods"]) or "—"
+            return finding_text("too-few-events", lang, found=data["found"], needed=data["needed"], periods=periods)
+        if finding.code == "late-evidence" and task.deadline is not None and {"submitted", "deadline"} <= set(data):
+            return finding_text("late-evidence", lang, date=date_text(data["submitted"], lang),
+                                deadline=date_text(data["deadline"], lang), rule=task.deadline.text.get(lang))
+    except (KeyError, ValueError):  # a catalogue or data shape this version does not know
+        pass
+    return finding.message
+
+
 def kpi_finding_text(message: str, kpi, lang: str) -> str:
     """A KPI finding for people: input names («units_total») and statuses («missing») in words."""
     from uvb4.messages import STATUSES, status_name
@@ -88,6 +106,10 @@ def _signer_role(roles: list[str], profile) -> str:
     if not roles or roles == ["other"]:
         return PREPARER
     return next((r for r in roles if r in named), roles[0])
+
+
+def _first_up(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _file_name(path: str | None) -> str:
@@ -189,7 +211,7 @@ class _Builder:
             requirement = self._requirement(result, finding.requirement)
             req_title = requirement.title.get(lang) if requirement is not None else None
             kind = requirement.kind.value if requirement is not None else None
-            common = {"task_id": result.id, "code": code, "note": finding.message,
+            common = {"task_id": result.id, "code": code, "note": finding_message(finding, result.task, lang),
                       "requirement": finding.requirement, "kind": kind}
             if code == "missing-evidence" and data.get("years"):
                 kind_text = text_of(REPORT_KINDS, kind, lang) if kind in REPORT_KINDS else req_title
@@ -213,12 +235,13 @@ class _Builder:
                 if len(short) <= 2:  # one row per short quarter or month, due at its end
                     for label in short:
                         end = period_end(label, self.year) or self.year_end
-                        self.add(action="hold-events", item=f"{period_text(label, lang)}: {title}", role=PREPARER,
+                        self.add(action="hold-events", item=_first_up(f"{period_text(label, lang)}: {title}"),
+                                 role=PREPARER,
                                  due=end, basis="period-end", scope=result.id, **common)
                 else:  # many periods short: one row naming them, due at the end of the last
                     names = ", ".join(period_text(label, lang) for label in short)
                     end = max((period_end(label, self.year) or self.year_end) for label in short)
-                    self.add(action="hold-events", item=f"{names}: {title}", role=PREPARER, due=end,
+                    self.add(action="hold-events", item=_first_up(f"{names}: {title}"), role=PREPARER, due=end,
                              basis="period-end", scope=result.id, **common)
                 if not short:
                     self.add(action="hold-events", item=title, role=PREPARER, due=self.year_end,

@@ -26,7 +26,7 @@ from uvb4.messages import (
     status_name,
     text_of,
 )
-from uvb4.report.actions import build_actions, kpi_finding_text, person, preparer
+from uvb4.report.actions import build_actions, finding_message, kpi_finding_text, person, preparer
 from uvb4.report.fmt import (
     date_text,
     kib_text,
@@ -352,14 +352,18 @@ def _input_title(kpi, name: str, lang: str) -> str:
 FINDINGS_PER_CODE = 3  # a document lists this many findings of one code per task, then counts the rest
 
 
-def _findings_shown(findings, lang: str) -> list[str]:
+def _finding(f, task, lang: str) -> str:
+    return finding_message(f, task, lang) + (f" ({f.path})" if f.path else "")
+
+
+def _findings_shown(findings, task, lang: str) -> list[str]:
     """The task's findings for a document: per code the first few, then how many more."""
     by_code: dict[str, list] = {}
     for finding in findings:
         by_code.setdefault(finding.code, []).append(finding)
     shown = []
     for items in by_code.values():
-        shown += [f.message + (f" ({f.path})" if f.path else "") for f in items[:FINDINGS_PER_CODE]]
+        shown += [_finding(f, task, lang) for f in items[:FINDINGS_PER_CODE]]
         if len(items) > FINDINGS_PER_CODE:
             shown.append(text_of(REPORT_TEXTS, "more_findings", lang).format(n=len(items) - FINDINGS_PER_CODE))
     return shown
@@ -383,8 +387,8 @@ def _task(result, lang: str, policy: list[str], action_numbers: list[int]) -> di
         "title": task.title.get(lang),
         "status": result.status.value,
         "status_text": status_name(result.status.value, lang),
-        "findings": [f.message + (f" ({f.path})" if f.path else "") for f in result.findings],
-        "findings_shown": _findings_shown(result.findings, lang),
+        "findings": [_finding(f, task, lang) for f in result.findings],
+        "findings_shown": _findings_shown(result.findings, task, lang),
         "finding_codes": [f.code for f in result.findings],
         "needed": needed,
         "actions": action_numbers,

@@ -60,7 +60,8 @@ def quarter_text(n: int, lang: str) -> str:
 def month_text(n: int, lang: str) -> str:
     from babel.dates import format_date
 
-    return format_date(dt.date(2000, n, 1), "LLLL", locale=_locale(lang))
+    name = format_date(dt.date(2000, n, 1), "LLLL", locale=_locale(lang))
+    return name.lower() if lang == "kk" else name  # in running Kazakh text: "тамыз", like Russian "август"
 
 
 def period_text(label: str, lang: str) -> str:
