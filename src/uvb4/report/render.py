@@ -68,11 +68,17 @@ def template_path(fmt: ReportFormat, template: Path | None) -> Path | None:
     return data_dir("templates") / TEMPLATE_NAMES[fmt]
 
 
+JSON_LEFT_OUT = ("labels", "kpis_with_target", "kpis_for_information")  # texts and views derived from `kpis`
+
+
 def report_json(context: dict[str, Any]) -> str:
-    """The report's content as JSON (docs/report.schema.json): the context without its labels."""
+    """The report's content as JSON (docs/report.schema.json): the context without its labels and
+    without what repeats other parts (the two KPI views, each KPI's copy of its tasks)."""
     import json
 
-    return json.dumps({k: v for k, v in context.items() if k != "labels"}, ensure_ascii=False, indent=2) + "\n"
+    data = {k: v for k, v in context.items() if k not in JSON_LEFT_OUT}
+    data["kpis"] = [{k: v for k, v in kpi.items() if k != "tasks"} for kpi in context["kpis"]]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
 def render_report(context: dict[str, Any], fmt: ReportFormat, template: Path | None = None) -> str | bytes:
