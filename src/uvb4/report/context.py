@@ -280,7 +280,33 @@ def _detail(result: CheckResult, tasks, task_data, lang: str, detail: str):
         if not projects or projects[-1]["id"] != task.project:
             projects.append({"id": task.project, "title": project_titles[task.project], "tasks": []})
         projects[-1]["tasks"].append(data)
+    for group in groups:
+        for kpi in group["kpis"]:
+            for project in kpi["projects"]:
+                project["rows"] = _rows(project["tasks"], lang)
     return groups, folded
+
+
+def _rows(tasks: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """The documents' view of a project's tasks: consecutive tasks with the same gap (status and
+    findings, as when one shared document is missing or late) are one row naming them all."""
+    from uvb4.report.actions import compact_ids
+
+    rows: list[dict[str, Any]] = []
+    for task in tasks:
+        last = rows[-1] if rows else None
+        if (last is not None and task["status"] in GAP_STATUSES and task["status"] == last["status"]
+                and task["findings"] and task["findings"] == last["findings"]):
+            last["ids"].append(task["id"])
+            last["titles"].append({"id": task["id"], "title": task["title"].rstrip(".")})
+            last["actions"] = sorted(set(last["actions"]) | set(task["actions"]))
+            continue
+        rows.append({**task, "ids": [task["id"]], "titles": [{"id": task["id"], "title": task["title"].rstrip(".")}]})
+    for row in rows:
+        if len(row["ids"]) > 1:
+            row["id"] = compact_ids(row["ids"])
+            row["title"] = "(" + text_of(REPORT_TEXTS, "tasks_count", lang).format(n=len(row["ids"])) + ")"
+    return rows
 
 
 def _files(tasks, folder: Path, files, lang: str, profile) -> list[dict[str, Any]]:

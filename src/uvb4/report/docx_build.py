@@ -384,7 +384,7 @@ class _Builder:
                     paragraph.paragraph_format.keep_with_next = True
                     self._run(paragraph, f"{lab['project']} {project['id']}. {project['title']}", italic=True,
                               size=10)
-                    for task in project["tasks"]:
+                    for task in project.get("rows", project["tasks"]):
                         self._task(task)
 
     def _task(self, task: dict[str, Any]) -> None:
@@ -399,6 +399,9 @@ class _Builder:
         table = self._table(None, rows, [120, 45], fills=[[None, STATUS_FILL[task["status"]]]], size=9)
         table.rows[0].cells[0].paragraphs[0].runs[0].bold = True
         last = None
+        if len(task.get("ids", ())) > 1:
+            last = self.doc.add_paragraph()
+            self._run(last, "; ".join(f"{x['id']} {x['title']}" for x in task["titles"]), size=8, italic=True)
         if task["deadline"]:
             last = self.doc.add_paragraph()
             self._run(last, f"{lab['deadline']}: ", bold=True, size=9)

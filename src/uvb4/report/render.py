@@ -78,6 +78,9 @@ def report_json(context: dict[str, Any]) -> str:
 
     data = {k: v for k, v in context.items() if k not in JSON_LEFT_OUT}
     data["kpis"] = [{k: v for k, v in kpi.items() if k != "tasks"} for kpi in context["kpis"]]
+    data["gaps"] = [{**g, "kpis": [{**k, "projects": [{key: value for key, value in p.items() if key != "rows"}
+                                                     for p in k["projects"]]} for k in g["kpis"]]}
+                    for g in context["gaps"]]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
