@@ -284,6 +284,7 @@ officials:
     iin: "801122400218"
   - name: "Сейітов Данияр Ерланұлы"
     role: other                 # сыбайлас жемқорлыққа қарсы іс-қимыл жөніндегі бас маман
+    prepares_report: true
 """)
 
     # 1.1 — organisation: the schedule order and the summary analytic note (tasks 1.1.1–1.1.4)
@@ -669,6 +670,7 @@ officials:
     iin: "780904401238"
   - name: "Садыкова Айгерим Нурлановна"
     role: other                 # главный эксперт, ответственная за ТББН № 4
+    prepares_report: true
 """)
 
     files["1.1 Организационные мероприятия/Приказ №12 от 15.03.2022.pdf"] = pdf(

@@ -286,15 +286,16 @@ def test_golden_outputs(cli, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_report_lists_every_evidence_file_with_its_hash(cli, name):
     result = cli("report", f"examples/{name}", "--format", "md")
-    assert "| 2022-12-01 (uvb4 " in result.stdout
-    appendix = result.stdout.rsplit("\n## ", 1)[1]
-    rows = [line for line in appendix.splitlines() if line.startswith("| ") and "`" in line]
-    assert rows
-    for row in rows:  # a file whose name is NFD on disk (akimat's order) is hashed too
-        path, _task_id, _size, sha = [cell.strip() for cell in row.strip("|").split(" | ")]
-        assert re.fullmatch(r"`[0-9a-f]{64}`", sha), row
-        on_disk = _find_on_disk(EXAMPLES / name, path)
-        assert sha.strip("`") == hashlib.sha256(on_disk.read_bytes()).hexdigest(), row
+    assert "| 01.12.2022 |" in result.stdout
+    markdown_rows = [line for line in result.stdout.split("\n## Қосымша", 1)[1].splitlines()
+                     if line.startswith("| ") and "`" in line]
+    data = json.loads(cli("report", f"examples/{name}", "--format", "json").stdout)
+    assert len(markdown_rows) == len(data["files"]) > 0
+    for item, row in zip(data["files"], markdown_rows):  # a file whose name is NFD on disk (akimat's order) too
+        assert re.fullmatch(r"[0-9a-f]{64}", item["sha256"]), item
+        on_disk = _find_on_disk(EXAMPLES / name, item["path"])
+        assert item["sha256"] == hashlib.sha256(on_disk.read_bytes()).hexdigest(), item
+        assert f"`{item['sha256'][:16]}`" in row
 
 
 def _find_on_disk(folder: Path, rel: str) -> Path:

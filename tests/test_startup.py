@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ["jinja2", "docxtpl", "docx", "ruamel", "pydantic", "holidays", "openpyxl", "rich", "pypdf"]
+HEAVY = ["jinja2", "docxtpl", "docx", "ruamel", "pydantic", "holidays", "openpyxl", "rich", "pypdf", "babel"]
 
 
 def test_import_cli_keeps_heavy_modules_out():

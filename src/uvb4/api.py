@@ -67,9 +67,9 @@ __all__ = [
 
 #: The formats :func:`render` writes, by the kind of result.
 FORMATS: dict[str, tuple[str, ...]] = {
-    "FolderCheck": ("table", "json", "markdown"),
+    "FolderCheck": ("table", "json", "markdown", "xlsx"),
     "KpiReport": ("table", "json", "markdown"),
-    "OrgReview": ("md", "html", "docx", "json"),
+    "OrgReview": ("md", "html", "docx", "xlsx", "json"),
     "Review": ("table", "json", "csv", "xlsx", "md", "html", "docx"),
 }
 
@@ -390,8 +390,9 @@ def save(review: Review, store: str | Path) -> None:
 def renderable(result: Any, format: str, lang: str | None = None, **options: Any) -> Any:
     """``result`` in ``format``: ``str``, ``bytes``, or (``table``) a rich renderable for a terminal.
 
-    Options: ``include_not_applicable`` (FolderCheck); ``kpi``, ``group``, ``template``, ``today`` (OrgReview
-    gap reports); ``comparison`` (Review).
+    Options: ``include_not_applicable`` (FolderCheck); ``kpi``, ``group``, ``template``, ``today``,
+    ``detail`` (``gaps``/``full``), ``appendix`` (``auto``/``full``/``summary``/``none``) (OrgReview gap
+    reports); ``comparison`` (Review).
     """
     kind = type(result).__name__
     if format not in FORMATS.get(kind, ()):
@@ -437,7 +438,8 @@ def _raw(result: Any) -> Any:
 
 
 def _gap_report(org: OrgReview, format: str, lang: str, *, kpi: str | None = None, group: str | None = None,
-                template: Path | None = None, today=None, **_: Any) -> str | bytes:
+                template: Path | None = None, today=None, detail: str = "gaps", appendix: str = "auto",
+                **_: Any) -> str | bytes:
     from uvb4.report import ReportFormat
     from uvb4.report.context import build_context
     from uvb4.report.render import render_report
@@ -445,6 +447,8 @@ def _gap_report(org: OrgReview, format: str, lang: str, *, kpi: str | None = Non
     if org.check is None or org.kpis is None:
         raise ValueError("an organisation with input errors has no gap report")
     table, result = _raw(org.kpis)
+    if format == "xlsx" and appendix == "auto":
+        appendix = "full"  # a workbook carries the whole index
     context = build_context(_raw(org.check), table, Path(org.check.folder), kpi=kpi, group=group, lang=lang,
-                            today=today)
+                            today=today, detail=detail, appendix=appendix)
     return render_report(context, ReportFormat(format), template)

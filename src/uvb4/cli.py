@@ -335,12 +335,22 @@ class ResultFormat(str, Enum):
     markdown = "markdown"
 
 
+class CheckFormat(str, Enum):
+    """Output formats of ``check``: those of ``kpi`` and an XLSX workbook."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
 @app.command("check")
 @handles_errors
 def check_command(
     folder: Path = typer.Argument(Path("."), help="Ұйымның бумасы немесе оның ZIP архиві (әдепкі: ағымдағы бума).",
                                   show_default=False),
-    fmt: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
+    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f",
+                                    help="Пішім: table, json, markdown, xlsx (xlsx үшін -o керек)."),
     group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
     kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ-ге қызмет ететін міндеттер, мысалы 2.1."),
     task: Optional[str] = typer.Option(None, "--task", help="Тек осы міндет, мысалы 2.1.10."),
@@ -360,6 +370,12 @@ def check_command(
     language = _set_lang(lang)
     from uvb4.api import check_folder, load_rulebook, renderable
 
+    if fmt is CheckFormat.xlsx and output is None:
+        from uvb4.errors import Position, UsageError
+        from uvb4.messages import t
+
+        raise UsageError.one(Position("--output"), t("output-required.binary", format="xlsx"), "output-required",
+                             t("output-required.binary.hint", format="xlsx"))
     if output is not None:
         _refuse_inside(output, folder)
     rb = load_rulebook(rulebook)
@@ -460,6 +476,20 @@ class ReportFormatOption(str, Enum):
     md = "md"
     docx = "docx"
     html = "html"
+    json = "json"
+    xlsx = "xlsx"
+
+
+class DetailOption(str, Enum):
+    gaps = "gaps"
+    full = "full"
+
+
+class AppendixOption(str, Enum):
+    auto = "auto"
+    full = "full"
+    summary = "summary"
+    none = "none"
 
 
 class TemplateFormat(str, Enum):
@@ -495,7 +525,9 @@ def kpi_command(
 
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi)
-    checked = check_folder(folder, rb, year=_year(year), lang=language)
+    reporting_year = _year(year)
+    checked = _with_progress(lambda progress: check_folder(folder, rb, year=reporting_year, lang=language,
+                                                           progress=progress))
     table = compute_kpis(checked, lang=language, kpi=kpi)
     _emit(renderable(table, fmt.value, language), None)
     raise typer.Exit(table.exit_code)
@@ -507,17 +539,23 @@ def report_command(
     folder: Path = FOLDER_ARGUMENT,
     kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
     group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
-    fmt: Optional[ReportFormatOption] = typer.Option(None, "--format", "-f",
-                                                     help="Пішім: md, docx, html (әдепкі: -o кеңейтімінен, әйтпесе md)."),
+    fmt: Optional[ReportFormatOption] = typer.Option(
+        None, "--format", "-f", help="Пішім: md, docx, html, json, xlsx (әдепкі: -o кеңейтімінен, әйтпесе md)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Есеп файлы (атомарлы түрде жазылады)."),
     template: Optional[Path] = typer.Option(None, "--template", help="Өз үлгіңіз (Jinja, құмсалғышта орындалады)."),
+    detail: DetailOption = typer.Option(DetailOption.gaps, "--detail",
+                                        help="gaps: тек олқылығы бар міндеттер толық (әдепкі); full: барлық міндеттер."),
+    appendix: AppendixOption = typer.Option(
+        AppendixOption.auto, "--appendix",
+        help="Файлдар қосымшасы: auto (500 файлға дейін толық, одан көп болса қысқаша + CSV), full, summary, none."),
     year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
     lang: Optional[Lang] = LANG_OPTION,
     strict: bool = typer.Option(False, "--strict", help="Соңғы тексеру: расталмаған қол қоюшылар олқылық болып "
                                                         "саналады (org.yaml-да strict: true)."),
 ) -> None:
-    """Олқылықтар туралы есеп: Markdown, DOCX немесе HTML (gap report through Jinja templates).
+    """Олқылықтар туралы есеп: алдымен қажетті әрекеттер; Markdown, DOCX, HTML, JSON немесе XLSX
+    (gap report: actions first, then KPIs, gaps, evidence appendix).
 
     Шығу коды: 0 — олқылық жоқ, 1 — олқылықтар бар (есеп бәрібір жазылады), 2 — кіріс немесе үлгі қате.
     """
@@ -530,27 +568,51 @@ def report_command(
                              t("conflicting-options.hint"))
     chosen = fmt.value if fmt else None
     if chosen is None and output is not None:
-        chosen = {".docx": "docx", ".html": "html", ".htm": "html"}.get(output.suffix.lower(), "md")
+        chosen = {".docx": "docx", ".html": "html", ".htm": "html", ".json": "json",
+                  ".xlsx": "xlsx"}.get(output.suffix.lower(), "md")
     chosen = chosen or "md"
     if chosen == "docx" and output is None:
         raise UsageError.one(Position("--output"), t("output-required.docx"), "output-required",
                              t("output-required.docx.hint"))
+    if template is not None and chosen in ("json", "xlsx"):
+        raise UsageError.one(Position("--template"), t("template-not-for-format", format=chosen),
+                             "conflicting-options", t("template-not-for-format.hint"))
+    if chosen == "xlsx" and output is None:
+        raise UsageError.one(Position("--output"), t("output-required.binary", format="xlsx"), "output-required",
+                             t("output-required.binary.hint", format="xlsx"))
     if output is not None:
         _refuse_inside(output, folder)
     from uvb4.api import load_rulebook, renderable, review_folder, select
     from uvb4.report import ReportFormat
-    from uvb4.report.render import template_path
+    from uvb4.report.render import render_report, template_path
 
     report_format = ReportFormat(chosen)
     template_path(report_format, template)  # a missing template is reported before any work
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, group=group)
-    reviewed = review_folder(folder, rb, year=_year(year), lang=language, strict=strict or None)
-    rendered = renderable(reviewed, report_format.value, language, kpi=kpi, group=group, template=template,
-                          today=_today())
-    _emit(rendered, output, folder)
-    raise typer.Exit(select(reviewed.check, kpi=kpi, group=group).exit_code)
+    reporting_year = _year(year)
+    reviewed = _with_progress(lambda progress: review_folder(folder, rb, year=reporting_year, lang=language,
+                                                             progress=progress, strict=strict or None))
+    result, table = reviewed
+    from uvb4.report.context import build_context
 
+    mode = appendix.value
+    if report_format in (ReportFormat.json, ReportFormat.xlsx) and mode == "auto":
+        mode = "full"  # machine-readable outputs carry the whole index
+    index = output.with_name(output.stem + ".files.csv") if output is not None else None
+    context = build_context(result, table, folder, kpi=kpi, group=group, lang=language, today=_today(),
+                            detail=detail.value, appendix=mode, index_name=index.name if index else None)
+    rendered = render_report(context, report_format, template)
+    _emit(rendered, output, folder)
+    if output is not None:
+        print(t("report-written", path=output, format=report_format.value.upper(),
+                actions=len(context["actions"])), file=sys.stderr)
+    if context["appendix"]["mode"] == "summary" and index is not None:
+        from uvb4.report.index import files_csv
+
+        _emit(files_csv(context["files"]), index, folder)
+        print(t("report-index-written", path=index), file=sys.stderr)
+    raise typer.Exit(select(reviewed.check, kpi=kpi, group=group).exit_code)
 
 class ReviewFormat(str, Enum):
     table = "table"

@@ -44,6 +44,8 @@ class Official(_Model):
     name: Annotated[str, StringConstraints(min_length=1)]
     role: SignerRole
     iin: str | None = None
+    # The compliance officer who prepares the gap report (its cover and signature block).
+    prepares_report: bool = False
 
     @field_validator("iin", mode="before")
     @classmethod

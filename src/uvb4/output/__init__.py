@@ -14,6 +14,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 def renderer(fmt: Format) -> Callable[..., object]:
@@ -22,6 +23,8 @@ def renderer(fmt: Format) -> Callable[..., object]:
         from uvb4.output.as_json import render
     elif fmt is Format.markdown:
         from uvb4.output.as_markdown import render
+    elif fmt is Format.xlsx:
+        from uvb4.output.as_xlsx import render
     else:
         from uvb4.output.as_table import render
     return render

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from uvb4.checks.model import CheckResult, Status
-from uvb4.messages import level, status_name
+from uvb4.messages import REPORT_TEXTS, level, status_name, text_of
+from uvb4.output.grouping import rows
 from uvb4.output.labels import label, title_maps
 
 ICONS = {"done": "✅", "partial": "🟡", "missing": "❌", "late": "⏰", "exempt": "➖", "not-applicable": "·"}
@@ -39,9 +40,9 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
         out.append(f"| {label('signers-to-confirm', lang)} | {totals['signers_to_confirm']} |")
     titles, kpi_titles, project_titles = title_maps(rb, lang)
     current = (None, None, None)
-    for task in result.tasks:
-        if task.status is Status.NOT_APPLICABLE and not include_not_applicable:
-            continue
+    shown = [t for t in result.tasks if include_not_applicable or t.status is not Status.NOT_APPLICABLE]
+    for row in rows(shown):
+        task = row.first
         if task.group != current[0]:
             out += ["", f"## {level('group', lang).capitalize()} {task.group}. {titles[task.group]}"]
         if task.kpi != current[1]:
@@ -52,7 +53,9 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
                     "|---|---|---|"]
         current = (task.group, task.kpi, task.project)
         notes = "<br>".join(_cell(f"{f.message}" + (f" — `{f.path}`" if f.path else "")) for f in task.findings)
-        out.append(f"| {task.id} {_cell(task.task.title.get(lang))} | {ICONS[task.status.value]} "
+        title = (task.task.title.get(lang) if len(row.tasks) == 1
+                 else "(" + text_of(REPORT_TEXTS, "tasks_count", lang).format(n=len(row.tasks)) + ")")
+        out.append(f"| {row.ids} {_cell(title)} | {ICONS[task.status.value]} "
                    f"{status_name(task.status.value, lang)} | {notes or '—'} |")
     if result.findings:
         out += ["", f"## {label('folder', lang)}", ""]

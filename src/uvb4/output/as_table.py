@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from uvb4.checks.model import CheckResult, Status
-from uvb4.messages import level, status_name
+from uvb4.messages import REPORT_TEXTS, level, status_name, text_of
+from uvb4.output.grouping import rows
 from uvb4.output.labels import label, title_maps
 
 STYLES = {"done": "green", "partial": "yellow", "missing": "red", "late": "magenta", "exempt": "blue",
@@ -26,9 +27,9 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
     table.add_column(label("findings", lang), ratio=1)
     titles, kpi_titles, project_titles = title_maps(rb, lang)
     current = (None, None, None)
-    for task in result.tasks:
-        if task.status is Status.NOT_APPLICABLE and not include_not_applicable:
-            continue
+    shown = [t for t in result.tasks if include_not_applicable or t.status is not Status.NOT_APPLICABLE]
+    for row in rows(shown):
+        task = row.first
         if task.group != current[0]:
             table.add_row(Text(f"{level('group', lang)} {task.group}", style="bold cyan"),
                           "", Text(titles[task.group], style="bold cyan"))
@@ -41,7 +42,9 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
         current = (task.group, task.kpi, task.project)
         lines = [escape(f.message) + (f" [dim]{escape(f.path)}[/]" if f.path else "") for f in task.findings]
         lines += _e_signed(task, lang, escape)
-        table.add_row(f"   {task.id}", Text(status_name(task.status.value, lang), style=STYLES[task.status.value]),
+        if len(row.tasks) > 1:
+            lines.insert(0, f"[bold]{escape(text_of(REPORT_TEXTS, 'tasks_count', lang).format(n=len(row.tasks)))}[/]")
+        table.add_row(f"   {row.ids}", Text(status_name(task.status.value, lang), style=STYLES[task.status.value]),
                       "\n".join(lines) or "—")
     totals = result.totals()
     summary = Text(" · ".join(f"{status_name(s.value, lang)}: {totals[s.value]}" for s in Status

@@ -33,6 +33,13 @@ def _md(value: Any) -> str:
     return str(value).replace("|", "\\|").replace("\n", " ")
 
 
+def _svgbar(share: Any, width: float = 100.0) -> str:
+    """A bar's length in SVG units: ``share`` (0–1) of ``width``, never negative."""
+    if share is None:
+        return "0"
+    return f"{max(0.0, min(float(share), 1.0)) * width:.1f}"
+
+
 def _environment(folder: Path, *, sandboxed: bool, html: bool):
     import jinja2
     from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -46,10 +53,13 @@ def _environment(folder: Path, *, sandboxed: bool, html: bool):
     )
     env.filters["num"] = _num
     env.filters["md"] = _md
+    env.filters["svgbar"] = _svgbar
     return env
 
 
-def template_path(fmt: ReportFormat, template: Path | None) -> Path:
+def template_path(fmt: ReportFormat, template: Path | None) -> Path | None:
+    if fmt in (ReportFormat.json, ReportFormat.xlsx):
+        return None
     if template is not None:
         if not template.is_file():
             raise RenderError.one(Position.of(template), t("template-not-found", template=template),
@@ -58,7 +68,33 @@ def template_path(fmt: ReportFormat, template: Path | None) -> Path:
     return data_dir("templates") / TEMPLATE_NAMES[fmt]
 
 
+JSON_LEFT_OUT = ("labels", "kpis_with_target", "kpis_for_information")  # texts and views derived from `kpis`
+
+
+def report_json(context: dict[str, Any]) -> str:
+    """The report's content as JSON (docs/report.schema.json): the context without its labels and
+    without what repeats other parts (the two KPI views, each KPI's copy of its tasks)."""
+    import json
+
+    data = {k: v for k, v in context.items() if k not in JSON_LEFT_OUT}
+    data["kpis"] = [{k: v for k, v in kpi.items() if k != "tasks"} for kpi in context["kpis"]]
+    data["gaps"] = [{**g, "kpis": [{**k, "projects": [{key: value for key, value in p.items() if key != "rows"}
+                                                     for p in k["projects"]]} for k in g["kpis"]]}
+                    for g in context["gaps"]]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
 def render_report(context: dict[str, Any], fmt: ReportFormat, template: Path | None = None) -> str | bytes:
+    if fmt is ReportFormat.json:
+        return report_json(context)
+    if fmt is ReportFormat.xlsx:
+        from uvb4.output.as_xlsx import report_workbook
+
+        return report_workbook(context)
+    if fmt is ReportFormat.docx and template is None:
+        from uvb4.report.docx_build import build_docx
+
+        return build_docx(context)
     path = template_path(fmt, template)
     sandboxed = template is not None
     if fmt is ReportFormat.docx:
