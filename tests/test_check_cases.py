@@ -38,6 +38,7 @@ from uvb4.checks import ALL_CODES
 from uvb4.checks.model import Status
 
 from conftest import tree_snapshot
+from robust_cases import ROBUST_GENERATED
 
 CASES = Path(__file__).resolve().parent / "cases" / "check"
 COMMITTED = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())
@@ -347,6 +348,7 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], dict[str, Any]]] = {
     "cp866-zip": (build_cp866_zip, CP866_ZIP),
     "nfd-names": (build_nfd_names, NFD_NAMES),
 }
+GENERATED.update(ROBUST_GENERATED)  # issue 9: entries the scan skips, each a finding (tests/robust_cases.py)
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))

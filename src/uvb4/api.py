@@ -64,22 +64,38 @@ def compute_folder_kpis(result: CheckResult, folder: str | Path, figures_rel: st
 
 
 def _figures_from_zip(archive_path: Path, rel: str):
+    """The figures file of a ZIP: unpacked (bounded) to a temporary folder, its problems placed in the ZIP."""
     import tempfile
-    import zipfile
+    from dataclasses import replace
 
-    from uvb4.evidence.scan import zip_member_name
+    from uvb4 import limits
+    from uvb4.errors import EvidenceError, Position, display_path
+    from uvb4.evidence.sources import open_archive, too_large
     from uvb4.figures import load_figures
+    from uvb4.messages import t
 
-    with zipfile.ZipFile(archive_path) as archive:
-        # the root's figures file (under at most one top folder), not e.g. "2.1/old-figures.csv"
-        members = [i for i in archive.infolist() if zip_member_name(i) == rel or zip_member_name(i).endswith("/" + rel)]
-        if members:
-            info = min(members, key=lambda i: zip_member_name(i).count("/"))
-            with tempfile.TemporaryDirectory() as tmp:
-                target = Path(tmp) / rel
-                target.write_bytes(archive.read(info))
-                return load_figures(target)
-    return None
+    archive = open_archive(archive_path)  # the scan's handle: its member index and limits
+    info = archive.find(rel)
+    if info is None:
+        return None
+    shown = f"{display_path(archive_path)}/{rel}"
+    limit = limits.XLSX_BYTES if rel.casefold().endswith(".xlsx") else limits.CONTROL_BYTES
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / Path(rel).name
+        try:
+            archive.copy_to(info, target, limit)
+        except limits.TooLarge as exc:
+            raise too_large(Position(shown), exc.limit, exc.actual) from None
+        except OSError as exc:
+            raise EvidenceError.one(Position(shown), t("unreadable-file", reason=exc.strerror or exc),
+                                    "unreadable-file", t("unreadable-file.hint")) from None
+        try:
+            return load_figures(target)
+        except EvidenceError as exc:
+            inner = display_path(target)
+            raise EvidenceError([
+                replace(p, position=replace(p.position, path=shown)) if p.position.path == inner else p
+                for p in exc.problems]) from None
 
 
 def review_folder(folder: str | Path, rulebook: Rulebook | None = None, *, year: int | None = None,

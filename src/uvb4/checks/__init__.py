@@ -29,12 +29,17 @@ from uvb4.checks.model import (
 )
 from uvb4.evidence.profile import OrgProfile
 from uvb4.evidence.scan import Evidence
+
+# What the scan did not use (uvb4.evidence.hooks, uvb4.evidence.sources): each a folder finding.
+SKIPPED_CODES = ("skipped-symlink", "skipped-special", "unreadable-folder", "skipped-too-deep", "skipped-bad-name",
+                 "bad-name", "duplicate-org-file", "duplicate-member", "skipped-encrypted")
 from uvb4.messages import finding_text
 from uvb4.rulebook.model import Rulebook
 
 ALL_CODES = sorted(set(files.CODES + presence.CODES + signer.CODES + deadline.CODES + recurrence.CODES
                        + exemption.CODES + ("unassigned-file", "unknown-folder", "not-applicable-evidence",
-                                            "bad-signature", "signature-without-document")))
+                                            "bad-signature", "signature-without-document")
+                       + SKIPPED_CODES))
 
 
 def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: int | None = None,
@@ -139,6 +144,8 @@ def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, pro
                                     finding_text("not-applicable-evidence", lang, task=result.task.id,
                                                  type=profile.type.value),
                                     by_owner[result.task.id][0].rel.rsplit("/", 1)[0]))
+    for rel, code in evidence.skipped:
+        findings.append(Finding(code, Severity.WARNING, finding_text(code, lang), rel))
     for rel, problem in evidence.signature_problems:
         code, _, reason = problem.partition(": ")
         findings.append(Finding(code, Severity.WARNING, finding_text(code, lang, reason=reason), rel))

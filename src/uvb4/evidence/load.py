@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
@@ -22,13 +23,12 @@ def load_evidence(
     progress: Callable[[int], None] | None = None,
 ) -> tuple[OrgProfile, Evidence]:
     """Scan ``folder`` and parse its control files; every input problem is collected, then raised."""
-    if not folder.exists():
-        raise EvidenceError.one(Position.of(folder), t("folder-not-found", folder=folder), "folder-not-found",
-                                t("folder-not-found.hint"))
-    if folder.is_file() and folder.suffix.lower() != ".zip":
-        raise EvidenceError.one(Position.of(folder), t("not-a-folder"), "not-a-folder", t("not-a-folder.hint"))
+    _check_root(folder)
     evidence, controls = scan_folder(folder, known_ids, progress=progress)
     problems: list[Problem] = []
+    if ORG_FILE not in controls and (ORG_FILE, "skipped-symlink") in evidence.skipped:
+        raise EvidenceError.one(Position.of(folder / ORG_FILE), t("org-file-symlink"), "org-file-symlink",
+                                t("org-file-symlink.hint"))
     if ORG_FILE not in controls:
         hint = t("no-org-file.hint")
         inner = _organisation_folders_inside(folder)
@@ -53,6 +53,25 @@ def load_evidence(
     if problems or profile is None:
         raise EvidenceError(problems)
     return profile, evidence
+
+
+def _check_root(folder: Path) -> None:
+    """The folder or ZIP exists and can be opened: a path too long, a link loop, a FIFO are input errors."""
+    import stat
+
+    try:
+        mode = os.stat(folder).st_mode
+    except FileNotFoundError:
+        raise EvidenceError.one(Position.of(folder), t("folder-not-found", folder=folder), "folder-not-found",
+                                t("folder-not-found.hint")) from None
+    except (OSError, ValueError) as exc:  # ENAMETOOLONG, ELOOP, EACCES, a NUL in the name
+        raise EvidenceError.one(Position.of(folder), t("folder-unreachable", reason=getattr(exc, "strerror", None)
+                                                       or exc), "folder-unreachable",
+                                t("folder-unreachable.hint")) from None
+    if stat.S_ISDIR(mode):
+        return
+    if not stat.S_ISREG(mode) or folder.suffix.lower() != ".zip":
+        raise EvidenceError.one(Position.of(folder), t("not-a-folder"), "not-a-folder", t("not-a-folder.hint"))
 
 
 def _organisation_folders_inside(folder: Path, limit: int = 5) -> list[str]:
