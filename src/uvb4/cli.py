@@ -411,22 +411,17 @@ def _today():
     return dt.date.today()
 
 
-def _refuse_inside(output: Path, folder: Path) -> None:
-    """uvb4 never writes into the evidence folder it reads."""
-    from uvb4.errors import Position, UsageError
-    from uvb4.messages import t
+def _refuse_inside(output: Path, folder: Path, *others: Optional[Path]) -> None:
+    """uvb4 never writes into or over what it reads: the evidence folder, the ZIP, a template."""
+    from uvb4.atomic import refuse_inputs
 
-    try:
-        inside = output.resolve().is_relative_to(folder.resolve()) and folder.is_dir()
-    except OSError:
-        inside = False
-    if inside:
-        raise UsageError.one(Position.of(output), t("output-inside-folder"), "output-inside-folder",
-                             t("output-inside-folder.hint", name=output.name))
+    refuse_inputs(output, folder, *others)
 
 
 def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> None:
-    """Print to stdout, or write ``output`` atomically (never inside the evidence folder)."""
+    """Print to stdout, or write ``output`` atomically (never inside the evidence folder); ``-o -`` is stdout."""
+    if output is not None and str(output) == "-":
+        output = None
     if output is None:
         if isinstance(rendered, str):
             sys.stdout.write(rendered)
@@ -548,11 +543,11 @@ def report_command(
     if chosen is None and output is not None:
         chosen = {".docx": "docx", ".html": "html", ".htm": "html"}.get(output.suffix.lower(), "md")
     chosen = chosen or "md"
-    if chosen == "docx" and output is None:
+    if chosen == "docx" and output is None:  # "-o -" writes the DOCX to stdout
         raise UsageError.one(Position("--output"), t("output-required.docx"), "output-required",
                              t("output-required.docx.hint"))
     if output is not None:
-        _refuse_inside(output, folder)
+        _refuse_inside(output, folder, template)
     from uvb4.api import load_rulebook, review_folder
     from uvb4.report import ReportFormat
     from uvb4.report.context import build_context
