@@ -77,11 +77,13 @@ def print_problems(problems: list, *, stream=None) -> None:
     """Every problem as ``path:line:col: message (code)``, its hint indented below."""
     from uvb4.messages import t
 
+    from uvb4.safe_text import visible  # a name with ESC sequences or bad bytes is shown, not obeyed
+
     out = stream or sys.stderr
     for problem in problems:
-        print(str(problem), file=out)
+        print(visible(str(problem)), file=out)
         if problem.hint:
-            print(f"    {t('hint')}: {problem.hint}", file=out)
+            print(f"    {t('hint')}: {visible(problem.hint)}", file=out)
 
 
 def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -381,6 +383,10 @@ def check_command(
     from uvb4.output import Format, renderer
 
     render = renderer(Format(fmt.value))
+    if fmt is not ResultFormat.json:  # names from the folder cannot drive the terminal or the Markdown
+        from uvb4.safe_text import clean_result
+
+        result = clean_result(result)
     rendered = render(result, include_not_applicable=show_all, lang=language)
     _emit(rendered, output, folder)
     _print_summary(result, language)
@@ -452,7 +458,9 @@ def _print_summary(result, lang: str) -> None:
 
     totals = result.totals()
     parts = [f"{status_name(s, lang)}: {totals[s]}" for s in ("done", "partial", "missing", "late", "exempt")]
-    print(f"{result.profile.name} ({result.year}): " + ", ".join(parts), file=sys.stderr)
+    from uvb4.safe_text import visible
+
+    print(f"{visible(result.profile.name)} ({result.year}): " + ", ".join(parts), file=sys.stderr)
 
 
 # --------------------------------------------------------------------------
@@ -509,6 +517,10 @@ def kpi_command(
                                  "kpi-not-applicable", t("kpi-not-applicable.hint", kpi=kpi))
     from uvb4.output.kpis import render_kpis
 
+    if fmt is not ResultFormat.json:  # names from the folder cannot drive the terminal or the Markdown
+        from uvb4.safe_text import clean_kpis, clean_result
+
+        result, table = clean_result(result), clean_kpis(table)
     _emit(render_kpis(table, result, fmt.value, language), None)
     bad = [k for k in table.kpis if k.verdict.value in ("not-met", "not-computable") or k.findings]
     raise typer.Exit(EXIT_GAPS if bad or table.findings else EXIT_OK)
@@ -558,6 +570,9 @@ def report_command(
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, group=group)
     result, table = review_folder(folder, rb, year=_year(year), lang=language)
+    from uvb4.safe_text import clean_kpis, clean_result
+
+    result, table = clean_result(result), clean_kpis(table)
     context = build_context(result, table, folder, kpi=kpi, group=group, lang=language, today=_today())
     rendered = render_report(context, report_format, template)
     _emit(rendered, output, folder)

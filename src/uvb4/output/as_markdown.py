@@ -5,12 +5,15 @@ from __future__ import annotations
 from uvb4.checks.model import CheckResult, Status
 from uvb4.messages import level, status_name
 from uvb4.output.labels import label, title_maps
+from uvb4.safe_text import code_span
 
 ICONS = {"done": "✅", "partial": "🟡", "missing": "❌", "late": "⏰", "exempt": "➖", "not-applicable": "·"}
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from uvb4.safe_text import markdown  # control characters visible; |, `, <, >, &, [ ] cannot format
+
+    return markdown(text)
 
 
 def render(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk") -> str:
@@ -49,11 +52,11 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
                     "", f"| {label('task', lang)} | {label('status', lang)} | {label('findings', lang)} |",
                     "|---|---|---|"]
         current = (task.group, task.kpi, task.project)
-        notes = "<br>".join(_cell(f"{f.message}" + (f" — `{f.path}`" if f.path else "")) for f in task.findings)
+        notes = "<br>".join(_cell(f.message) + (f" — {code_span(f.path)}" if f.path else "") for f in task.findings)
         out.append(f"| {task.id} {_cell(task.task.title.get(lang))} | {ICONS[task.status.value]} "
                    f"{status_name(task.status.value, lang)} | {notes or '—'} |")
     if result.findings:
         out += ["", f"## {label('folder', lang)}", ""]
         for finding in result.findings:
-            out.append(f"- `{finding.path}`: {finding.message} ({finding.code})")
+            out.append(f"- {code_span(finding.path)}: {_cell(finding.message)} ({finding.code})")
     return "\n".join(out) + "\n"
