@@ -128,6 +128,9 @@ def _root(
 
     # The language a command chooses lasts for that invocation only (in-process runs share a context).
     set_lang(None)
+    from uvb4.terminal import prepare_streams
+
+    prepare_streams()  # an output encoding without Kazakh letters degrades with one warning (issue 9)
     ctx.call_on_close(lambda: set_lang(None))
 
 
@@ -413,7 +416,14 @@ def _today():
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch[:20]), dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):  # out of range: say so, never a traceback
+            from uvb4.errors import Position, UsageError
+            from uvb4.messages import t
+
+            raise UsageError.one(Position("SOURCE_DATE_EPOCH"), t("bad-source-date-epoch", value=epoch[:40]),
+                                 "bad-source-date-epoch", t("bad-source-date-epoch.hint")) from None
     return dt.date.today()
 
 
@@ -429,17 +439,28 @@ def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> No
     if output is not None and str(output) == "-":
         output = None
     if output is None:
-        if isinstance(rendered, str):
-            sys.stdout.write(rendered)
-        elif isinstance(rendered, bytes):
-            sys.stdout.buffer.write(rendered)
-        else:
-            from rich.console import Console
+        from uvb4.terminal import stdout_guard
 
-            # Piped into a file or a pager, a table gets room for its findings column.
-            wide = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
-            Console(highlight=False, width=wide).print(rendered)
+        with stdout_guard():  # a closed stdout or a console that cannot hold Kazakh: exit 2 or a warning
+            _print_out(rendered)
         return
+    _write_out(rendered, output, folder)
+
+
+def _print_out(rendered) -> None:
+    if isinstance(rendered, str):
+        sys.stdout.write(rendered)
+    elif isinstance(rendered, bytes):
+        sys.stdout.buffer.write(rendered)
+    else:
+        from rich.console import Console
+
+        # Piped into a file or a pager, a table gets room for its findings column.
+        wide = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+        Console(highlight=False, width=wide).print(rendered)
+
+
+def _write_out(rendered, output: Path, folder: Optional[Path]) -> None:
     from uvb4.atomic import write_atomic
 
     if folder is not None:
@@ -607,6 +628,11 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+    except BrokenPipeError:  # the reader went away (uvb4 … | head): nothing more to say
+        from uvb4.terminal import silence_stdout
+
+        silence_stdout()
+        raise SystemExit(EXIT_INPUT) from None
     except Exception as exc:  # a bug: say so plainly; UVB4_DEBUG=1 shows the traceback
         if os.environ.get("UVB4_DEBUG"):
             raise

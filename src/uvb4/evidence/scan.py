@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator
 
 from uvb4.errors import EvidenceError, Position, Problem
 from uvb4.evidence import names
+from uvb4.evidence.hooks import safe_name
 from uvb4.evidence.meta import META_NAMES, REGISTER_NAMES, FolderMeta, RegisterRow
 from uvb4.messages import t
 
@@ -114,7 +115,7 @@ def _list_directory_stack(stack: list[tuple[str, tuple[str, ...]]],
     What is not listed — an unreadable folder, a symlink (never followed), a FIFO, socket or
     device, a name that is not valid UTF-8, a folder nested too deep — goes to ``skipped``.
     """
-    from uvb4.evidence.hooks import safe_name, skip_entry, skip_folder
+    from uvb4.evidence.hooks import skip_entry, skip_folder
 
     if skipped is None:
         skipped = []
@@ -185,7 +186,7 @@ class _Scan:
         self.root = root
         self.known_ids = known_ids
         self.read = read
-        self.evidence = Evidence(root=str(root))
+        self.evidence = Evidence(root=safe_name(str(root)))  # valid UTF-8 in every output
         self.controls: dict[str, bytes] = {}
         self.owners: dict[tuple[str, ...], str | None] = {(): None}
         self.signatures: list[tuple[EvidenceFile, Any]] = []
