@@ -17,7 +17,7 @@ import os
 import sys
 from typing import Iterator
 
-KAZAKH_PROBE = "\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb\u0456"  # the letters Russian lacks
+KAZAKH_PROBE = "".join(map(chr, (0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1, 0x4AF, 0x4BB, 0x456)))  # letters Russian lacks
 
 
 def _cannot_hold_kazakh(stream) -> str | None:
