@@ -58,6 +58,7 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
     """Parse one YAML document; syntax errors, duplicate keys and aliases become problems."""
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     if text is None:
         text = read_text(path)
@@ -67,6 +68,10 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
     try:
         _precheck(path, text)
         data = _safe_yaml().load(text)
+    except ReaderError as exc:  # a control character: placed by its index in the text
+        line, col = _line_col(text, exc.position) if isinstance(exc.position, int) else (None, None)
+        raise _error(path, line, col, t("yaml-syntax", problem=f"character {exc.character!r}"), "yaml-syntax",
+                     t("yaml-syntax.hint"))
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         key = _duplicate_key_name(exc)

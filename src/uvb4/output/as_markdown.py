@@ -22,7 +22,7 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
     out = [
         f"# {label('title', lang)}",
         "",
-        f"- **{label('organisation', lang)}:** {profile.name}",
+        f"- **{label('organisation', lang)}:** {_cell(profile.name)}",
         f"- **{label('bin', lang)}:** {profile.bin}",
         f"- **{label('year', lang)}:** {result.year}",
         f"- **{label('rulebook', lang)}:** {rb.meta.id} {rb.meta.version}",
