@@ -552,6 +552,8 @@ ROWS: list[Row] = [
     Row("register-alias", "register", "an alias in a YAML register", 2, "yaml-alias",
         "in/org/3.1.4/_register.yaml:2:", _folder({"3.1.4/_register.yaml":
                                                    "- &e {date: 2022-01-14, title: a}\n- *e\n"})),
+    Row("register-csv-stray-cr", "register", "a carriage return inside an unquoted register field", 2,
+        "bad-register", "in/org/3.1.1/_register.csv:", _folder({"3.1.1/_register.csv": "date,title\n2022-01-14,a\r0\n"})),
     # --- figures ------------------------------------------------------------------------
     Row("figures-yaml-nan", "figures", "figures.yaml value .nan", 2, "bad-figure-value", "in/org/figures.yaml:3:",
         lambda tmp: ["kpi", rel(tmp, org_folder(tmp, {"figures.yaml": FIGURES_YAML.format(".nan")}))]),
@@ -595,6 +597,9 @@ ROWS: list[Row] = [
         None, lambda tmp: ["kpi", rel(tmp, org_folder(tmp, {"figures.csv": FIGURES_CSV.format('"1 000,5"')}))]),
     Row("figures-csv-too-large", "figures", "a 9 MB figures.csv", 2, "over-limit", "in/org/figures.csv",
         lambda tmp: ["kpi", rel(tmp, org_folder(tmp, {"figures.csv": "kpi,input,value\n" + "1.1,x,1\n" * MB}))]),
+    Row("figures-csv-stray-cr", "figures", "a carriage return inside an unquoted figures.csv field", 2, "bad-figures",
+        "in/org/figures.csv:", lambda tmp: ["kpi", rel(tmp, org_folder(tmp, {"figures.csv":
+                                                                           "kpi,input,value\n,,\r0\n"}))]),
     # --- figures.xlsx -------------------------------------------------------------------
     Row("xlsx-garbage", "xlsx", "figures.xlsx is not a workbook", 2, "bad-figures", "in/org/figures.xlsx",
         lambda tmp: ["kpi", rel(tmp, org_folder(tmp, {"figures.xlsx": b"PK\x03\x04 not really"}))]),

@@ -156,7 +156,11 @@ def _csv_rows(path: Path):
     except csv.Error:
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a stray carriage return, an over-long field…: positioned, not a crash
+        raise EvidenceError.one(Position.of(path, reader.line_num + 1, 1), t("bad-csv", error=exc), "bad-figures",
+                                t("bad-csv.hint")) from None
     return [(n, r, "line") for n, r in enumerate(rows, 1)]
 
 

@@ -1317,6 +1317,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "положите исходный текст в папку свода правил и укажите относительное имя",
         "en": "put the source text in the rulebook's folder and name it by a relative path",
     },
+    "bad-csv": {
+        "kk": "CSV файлын оқу мүмкін емес: {error}",
+        "ru": "CSV-файл не читается: {error}",
+        "en": "the CSV file cannot be read: {error}",
+    },
+    "bad-csv.hint": {
+        "kk": "файлды Excel-де ашып, «CSV UTF-8» ретінде қайта сақтаңыз; ұяшықтағы жол ауысуын алып тастаңыз",
+        "ru": "откройте файл в Excel и сохраните заново как «CSV UTF-8»; уберите переводы строк внутри ячеек",
+        "en": "open the file in Excel and save it again as 'CSV UTF-8'; remove line breaks inside cells",
+    },
     # -- end of robustness block ----------------------------------------------
 }
 

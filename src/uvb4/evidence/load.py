@@ -216,6 +216,19 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
         raise EvidenceError(problems)
 
 
+def _guarded(reader, path: Path):
+    """The reader's rows; a CSV the module cannot parse is a positioned problem, not a crash."""
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise EvidenceError.one(Position.of(path, reader.line_num + 1, 1), t("bad-csv", error=exc),
+                                    "bad-register", t("bad-csv.hint")) from None
+        yield values
+
+
 def _csv_rows(path: Path, text: str):
     sample = text[:2048]
     try:
@@ -224,7 +237,7 @@ def _csv_rows(path: Path, text: str):
         dialect = csv.excel
     reader = csv.reader(io.StringIO(text), dialect)
     try:
-        header = [h.strip().casefold() for h in next(reader)]
+        header = [h.strip().casefold() for h in next(_guarded(reader, path))]
     except StopIteration:
         return []
     missing = [c for c in ("date", "title") if c not in header]
@@ -234,7 +247,7 @@ def _csv_rows(path: Path, text: str):
                                 t("bad-register.columns", missing=missing or "—", unknown=unknown or "—"),
                                 "bad-register", t("bad-register.columns.hint"))
     rows = []
-    for values in reader:
+    for values in _guarded(reader, path):
         if not any(v.strip() for v in values):
             continue
         line = reader.line_num
