@@ -977,6 +977,18 @@ def markdown_table() -> str:
 BEGIN, END = "<!-- catalogue: begin -->\n", "<!-- catalogue: end -->"
 
 
+def test_every_limit_is_documented_and_configurable(monkeypatch):
+    from uvb4 import limits
+
+    text = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
+    for limit in limits.ALL:
+        assert f"| `{limit.name}` | `{limit.env}` | {limits.human(limit.default)} |" in text, limit.name
+        monkeypatch.setenv(limit.env, "3K")
+        assert limit.value() == 3 * 1024
+        monkeypatch.setenv(limit.env, "lots")  # a typo never lifts a bound
+        assert limit.value() == limit.default
+
+
 def test_the_catalogue_is_documented():
     text = (ROOT / "docs" / "robustness.md").read_text(encoding="utf-8")
     documented = text[text.index(BEGIN) + len(BEGIN):text.index(END)]

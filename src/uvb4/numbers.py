@@ -27,7 +27,12 @@ class NumberError(ValueError):
         self.kind = kind
 
 
-def parse_number(raw: object, max_digits: int = 30) -> float:
+def parse_number(raw: object, max_digits: int | None = None) -> float:
+    """A finite float, or :class:`NumberError`; whole parts longer than ``limits.NUMBER_DIGITS`` are refused."""
+    if max_digits is None:
+        from uvb4 import limits
+
+        max_digits = limits.NUMBER_DIGITS.value()
     if isinstance(raw, bool) or raw is None:
         raise NumberError("not-a-number")
     if isinstance(raw, int):
@@ -64,6 +69,8 @@ def parse_number(raw: object, max_digits: int = 30) -> float:
     if not _PLAIN.fullmatch(text):
         raise NumberError("not-finite" if text.casefold().lstrip("+-") in ("nan", "inf", "infinity") else
                           "not-a-number")
+    if len(re.match(r"[-+]?0*(\d*)", text).group(1)) > max_digits:
+        raise NumberError("not-finite")
     return _finite(float(text))
 
 
