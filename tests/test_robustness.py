@@ -552,6 +552,9 @@ ROWS: list[Row] = [
     Row("register-alias", "register", "an alias in a YAML register", 2, "yaml-alias",
         "in/org/3.1.4/_register.yaml:2:", _folder({"3.1.4/_register.yaml":
                                                    "- &e {date: 2022-01-14, title: a}\n- *e\n"})),
+    Row("register-participants-nan", "register", "participants: .nan (answered in the user's language)", 2,
+        "bad-register", "in/org/3.1.4/_register.yaml:1:32",
+        _folder({"3.1.4/_register.yaml": "- {date: 2022-01-14, title: a, participants: .nan}\n"})),
     Row("register-csv-stray-cr", "register", "a carriage return inside an unquoted register field", 2,
         "bad-register", "in/org/3.1.1/_register.csv:", _folder({"3.1.1/_register.csv": "date,title\n2022-01-14,a\r0\n"})),
     # --- figures ------------------------------------------------------------------------
@@ -939,6 +942,7 @@ def test_bad_input(row: Row, tmp_path: Path, monkeypatch, memory_cap):
         assert first["where"].startswith(row.where), (first["where"], row.where)
         assert len(lines) > 1 and lines[1].startswith("    кеңес: "), lines[:2]
         assert "\x1b" not in stderr
+        assert "Input should" not in stderr, "Pydantic's English reached the user"
     elif row.code is not None:
         data = json.loads(stdout)
         findings = data["findings"] + [f for t in data["tasks"] for f in t["findings"]]

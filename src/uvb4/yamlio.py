@@ -282,8 +282,6 @@ _TYPE_NAMES = {
 def _schema_problem(locator: Locator, loc: tuple, err: dict[str, Any]) -> Problem:
     kind = err["type"]
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "?")
-    ctx = err.get("ctx") or {}
-    shown = _short(err.get("input"))
     hint = t("schema.hint")
     if kind == "missing":
         message, hint = t("schema.missing", field=field), t("schema.missing.hint", field=field)
@@ -293,26 +291,33 @@ def _schema_problem(locator: Locator, loc: tuple, err: dict[str, Any]) -> Proble
         position = locator.position(loc)
     else:
         position = locator.position(loc)
-        if kind == "enum":
-            message = t("schema.enum", input=shown, expected=ctx.get("expected", "?"))
-        elif kind == "string_pattern_mismatch":
-            message = t("schema.pattern", input=shown, pattern=ctx.get("pattern", "?"))
-        elif kind == "finite_number":  # .nan, .inf: said in the user's language, not Pydantic's
-            message = t("bad-figure-value.not-finite", value=shown)
-        elif kind in _TYPE_NAMES:
-            message = t("schema.type", expected=_TYPE_NAMES[kind], input=shown)
-        elif kind in ("greater_than_equal", "greater_than"):
-            message = t("schema.min", input=shown, limit=ctx.get("ge", ctx.get("gt", "?")))
-        elif kind in ("less_than_equal", "less_than"):
-            message = t("schema.max", input=shown, limit=ctx.get("le", ctx.get("lt", "?")))
-        elif kind == "string_too_short":
-            message = t("schema.too-short", limit=ctx.get("min_length", "?"))
-        else:
-            msg = err.get("msg", kind)
-            if msg.startswith("Value error, "):
-                msg = msg[len("Value error, "):]
-            message = t("schema.other", msg=msg)
+        message = schema_message(err)
     return Problem(position, message, _code(kind), hint)
+
+
+def schema_message(err: dict[str, Any]) -> str:
+    """A Pydantic error's message in the user's language (never Pydantic's English)."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    shown = _short(err.get("input"))
+    if kind == "enum":
+        return t("schema.enum", input=shown, expected=ctx.get("expected", "?"))
+    if kind == "string_pattern_mismatch":
+        return t("schema.pattern", input=shown, pattern=ctx.get("pattern", "?"))
+    if kind == "finite_number":  # .nan, .inf: said in the user's language, not Pydantic's
+        return t("bad-figure-value.not-finite", value=shown)
+    if kind in _TYPE_NAMES:
+        return t("schema.type", expected=_TYPE_NAMES[kind], input=shown)
+    if kind in ("greater_than_equal", "greater_than"):
+        return t("schema.min", input=shown, limit=ctx.get("ge", ctx.get("gt", "?")))
+    if kind in ("less_than_equal", "less_than"):
+        return t("schema.max", input=shown, limit=ctx.get("le", ctx.get("lt", "?")))
+    if kind == "string_too_short":
+        return t("schema.too-short", limit=ctx.get("min_length", "?"))
+    msg = err.get("msg", kind)
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    return t("schema.other", msg=msg)
 
 
 def _code(kind: str) -> str:

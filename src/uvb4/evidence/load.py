@@ -13,7 +13,7 @@ from uvb4.evidence.meta import Event, FolderMeta, RegisterRow, parse_date
 from uvb4.evidence.profile import OrgProfile
 from uvb4.evidence.scan import ORG_FILE, Evidence, scan_folder
 from uvb4.messages import t
-from uvb4.yamlio import Locator, load_yaml, validation_problems
+from uvb4.yamlio import Locator, load_yaml, schema_message, validation_problems
 
 
 def load_evidence(
@@ -210,7 +210,7 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 field = str(err["loc"][0]) if err["loc"] else "?"
-                problems.append(Problem(where(field), t("bad-register.row", field=field, error=err["msg"]),
+                problems.append(Problem(where(field), t("bad-register.row", field=field, error=schema_message(err)),
                                         "bad-register", t("bad-register.row.hint")))
     if problems:
         raise EvidenceError(problems)
