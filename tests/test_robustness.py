@@ -773,7 +773,8 @@ ROWS: list[Row] = [
     Row("output-name-bad-bytes", "names", "-o a name that is not UTF-8", 1, None, None,
         lambda tmp: (org_folder(tmp), (tmp / "out").mkdir(),
                      ["check", "in/org", "-f", "json", "-o", os.fsdecode(b"out/\xd5\xe0\xf2.json")])[-1],
-        check_output=lambda out, err, tmp: json.loads(open(os.fsencode(tmp) + b"/out/\xd5\xe0\xf2.json").read())),
+        check_output=lambda out, err, tmp: json.loads(Path(os.fsdecode(os.fsencode(tmp) + b"/out/\xd5\xe0\xf2.json"))
+                                                      .read_bytes())),
     Row("terminal-cp1251", "terminal", "PYTHONIOENCODING=cp1251 (a Russian Windows console, redirected)", 1, None,
         None, _folder({}, "-f", "json"), env={"PYTHONIOENCODING": "cp1251"}, process=True,
         check_output=_warned_cp1251),
@@ -892,8 +893,12 @@ def _as_process(row: Row, args: list[str], tmp: Path, cap: int) -> tuple[int, st
         if row.id == "terminal-stdout-closed":
             os.close(1)
 
-    done = subprocess.run([sys.executable, "-m", "uvb4", *args], cwd=tmp, env=env, stdout=stdout,
-                          stderr=subprocess.PIPE, preexec_fn=limit, timeout=120)
+    try:
+        done = subprocess.run([sys.executable, "-m", "uvb4", *args], cwd=tmp, env=env, stdout=stdout,
+                              stderr=subprocess.PIPE, preexec_fn=limit, timeout=120, check=False)
+    finally:
+        if not isinstance(stdout, int):
+            stdout.close()
     encoding = row.env.get("PYTHONIOENCODING", "utf-8")
     out = done.stdout.decode(encoding) if isinstance(done.stdout, bytes) else ""
     return done.returncode, out, done.stderr.decode(encoding, "replace")

@@ -36,7 +36,7 @@ def check_archive(path: Path) -> None:
             infos = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, UnicodeDecodeError, NotImplementedError) as exc:
         raise _unreadable(path, exc) from None
-    if len(infos) > 10_000:
+    if len(infos) > limits.ZIP_ENTRIES.value():
         raise _over(path, limits.ZIP_ENTRIES)
     total = sum(i.file_size for i in infos)
     if total > limits.XLSX_BYTES.value():
