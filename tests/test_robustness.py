@@ -650,6 +650,9 @@ ROWS: list[Row] = [
     Row("template-cpu", "template", "two nested loops of 100,000 (10^10 steps)", 2, "template-limit", "in/t.md",
         _template("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"),
         env={"UVB4_LIMIT_RENDER_SECONDS": "1"}),
+    Row("template-big-numbers", "template", "legitimate large numbers (a 2-billion budget) are not refused", 1, None,
+        None, _template('{{ "{:,}".format(2000000000) }} {{ 2000000000 * 3 }} {{ organisation.name * 2 }}'),
+        check_output=lambda out, err, tmp: _contains(tmp / "out" / "r.md", "2,000,000,000 6000000000")),
     Row("template-syntax", "template", "an unclosed tag", 2, "template-syntax", "in/t.md:1",
         _template("{% for x in kpis %}")),
     Row("template-undefined", "template", "a misspelt variable", 2, "template-undefined", "in/t.md",
@@ -830,6 +833,10 @@ def assert_evidence(stdout: str, task: str, path: str) -> None:
     data = json.loads(stdout)
     listed = {e.get("path") for t in data["tasks"] if t["id"] == task for e in t["evidence"]}
     assert path in listed, listed
+
+
+def _contains(path: Path, text: str) -> None:
+    assert text in path.read_text(encoding="utf-8")
 
 
 def _bidi_escaped(stdout: str) -> None:

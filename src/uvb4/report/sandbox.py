@@ -51,6 +51,10 @@ def _size(value: Any) -> int:
     return 0
 
 
+_SIZED = {"center", "ljust", "rjust", "zfill", "expandtabs", "do_center", "do_indent", "do_wordwrap",
+          "do_truncate", "indent", "wordwrap", "truncate", "range", "safe_range"}
+
+
 class LimitedSandbox(ImmutableSandboxedEnvironment):
     intercepted_binops = frozenset(["*", "**", "+"])
 
@@ -73,10 +77,11 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_deadline()
-        cap = limits.RENDER_BYTES.value()
-        for value in (*args, *kwargs.values()):
-            if isinstance(value, int) and not isinstance(value, bool) and abs(value) > cap:
-                raise TooLarge("argument too large")
+        if getattr(__obj, "__name__", None) in _SIZED:  # a width or count that sets the result's size
+            cap = limits.RENDER_BYTES.value()
+            for value in (*args, *kwargs.values()):
+                if isinstance(value, int) and not isinstance(value, bool) and abs(value) > cap:
+                    raise TooLarge("argument too large")
         return super().call(__context, __obj, *args, **kwargs)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
