@@ -38,6 +38,7 @@ from uvb4.checks import ALL_CODES
 from uvb4.checks.model import Status
 
 from conftest import tree_snapshot
+from robust_cases import ROBUST_GENERATED
 
 CASES = Path(__file__).resolve().parent / "cases" / "check"
 COMMITTED = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())
@@ -474,6 +475,7 @@ GENERATED: dict[str, tuple[Callable[[Path], Path], dict[str, Any]]] = {
     "signers-from-text-strict": (build_signers_from_text, SIGNERS_FROM_TEXT_STRICT),
     "xlsx-register": (build_xlsx_register, XLSX_REGISTER),
 }
+GENERATED.update(ROBUST_GENERATED)  # issue 9: entries the scan skips, each a finding (tests/robust_cases.py)
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -226,7 +226,17 @@ def test_csv_encodings_excel_writes(raw, tmp_path):
                min_size=1, max_size=80),
        st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251"]))
 def test_any_russian_text_round_trips_through_every_encoding(text, encoding):
-    assert decode_csv(text.encode(encoding), Path("x.csv")) == text
+    raw = text.encode(encoding)
+    if encoding == "cp1251":
+        # The strict order reads UTF-8 first: cp1251 bytes that happen to be valid UTF-8 («В»» is C2 BB,
+        # UTF-8's «»») are read as UTF-8 — an ambiguity no detector can settle on a few bytes.
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            assume(False)
+    assert decode_csv(raw, Path("x.csv")) == text
 
 
 @pytest.mark.parametrize("raw", ["Семинар Адал".encode("cp866"), b"\x98\x98 Seminar"],

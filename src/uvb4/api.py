@@ -207,22 +207,39 @@ def _load_figures(folder: Path, rel: str | None):
 
 
 def _figures_from_zip(archive_path: Path, rel: str):
+    """The figures file of a ZIP: unpacked (bounded) to a temporary folder, its problems placed in the ZIP."""
     import tempfile
-    import zipfile
+    from dataclasses import replace
 
-    from uvb4.evidence.scan import zip_member_name
+    from uvb4 import limits
+    from uvb4.errors import EvidenceError, Position, display_path
+    from uvb4.evidence.sources import open_archive, too_large
     from uvb4.figures import load_figures
+    from uvb4.messages import t
 
-    with zipfile.ZipFile(archive_path) as archive:
-        # the root's figures file (under at most one top folder), not e.g. "2.1/old-figures.csv"
-        members = [i for i in archive.infolist() if zip_member_name(i) == rel or zip_member_name(i).endswith("/" + rel)]
-        if members:
-            info = min(members, key=lambda i: zip_member_name(i).count("/"))
-            with tempfile.TemporaryDirectory() as tmp:
-                target = Path(tmp) / rel
-                target.write_bytes(archive.read(info))
-                return _placed_in_archive(load_figures(target), str(target), f"{archive_path}/{rel}")
-    return None
+    archive = open_archive(archive_path)  # the scan's handle: its member index and limits
+    info = archive.find(rel)
+    if info is None:
+        return None
+    shown = f"{display_path(archive_path)}/{rel}"
+    limit = limits.XLSX_BYTES if rel.casefold().endswith(".xlsx") else limits.CONTROL_BYTES
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp) / Path(rel).name
+        try:
+            archive.copy_to(info, target, limit)
+        except limits.TooLarge as exc:
+            raise too_large(Position(shown), exc.limit, exc.actual) from None
+        except OSError as exc:
+            raise EvidenceError.one(Position(shown), t("unreadable-file", reason=exc.strerror or exc),
+                                    "unreadable-file", t("unreadable-file.hint")) from None
+        try:
+            figures = load_figures(target)
+        except EvidenceError as exc:
+            inner = display_path(target)
+            raise EvidenceError([
+                replace(p, position=replace(p.position, path=shown)) if p.position.path == inner else p
+                for p in exc.problems]) from None
+        return _placed_in_archive(_placed_in_archive(figures, str(target), shown), display_path(target), shown)
 
 
 def _placed_in_archive(figures, inner: str, shown: str):
@@ -401,12 +418,21 @@ def renderable(result: Any, format: str, lang: str | None = None, **options: Any
         if isinstance(result, FolderCheck):
             from uvb4.output import Format, renderer
 
-            return renderer(Format(format))(_raw(result), include_not_applicable=options.get(
+            raw = _raw(result)
+            if format != "json":  # names from the folder cannot drive a terminal, Markdown or a workbook
+                from uvb4.safe_text import clean_result
+
+                raw = clean_result(raw)
+            return renderer(Format(format))(raw, include_not_applicable=options.get(
                 "include_not_applicable", False), lang=language)
         if isinstance(result, KpiReport):
             from uvb4.output.kpis import render_kpis
 
             table, check = _raw(result)
+            if format != "json":
+                from uvb4.safe_text import clean_kpis, clean_result
+
+                table, check = clean_kpis(table), clean_result(check)
             return render_kpis(table, check, format, language)
         if isinstance(result, OrgReview):
             if format == "json":
@@ -446,9 +472,11 @@ def _gap_report(org: OrgReview, format: str, lang: str, *, kpi: str | None = Non
 
     if org.check is None or org.kpis is None:
         raise ValueError("an organisation with input errors has no gap report")
-    table, result = _raw(org.kpis)
+    from uvb4.safe_text import clean_kpis, clean_result
+
+    table = clean_kpis(_raw(org.kpis)[0])
     if format == "xlsx" and appendix == "auto":
         appendix = "full"  # a workbook carries the whole index
-    context = build_context(_raw(org.check), table, Path(org.check.folder), kpi=kpi, group=group, lang=lang,
+    context = build_context(clean_result(_raw(org.check)), table, Path(org.check.folder), kpi=kpi, group=group, lang=lang,
                             today=today, detail=detail, appendix=appendix)
     return render_report(context, ReportFormat(format), template)

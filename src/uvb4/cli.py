@@ -77,11 +77,13 @@ def print_problems(problems: list, *, stream=None) -> None:
     """Every problem as ``path:line:col: message (code)``, its hint indented below."""
     from uvb4.messages import t
 
+    from uvb4.safe_text import visible  # a name with ESC sequences or bad bytes is shown, not obeyed
+
     out = stream or sys.stderr
     for problem in problems:
-        print(str(problem), file=out)
+        print(visible(str(problem)), file=out)
         if problem.hint:
-            print(f"    {t('hint')}: {problem.hint}", file=out)
+            print(f"    {t('hint')}: {visible(problem.hint)}", file=out)
 
 
 def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -126,6 +128,9 @@ def _root(
 
     # The language a command chooses lasts for that invocation only (in-process runs share a context).
     set_lang(None)
+    from uvb4.terminal import prepare_streams
+
+    prepare_streams()  # an output encoding without Kazakh letters degrades with one warning (issue 9)
     ctx.call_on_close(lambda: set_lang(None))
 
 
@@ -410,38 +415,51 @@ def _today():
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+        try:
+            return dt.datetime.fromtimestamp(int(epoch[:20]), dt.timezone.utc).date()
+        except (OverflowError, OSError, ValueError):  # out of range: say so, never a traceback
+            from uvb4.errors import Position, UsageError
+            from uvb4.messages import t
+
+            raise UsageError.one(Position("SOURCE_DATE_EPOCH"), t("bad-source-date-epoch", value=epoch[:40]),
+                                 "bad-source-date-epoch", t("bad-source-date-epoch.hint")) from None
     return dt.date.today()
 
 
-def _refuse_inside(output: Path, folder: Path) -> None:
-    """uvb4 never writes into the evidence folder it reads."""
-    from uvb4.errors import Position, UsageError
-    from uvb4.messages import t
+def _refuse_inside(output: Path, folder: Path, *others: Optional[Path]) -> None:
+    """uvb4 never writes into or over what it reads: the evidence folder, the ZIP, a template."""
+    from uvb4.atomic import refuse_inputs
 
-    try:
-        inside = output.resolve().is_relative_to(folder.resolve()) and folder.is_dir()
-    except OSError:
-        inside = False
-    if inside:
-        raise UsageError.one(Position.of(output), t("output-inside-folder"), "output-inside-folder",
-                             t("output-inside-folder.hint", name=output.name))
+    refuse_inputs(output, folder, *others)
 
 
 def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> None:
-    """Print to stdout, or write ``output`` atomically (never inside the evidence folder)."""
+    """Print to stdout, or write ``output`` atomically (never inside the evidence folder); ``-o -`` is stdout."""
+    if output is not None and str(output) == "-":
+        output = None
     if output is None:
-        if isinstance(rendered, str):
-            sys.stdout.write(rendered)
-        elif isinstance(rendered, bytes):
-            sys.stdout.buffer.write(rendered)
-        else:
-            from rich.console import Console
+        from uvb4.terminal import stdout_guard
 
-            # Piped into a file or a pager, a table gets room for its findings column.
-            wide = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
-            Console(highlight=False, width=wide).print(rendered)
+        with stdout_guard():  # a closed stdout or a console that cannot hold Kazakh: exit 2 or a warning
+            _print_out(rendered)
         return
+    _write_out(rendered, output, folder)
+
+
+def _print_out(rendered) -> None:
+    if isinstance(rendered, str):
+        sys.stdout.write(rendered)
+    elif isinstance(rendered, bytes):
+        sys.stdout.buffer.write(rendered)
+    else:
+        from rich.console import Console
+
+        # Piped into a file or a pager, a table gets room for its findings column.
+        wide = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+        Console(highlight=False, width=wide).print(rendered)
+
+
+def _write_out(rendered, output: Path, folder: Optional[Path]) -> None:
     from uvb4.atomic import write_atomic
 
     if folder is not None:
@@ -465,7 +483,9 @@ def _print_summary(result, lang: str) -> None:
 
         parts.append(f"{label('signers-to-confirm', lang)}: {totals['signers_to_confirm']}"
                      + (f" ({label('strict', lang)})" if result.strict else ""))
-    print(f"{result.profile.name} ({result.year}): " + ", ".join(parts), file=sys.stderr)
+    from uvb4.safe_text import visible
+
+    print(f"{visible(result.profile.name)} ({result.year}): " + ", ".join(parts), file=sys.stderr)
 
 
 # --------------------------------------------------------------------------
@@ -571,7 +591,7 @@ def report_command(
         chosen = {".docx": "docx", ".html": "html", ".htm": "html", ".json": "json",
                   ".xlsx": "xlsx"}.get(output.suffix.lower(), "md")
     chosen = chosen or "md"
-    if chosen == "docx" and output is None:
+    if chosen == "docx" and output is None:  # "-o -" writes the DOCX to stdout
         raise UsageError.one(Position("--output"), t("output-required.docx"), "output-required",
                              t("output-required.docx.hint"))
     if template is not None and chosen in ("json", "xlsx"):
@@ -581,8 +601,8 @@ def report_command(
         raise UsageError.one(Position("--output"), t("output-required.binary", format="xlsx"), "output-required",
                              t("output-required.binary.hint", format="xlsx"))
     if output is not None:
-        _refuse_inside(output, folder)
-    from uvb4.api import load_rulebook, renderable, review_folder, select
+        _refuse_inside(output, folder, template)
+    from uvb4.api import load_rulebook, review_folder, select
     from uvb4.report import ReportFormat
     from uvb4.report.render import render_report, template_path
 
@@ -594,6 +614,9 @@ def report_command(
     reviewed = _with_progress(lambda progress: review_folder(folder, rb, year=reporting_year, lang=language,
                                                              progress=progress, strict=strict or None))
     result, table = reviewed
+    from uvb4.safe_text import clean_kpis, clean_result
+
+    result, table = clean_result(result), clean_kpis(table)  # names from the folder cannot drive a document
     from uvb4.report.context import build_context
 
     mode = appendix.value
@@ -762,6 +785,11 @@ def main() -> None:
             app()
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+    except BrokenPipeError:  # the reader went away (uvb4 … | head): nothing more to say
+        from uvb4.terminal import silence_stdout
+
+        silence_stdout()
+        raise SystemExit(EXIT_INPUT) from None
     except Exception as exc:  # a bug: say so plainly; UVB4_DEBUG=1 shows the traceback
         if os.environ.get("UVB4_DEBUG"):
             raise

@@ -87,8 +87,14 @@ class UsageError(Uvb4Error):
 
 def display_path(path: Path | str) -> str:
     """A path as the user should see it: relative to the working directory when inside it."""
+    import os
+
     p = Path(path)
+    try:  # as typed, without following links: a link is shown as the link (org.yaml → elsewhere)
+        return str(Path(os.path.abspath(p)).relative_to(os.path.abspath(os.getcwd())))
+    except (ValueError, OSError):
+        pass
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return str(p)

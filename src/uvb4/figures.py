@@ -61,19 +61,20 @@ def load_figures(path: Path) -> Figures:
 
 
 def _number(raw: Any, where: Position) -> float:
-    if isinstance(raw, bool):
-        raw = None
-    if isinstance(raw, (int, float)):
-        return float(raw)
-    if isinstance(raw, str):
-        text = raw.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-        if text.endswith("%"):
-            text = text[:-1]
-        try:
-            return float(text)
-        except ValueError:
-            pass
-    raise EvidenceError.one(where, t("bad-figure-value", value=raw), "bad-figure-value", t("bad-figure-value.hint"))
+    """A figure's value (rules in :mod:`uvb4.numbers`), or a positioned problem."""
+    from uvb4.numbers import NumberError, parse_number
+
+    try:
+        return parse_number(raw)
+    except NumberError as exc:
+        shown = str(raw)[:40]
+        if exc.kind == "not-finite":
+            message, hint = t("bad-figure-value.not-finite", value=shown), t("bad-figure-value.hint")
+        elif exc.kind == "ambiguous":
+            message, hint = t("bad-figure-value.thousands", value=shown), t("bad-figure-value.thousands.hint")
+        else:
+            message, hint = t("bad-figure-value", value=shown), t("bad-figure-value.hint")
+    raise EvidenceError.one(where, message, "bad-figure-value", hint)
 
 
 def _from_yaml(path: Path) -> Figures:
@@ -152,20 +153,9 @@ def _csv_rows(path: Path):
 
 
 def _xlsx_rows(path: Path):
-    import zipfile
+    from uvb4.xlsx import read_rows  # bounded, every openpyxl failure positioned, formulas without values flagged
 
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise EvidenceError.one(Position.of(path), t("bad-figures.xlsx-unreadable", error=exc), "bad-figures",
-                                t("bad-figures.xlsx-unreadable.hint"))
-    sheet = book.worksheets[0]
-    rows = [(n, ["" if v is None else v for v in row], "row")
-            for n, row in enumerate(sheet.iter_rows(values_only=True), 1)]
-    book.close()
-    return rows
+    return read_rows(path)
 
 
 def _from_rows(path: Path, rows) -> Figures:

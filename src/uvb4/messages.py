@@ -1244,7 +1244,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "diff.field.deadline": {"kk": "мерзімі (мәтіні)", "ru": "срок (текст)", "en": "deadline (wording)"},
     "diff.field.recurrence": {"kk": "кезеңділігі (мәтіні)", "ru": "периодичность (текст)", "en": "rhythm (wording)"},
     "diff.field.quantity_text": {"kk": "саны (мәтіні)", "ru": "количество (текст)", "en": "quantity (wording)"},
-    "diff.field.description": {"kk": "сипаттамасы", "ru": "описание", "en": "description"},
     "diff.field.inputs": {"kk": "кірістің атауы", "ru": "название показателя", "en": "input title"},
     "diff.field.target_notes": {"kk": "нысаналы мәннің түсініктемесі", "ru": "пояснение к целевому значению",
                                 "en": "target note"},
@@ -1281,26 +1280,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "осы жолдан бастап тырнақшаларды (\") тексеріңіз",
         "ru": "проверьте кавычки (\") начиная с этой строки",
         "en": "check the quotes (\") from this line on",
-    },
-    "csv-too-large": {
-        "kk": "CSV файлы тым үлкен (шегі {limit} МБ)",
-        "ru": "CSV-файл слишком большой (предел {limit} МБ)",
-        "en": "the CSV file is too large (limit {limit} MB)",
-    },
-    "csv-too-large.hint": {
-        "kk": "файлда тек көрсеткіштер немесе тізілім жолдары болуы керек; артық парақтар мен бағандарды алып тастаңыз",
-        "ru": "в файле должны быть только показатели или строки реестра; удалите лишние листы и столбцы",
-        "en": "keep only the figures or the register's rows in the file; remove extra sheets and columns",
-    },
-    "bad-csv": {
-        "kk": "CSV файлын оқу мүмкін емес: {error}",
-        "ru": "не удаётся прочитать CSV: {error}",
-        "en": "cannot read the CSV file: {error}",
-    },
-    "bad-csv.hint": {
-        "kk": "файлды Excel-де ашып, CSV ретінде қайта сақтаңыз",
-        "ru": "откройте файл в Excel и сохраните заново как CSV",
-        "en": "open the file in Excel and save it again as CSV",
     },
     "bad-register.xlsx-unreadable": {
         "kk": "тізілімнің XLSX файлын оқу мүмкін емес: {error}",
@@ -1495,6 +1474,195 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "BIN {bin} is also that of {first}: perhaps org.yaml was copied without changes",
     },
     # -- end of the "review" block --
+    # -- robustness (issue 9: limits, writes, parsers, names, terminals) -------
+    "over-limit": {
+        "kk": "шектен асады: {what} (шегі {limit})",
+        "ru": "превышен предел: {what} (предел {limit})",
+        "en": "over a limit: {what} (the limit is {limit})",
+    },
+    "over-limit.hint": {
+        "kk": "файлды кішірейтіңіз; шынымен қажет болса, шекті {env} айнымалысымен көтеріңіз (docs/robustness.md)",
+        "ru": "уменьшите файл; если это действительно нужно, поднимите предел переменной {env} (docs/robustness.md)",
+        "en": "make the file smaller; if it really must be this large, raise the limit with {env} "
+              "(docs/robustness.md)",
+    },
+    "bad-archive.name-not-utf8": {
+        "kk": "архивтегі атау UTF-8 деп белгіленген, бірақ UTF-8 емес: {detail!r}",
+        "ru": "имя в архиве помечено как UTF-8, но им не является: {detail!r}",
+        "en": "a name in the archive is flagged UTF-8 but is not: {detail!r}",
+    },
+    "zip-member-encrypted": {
+        "kk": "архивтегі файл шифрланған",
+        "ru": "файл в архиве зашифрован",
+        "en": "the archive member is encrypted",
+    },
+    "unreadable-folder": {
+        "kk": "буманы оқу мүмкін емес: {reason}",
+        "ru": "не удаётся прочитать папку: {reason}",
+        "en": "cannot read the folder: {reason}",
+    },
+    "unreadable-folder.hint": {
+        "kk": "буманы оқу құқығын тексеріңіз (ls -ld) немесе оның көшірмесін тексеріңіз",
+        "ru": "проверьте права на чтение папки (ls -ld) или проверьте её копию",
+        "en": "check the folder's read permission (ls -ld) or check a copy of it",
+    },
+    "org-file-symlink": {
+        "kk": "org.yaml — символдық сілтеме; uvb4 сілтемелерге ермейді",
+        "ru": "org.yaml — символическая ссылка; uvb4 не следует по ссылкам",
+        "en": "org.yaml is a symbolic link; uvb4 does not follow links",
+    },
+    "org-file-symlink.hint": {
+        "kk": "сілтеменің орнына файлдың өзін бумаға көшіріңіз",
+        "ru": "скопируйте в папку сам файл вместо ссылки",
+        "en": "copy the file itself into the folder instead of the link",
+    },
+    "output-is-input": {
+        "kk": "нәтиже файлы тексерілетін кірістің өзі: ол қайта жазылып, құжаттар жойылар еді",
+        "ru": "файл результата — это сам проверяемый вход: он был бы перезаписан, документы утрачены",
+        "en": "the output file is the input being checked: it would be overwritten and the evidence lost",
+    },
+    "output-is-input.hint": {
+        "kk": "нәтижені басқа файлға жазыңыз, мысалы -o есеп.md",
+        "ru": "запишите результат в другой файл, например -o отчёт.md",
+        "en": "write the output to another file, e.g. -o report.md",
+    },
+    "output-not-regular": {
+        "kk": "нәтиже жолы кәдімгі файл емес ({kind}): uvb4 оны ауыстырмайды",
+        "ru": "путь результата — не обычный файл ({kind}): uvb4 не заменяет его",
+        "en": "the output path is not a regular file ({kind}): uvb4 does not replace it",
+    },
+    "output-not-regular.hint": {
+        "kk": "кәдімгі файлдың атауын беріңіз немесе стандартты шығысқа жазу үшін «-o -» қолданыңыз",
+        "ru": "укажите имя обычного файла или «-o -» для записи в стандартный вывод",
+        "en": "give the name of a regular file, or '-o -' to write to standard output",
+    },
+    "yaml-bad-value": {
+        "kk": "мәнді оқу мүмкін емес: {problem}",
+        "ru": "значение не читается: {problem}",
+        "en": "the value cannot be read: {problem}",
+    },
+    "yaml-bad-value.hint": {
+        "kk": "күнді ЖЖЖЖ-АА-КК түрінде нақты күнмен жазыңыз; ұзын санды тырнақшаға алыңыз",
+        "ru": "пишите существующую дату в виде ГГГГ-ММ-ДД; длинное число возьмите в кавычки",
+        "en": "write a date that exists, as YYYY-MM-DD; put a long number in quotes",
+    },
+    "yaml-too-deep": {
+        "kk": "YAML тым терең салынған (шегі {limit} деңгей)",
+        "ru": "YAML вложен слишком глубоко (предел {limit} уровней)",
+        "en": "the YAML is nested too deeply (the limit is {limit} levels)",
+    },
+    "yaml-too-deep.hint": {
+        "kk": "файлдың құрылымын docs/evidence-folder.md үлгісіндей жазыңыз",
+        "ru": "запишите структуру файла как в примерах docs/evidence-folder.md",
+        "en": "write the file's structure as in the examples of docs/evidence-folder.md",
+    },
+    "yaml-nul": {
+        "kk": "файлда NUL (0x00) байты бар: бұл мәтін файлы емес немесе бүлінген",
+        "ru": "в файле есть байт NUL (0x00): это не текстовый файл или он повреждён",
+        "en": "the file holds a NUL (0x00) byte: it is not a text file, or it is damaged",
+    },
+    "yaml-nul.hint": {
+        "kk": "файлды мәтіндік редакторда ашып, UTF-8 ретінде қайта сақтаңыз",
+        "ru": "откройте файл в текстовом редакторе и сохраните заново в UTF-8",
+        "en": "open the file in a text editor and save it again as UTF-8",
+    },
+    "bad-figure-value.not-finite": {
+        "kk": "«{value}» — шектеулі сан емес (nan, inf немесе тым үлкен)",
+        "ru": "«{value}» — не конечное число (nan, inf или слишком большое)",
+        "en": "'{value}' is not a finite number (nan, inf or too large)",
+    },
+    "bad-figure-value.thousands": {
+        "kk": "«{value}» екіұшты: мыңдарды бөлу ме, әлде ондық үтір ме",
+        "ru": "«{value}» неоднозначно: разделитель тысяч или десятичная запятая",
+        "en": "'{value}' is ambiguous: a thousands separator or a decimal comma",
+    },
+    "bad-figure-value.thousands.hint": {
+        "kk": "мыңдарды бөлгішсіз жазыңыз (1000) немесе бос орынмен (1 000); бөлшекті 1,5 немесе 1.5 түрінде",
+        "ru": "пишите тысячи без разделителя (1000) или через пробел (1 000); дробь — 1,5 или 1.5",
+        "en": "write thousands without a separator (1000) or with a space (1 000); a fraction as 1,5 or 1.5",
+    },
+    "bad-figures.formula": {
+        "kk": "ұяшықта формула бар, бірақ сақталған мәні жоқ",
+        "ru": "в ячейке формула без сохранённого значения",
+        "en": "the cell holds a formula without a saved value",
+    },
+    "bad-figures.formula.hint": {
+        "kk": "кітапты Excel-де немесе LibreOffice-те ашып, қайта сақтаңыз (формулалар сонда есептеледі) "
+              "немесе мәнді санмен жазыңыз",
+        "ru": "откройте книгу в Excel или LibreOffice и сохраните заново (формулы будут вычислены) "
+              "или впишите значение числом",
+        "en": "open the workbook in Excel or LibreOffice and save it again (formulas get computed), "
+              "or type the value as a number",
+    },
+    "template-too-slow": {
+        "kk": "үлгі {seconds} секундта аяқталмады",
+        "ru": "шаблон не завершился за {seconds} с",
+        "en": "the template did not finish within {seconds} seconds",
+    },
+    "template-too-large": {
+        "kk": "үлгі тым үлкен нәтиже береді (шегі {limit})",
+        "ru": "шаблон порождает слишком большой результат (предел {limit})",
+        "en": "the template produces too much output (the limit is {limit})",
+    },
+    "template-limit.hint": {
+        "kk": "үлгідегі циклдерді тексеріңіз; шекті {env} айнымалысымен өзгертуге болады",
+        "ru": "проверьте циклы в шаблоне; предел меняется переменной {env}",
+        "en": "check the template's loops; the limit can be changed with {env}",
+    },
+    "template-not-utf8": {
+        "kk": "үлгі UTF-8 кодтауында емес",
+        "ru": "шаблон не в кодировке UTF-8",
+        "en": "the template is not UTF-8",
+    },
+    "encoding-degraded": {
+        "kk": "ескерту: шығыс кодтауы ({encoding}) қазақ әріптерін көрсете алмайды; олар ауыстырылды. "
+              "PYTHONIOENCODING=utf-8 немесе -o ФАЙЛ қолданыңыз",
+        "ru": "предупреждение: кодировка вывода ({encoding}) не передаёт казахские буквы; они заменены. "
+              "Используйте PYTHONIOENCODING=utf-8 или -o ФАЙЛ",
+        "en": "warning: the output encoding ({encoding}) cannot hold Kazakh letters; they were replaced. "
+              "Use PYTHONIOENCODING=utf-8 or -o FILE",
+    },
+    "bad-source-date-epoch": {
+        "kk": "SOURCE_DATE_EPOCH={value} мүмкін күн емес",
+        "ru": "SOURCE_DATE_EPOCH={value} — невозможная дата",
+        "en": "SOURCE_DATE_EPOCH={value} is not a possible date",
+    },
+    "bad-source-date-epoch.hint": {
+        "kk": "1970 жылдан бергі секундтар санын беріңіз (мысалы 1700000000) немесе айнымалыны алып тастаңыз",
+        "ru": "укажите число секунд с 1970 года (например 1700000000) или уберите переменную",
+        "en": "give the seconds since 1970 (e.g. 1700000000) or unset the variable",
+    },
+    "folder-unreachable": {
+        "kk": "жолды ашу мүмкін емес: {reason}",
+        "ru": "путь не открывается: {reason}",
+        "en": "the path cannot be opened: {reason}",
+    },
+    "folder-unreachable.hint": {
+        "kk": "жолды тексеріңіз: әр бөлігі 255 байттан аспауы, сілтемелер тұйықталмауы керек",
+        "ru": "проверьте путь: каждая часть не длиннее 255 байт, ссылки не зациклены",
+        "en": "check the path: each part at most 255 bytes, no symbolic link loops",
+    },
+    "rulebook-file-outside": {
+        "kk": "ережелер жинағы өз бумасынан тыс файлды атайды: {file}",
+        "ru": "свод правил ссылается на файл вне своей папки: {file}",
+        "en": "the rulebook names a file outside its folder: {file}",
+    },
+    "rulebook-file-outside.hint": {
+        "kk": "бастапқы мәтінді ережелер жинағының бумасына салып, атауын салыстырмалы түрде жазыңыз",
+        "ru": "положите исходный текст в папку свода правил и укажите относительное имя",
+        "en": "put the source text in the rulebook's folder and name it by a relative path",
+    },
+    "bad-csv": {
+        "kk": "CSV файлын оқу мүмкін емес: {error}",
+        "ru": "CSV-файл не читается: {error}",
+        "en": "the CSV file cannot be read: {error}",
+    },
+    "bad-csv.hint": {
+        "kk": "файлды Excel-де ашып, «CSV UTF-8» ретінде қайта сақтаңыз; ұяшықтағы жол ауысуын алып тастаңыз",
+        "ru": "откройте файл в Excel и сохраните заново как «CSV UTF-8»; уберите переводы строк внутри ячеек",
+        "en": "open the file in Excel and save it again as 'CSV UTF-8'; remove line breaks inside cells",
+    },
+    # -- end of robustness block ----------------------------------------------
 }
 
 LEVELS: dict[str, dict[str, str]] = {
@@ -1676,6 +1844,53 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "org.yaml: type '{declared}' is also '{implied}'; the tasks of both are checked "
               "(write type: [{implied}, {declared}] to say so)",
     },
+    # -- robustness (issue 9): what the scan did not use, and why --------------
+    "skipped-symlink": {
+        "kk": "символдық сілтеме: uvb4 оған ермейді, файл ескерілмеді",
+        "ru": "символическая ссылка: uvb4 не следует по ней, файл не учтён",
+        "en": "a symbolic link: uvb4 does not follow it, the file was not used",
+    },
+    "skipped-special": {
+        "kk": "кәдімгі файл емес (FIFO, сокет немесе құрылғы): ескерілмеді",
+        "ru": "не обычный файл (FIFO, сокет или устройство): не учтён",
+        "en": "not a regular file (a FIFO, socket or device): not used",
+    },
+    "unreadable-folder": {
+        "kk": "буманы оқу мүмкін емес: ондағы құжаттар ескерілмеді",
+        "ru": "папка не читается: документы в ней не учтены",
+        "en": "the folder cannot be read: the documents in it were not used",
+    },
+    "skipped-too-deep": {
+        "kk": "бума тым терең салынған: ескерілмеді",
+        "ru": "папка вложена слишком глубоко: не учтена",
+        "en": "the folder is nested too deeply: not used",
+    },
+    "skipped-bad-name": {
+        "kk": "архивтегі атау бумадан тыс жолды көрсетеді («..»): ескерілмеді",
+        "ru": "имя в архиве указывает за пределы папки («..»): не учтено",
+        "en": "the archive name points outside the folder ('..'): not used",
+    },
+    "bad-name": {
+        "kk": "атау UTF-8 емес (мысалы, Windows архивінен ашылған); қате байттар \\xNN түрінде көрсетілген",
+        "ru": "имя не в UTF-8 (например, распаковано из архива Windows); ошибочные байты показаны как \\xNN",
+        "en": "the name is not UTF-8 (e.g. unpacked from a Windows archive); bad bytes are shown as \\xNN",
+    },
+    "duplicate-org-file": {
+        "kk": "екінші org.yaml: тек біріншісі оқылды",
+        "ru": "второй org.yaml: прочитан только первый",
+        "en": "a second org.yaml: only the first was read",
+    },
+    "duplicate-member": {
+        "kk": "архивте бірдей атаулы екі файл: тек біріншісі ескерілді",
+        "ru": "в архиве два файла с одним именем: учтён только первый",
+        "en": "two archive members with the same name: only the first was used",
+    },
+    "skipped-encrypted": {
+        "kk": "архивтегі файл шифрланған: мазмұны тексерілмейді",
+        "ru": "файл в архиве зашифрован: содержимое не проверяется",
+        "en": "the archive member is encrypted: its content is not checked",
+    },
+    # -- end of robustness block ----------------------------------------------
 }
 
 ROLES: dict[str, dict[str, str]] = {

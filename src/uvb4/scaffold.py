@@ -20,7 +20,7 @@ from pathlib import Path
 
 from uvb4.messages import INIT_LABELS as LABELS
 from uvb4.messages import INIT_PROMPTS, ORG_COMMENTS, ORG_TYPES, role_name, text_of
-from uvb4.rulebook.model import Executor, Project, Rulebook, Task
+from uvb4.rulebook.model import Executor, Rulebook, Task
 
 GUIDE_NAME = "_what-to-upload.md"
 REGISTER_NAME = "_register.csv"

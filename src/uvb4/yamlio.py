@@ -6,6 +6,13 @@ Positions are only needed when something is wrong, so the slower round-trip
 loader runs only then, to map a Pydantic error location (``('kpis', 0,
 'title')``) to a line and column.  Duplicate keys are errors; anchors and
 aliases are rejected, since an alias can multiply data without bound.
+
+Before a document is built, one pass over the C parser's events (cheap: about
+a third of the load) enforces :mod:`uvb4.limits` — nesting depth, node count —
+and places at ``line:col`` what would otherwise fail deep inside the
+constructor: an alias or merge key (``*a``, ``<<: *a``), a date that does not
+exist (``2022-02-30``, year ``0000``), a whole number with thousands of digits,
+a NUL byte.  Files are read through :func:`uvb4.limits.read_bounded`.
 """
 
 from __future__ import annotations
@@ -26,11 +33,18 @@ def _safe_yaml():
 
 
 def read_text(path: Path) -> str:
-    """A text file's content; unreadable or non-UTF-8 files raise a positioned problem."""
+    """A text file's content (at most ``limits.CONTROL_BYTES``); unreadable, too large or non-UTF-8
+    files raise a positioned problem."""
+    from uvb4 import limits
+
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise _error(path, None, None, t("unreadable-file", reason=exc.strerror or exc), "unreadable-file")
+        raw = limits.read_bounded(path)
+    except limits.TooLarge as exc:
+        raise _error(path, None, None, t("over-limit", what=exc.limit.name, limit=limits.human(exc.limit.value())),
+                     "over-limit", t("over-limit.hint", env=exc.limit.env))
+    except (OSError, ValueError) as exc:
+        raise _error(path, None, None, t("unreadable-file", reason=getattr(exc, "strerror", None) or exc),
+                     "unreadable-file", t("unreadable-file.hint"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -44,11 +58,20 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
     """Parse one YAML document; syntax errors, duplicate keys and aliases become problems."""
     from ruamel.yaml.constructor import DuplicateKeyError
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.reader import ReaderError
 
     if text is None:
         text = read_text(path)
+    if "\x00" in text:
+        line, col = _line_col(text, text.index("\x00"))
+        raise _error(path, line, col, t("yaml-nul"), "yaml-nul", t("yaml-nul.hint"))
     try:
+        _precheck(path, text)
         data = _safe_yaml().load(text)
+    except ReaderError as exc:  # a control character: placed by its index in the text
+        line, col = _line_col(text, exc.position) if isinstance(exc.position, int) else (None, None)
+        raise _error(path, line, col, t("yaml-syntax", problem=f"character {exc.character!r}"), "yaml-syntax",
+                     t("yaml-syntax.hint"))
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         key = _duplicate_key_name(exc)
@@ -62,10 +85,74 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
         raise _error(path, line, col, t("yaml-syntax", problem=problem), "yaml-syntax", t("yaml-syntax.hint"))
     except YAMLError as exc:  # pragma: no cover - ruamel raises marked errors in practice
         raise _error(path, None, None, t("yaml-syntax", problem=exc), "yaml-syntax", t("yaml-syntax.hint"))
+    except (ValueError, OverflowError, TypeError, RecursionError, MemoryError) as exc:
+        # what the pre-check does not foresee still ends as an input error, not a crash
+        raise _error(path, None, None, t("yaml-bad-value", problem=_short(exc)), "yaml-bad-value",
+                     t("yaml-bad-value.hint"))
     if _has_shared_nodes(data):
         line, col = _first_alias(text)
         raise _error(path, line, col, t("yaml-alias"), "yaml-alias", t("yaml-alias.hint"))
     return data
+
+
+_INT = __import__("re").compile(r"[-+]?(0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|0o?[0-7_]+)$")
+_DATE = __import__("re").compile(  # YAML 1.2's timestamp, as ruamel resolves it
+    r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]*)?(?:[ \t]*Z|[-+][0-9]{1,2}(?::[0-9]{1,2})?)?)?$")
+
+
+def _precheck(path: Path, text: str) -> None:
+    """Depth, size, aliases and plain scalars the constructor would choke on, at their position."""
+    import datetime as dt
+
+    from ruamel.yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent)
+
+    from uvb4 import limits
+
+    max_depth, max_nodes, max_digits = limits.YAML_DEPTH.value(), limits.YAML_NODES.value(), \
+        limits.NUMBER_DIGITS.value()
+    depth = nodes = 0
+    for event in _safe_yaml().parse(text):
+        if isinstance(event, ScalarEvent):
+            nodes += 1
+            if event.implicit[0] and not event.style:
+                _check_plain(path, event, max_digits, dt)
+        elif isinstance(event, CollectionStartEvent):
+            nodes += 1
+            depth += 1
+            if depth > max_depth:
+                raise _at(path, event, t("yaml-too-deep", limit=max_depth), "yaml-too-deep", t("yaml-too-deep.hint"))
+        elif isinstance(event, CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, AliasEvent):
+            raise _at(path, event, t("yaml-alias"), "yaml-alias", t("yaml-alias.hint"))
+        if nodes > max_nodes:
+            raise _at(path, event, t("over-limit", what=limits.YAML_NODES.name, limit=max_nodes), "over-limit",
+                      t("over-limit.hint", env=limits.YAML_NODES.env))
+
+
+def _check_plain(path: Path, event: Any, max_digits: int, dt: Any) -> None:
+    value = event.value
+    if len(value) > max_digits and _INT.match(value):
+        raise _at(path, event, t("yaml-bad-value", problem=_short(value, 40)), "yaml-bad-value",
+                  t("yaml-bad-value.hint"))
+    match = _DATE.match(value)
+    if match:
+        try:
+            dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError as exc:
+            raise _at(path, event, t("yaml-bad-value", problem=f"{value}: {exc}"), "yaml-bad-value",
+                      t("yaml-bad-value.hint"))
+
+
+def _at(path: Path, event: Any, message: str, code: str, hint: str):
+    mark = event.start_mark
+    return _error(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None, message, code, hint)
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def load_mapping(path: Path) -> dict[str, Any]:
@@ -132,7 +219,7 @@ class Locator:
         if self._root is None:
             from ruamel.yaml import YAML
 
-            text = self._text if self._text is not None else self.path.read_text(encoding="utf-8-sig")
+            text = self._text if self._text is not None else read_text(self.path)
             self._root = YAML(typ="rt").load(text)
         return self._root
 
@@ -195,8 +282,6 @@ _TYPE_NAMES = {
 def _schema_problem(locator: Locator, loc: tuple, err: dict[str, Any]) -> Problem:
     kind = err["type"]
     field = next((str(p) for p in reversed(loc) if isinstance(p, str)), "?")
-    ctx = err.get("ctx") or {}
-    shown = _short(err.get("input"))
     hint = t("schema.hint")
     if kind == "missing":
         message, hint = t("schema.missing", field=field), t("schema.missing.hint", field=field)
@@ -206,24 +291,33 @@ def _schema_problem(locator: Locator, loc: tuple, err: dict[str, Any]) -> Proble
         position = locator.position(loc)
     else:
         position = locator.position(loc)
-        if kind == "enum":
-            message = t("schema.enum", input=shown, expected=ctx.get("expected", "?"))
-        elif kind == "string_pattern_mismatch":
-            message = t("schema.pattern", input=shown, pattern=ctx.get("pattern", "?"))
-        elif kind in _TYPE_NAMES:
-            message = t("schema.type", expected=_TYPE_NAMES[kind], input=shown)
-        elif kind in ("greater_than_equal", "greater_than"):
-            message = t("schema.min", input=shown, limit=ctx.get("ge", ctx.get("gt", "?")))
-        elif kind in ("less_than_equal", "less_than"):
-            message = t("schema.max", input=shown, limit=ctx.get("le", ctx.get("lt", "?")))
-        elif kind == "string_too_short":
-            message = t("schema.too-short", limit=ctx.get("min_length", "?"))
-        else:
-            msg = err.get("msg", kind)
-            if msg.startswith("Value error, "):
-                msg = msg[len("Value error, "):]
-            message = t("schema.other", msg=msg)
+        message = schema_message(err)
     return Problem(position, message, _code(kind), hint)
+
+
+def schema_message(err: dict[str, Any]) -> str:
+    """A Pydantic error's message in the user's language (never Pydantic's English)."""
+    kind = err["type"]
+    ctx = err.get("ctx") or {}
+    shown = _short(err.get("input"))
+    if kind == "enum":
+        return t("schema.enum", input=shown, expected=ctx.get("expected", "?"))
+    if kind == "string_pattern_mismatch":
+        return t("schema.pattern", input=shown, pattern=ctx.get("pattern", "?"))
+    if kind == "finite_number":  # .nan, .inf: said in the user's language, not Pydantic's
+        return t("bad-figure-value.not-finite", value=shown)
+    if kind in _TYPE_NAMES:
+        return t("schema.type", expected=_TYPE_NAMES[kind], input=shown)
+    if kind in ("greater_than_equal", "greater_than"):
+        return t("schema.min", input=shown, limit=ctx.get("ge", ctx.get("gt", "?")))
+    if kind in ("less_than_equal", "less_than"):
+        return t("schema.max", input=shown, limit=ctx.get("le", ctx.get("lt", "?")))
+    if kind == "string_too_short":
+        return t("schema.too-short", limit=ctx.get("min_length", "?"))
+    msg = err.get("msg", kind)
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    return t("schema.other", msg=msg)
 
 
 def _code(kind: str) -> str:

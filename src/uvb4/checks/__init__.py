@@ -218,6 +218,8 @@ def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, pro
             findings.append(make("not-applicable-evidence", lang,
                                  path=evidence.metas[result.task.id][0][0].rsplit("/", 1)[0],
                                  task=result.task.id, type=types))
+    for rel, code in evidence.skipped:  # what the scan did not use (uvb4.evidence.hooks, sources)
+        findings.append(make(code, lang, path=rel))
     for rel, problem in evidence.signature_problems:
         code, _, reason = problem.partition(": ")
         findings.append(make(code, lang, path=rel, reason=reason))

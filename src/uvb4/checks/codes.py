@@ -78,6 +78,18 @@ _CODES = (
              "a project whose tasks do not share evidence: no task reads it; the hint names the task folders"),
     CodeInfo("bad-signature", W, FOLDER, "an e-signature file that cannot be read"),
     CodeInfo("signature-without-document", W, FOLDER, "an e-signature file with no document beside it"),
+    # What the scan did not use (docs/robustness.md): each names its path, nothing is skipped silently.
+    CodeInfo("skipped-symlink", W, FOLDER, "a symbolic link: uvb4 does not follow it, so its target is not used"),
+    CodeInfo("skipped-special", W, FOLDER, "not a regular file (a FIFO, socket or device): not used"),
+    CodeInfo("unreadable-folder", W, FOLDER, "a folder that cannot be read: the documents in it were not used"),
+    CodeInfo("skipped-too-deep", W, FOLDER, "a folder nested deeper than the limit: not used"),
+    CodeInfo("skipped-bad-name", W, FOLDER, "an archive member whose name points outside the folder (`..`): "
+             "not used"),
+    CodeInfo("bad-name", W, FOLDER, "a name that is not UTF-8 (e.g. unpacked from a Windows archive); shown "
+             "with the bad bytes as `\\xNN`"),
+    CodeInfo("duplicate-org-file", W, FOLDER, "a second `org.yaml` (in a ZIP): only the first was read"),
+    CodeInfo("duplicate-member", W, FOLDER, "two archive members with the same name: only the first was used"),
+    CodeInfo("skipped-encrypted", W, FOLDER, "an encrypted archive member: its content is not checked"),
 )
 
 REGISTRY: dict[str, CodeInfo] = {info.code: info for info in _CODES}

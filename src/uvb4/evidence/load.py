@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
@@ -10,7 +12,7 @@ from uvb4.evidence.meta import Event, FolderMeta, RegisterRow, parse_date
 from uvb4.evidence.profile import OrgProfile
 from uvb4.evidence.scan import ORG_FILE, Evidence, scan_folder
 from uvb4.messages import t
-from uvb4.yamlio import Locator, load_yaml, validation_problems
+from uvb4.yamlio import Locator, load_yaml, schema_message, validation_problems
 
 
 def load_evidence(
@@ -20,13 +22,12 @@ def load_evidence(
     progress: Callable[[int], None] | None = None,
 ) -> tuple[OrgProfile, Evidence]:
     """Scan ``folder`` and parse its control files; every input problem is collected, then raised."""
-    if not folder.exists():
-        raise EvidenceError.one(Position.of(folder), t("folder-not-found", folder=folder), "folder-not-found",
-                                t("folder-not-found.hint"))
-    if folder.is_file() and folder.suffix.lower() != ".zip":
-        raise EvidenceError.one(Position.of(folder), t("not-a-folder"), "not-a-folder", t("not-a-folder.hint"))
+    _check_root(folder)
     evidence, controls = scan_folder(folder, known_ids, progress=progress)
     problems: list[Problem] = []
+    if ORG_FILE not in controls and (ORG_FILE, "skipped-symlink") in evidence.skipped:
+        raise EvidenceError.one(Position.of(folder / ORG_FILE), t("org-file-symlink"), "org-file-symlink",
+                                t("org-file-symlink.hint"))
     if ORG_FILE not in controls:
         hint = t("no-org-file.hint")
         inner = _organisation_folders_inside(folder)
@@ -51,6 +52,25 @@ def load_evidence(
     if problems or profile is None:
         raise EvidenceError(problems)
     return profile, evidence
+
+
+def _check_root(folder: Path) -> None:
+    """The folder or ZIP exists and can be opened: a path too long, a link loop, a FIFO are input errors."""
+    import stat
+
+    try:
+        mode = os.stat(folder).st_mode
+    except FileNotFoundError:
+        raise EvidenceError.one(Position.of(folder), t("folder-not-found", folder=folder), "folder-not-found",
+                                t("folder-not-found.hint")) from None
+    except (OSError, ValueError) as exc:  # ENAMETOOLONG, ELOOP, EACCES, a NUL in the name
+        raise EvidenceError.one(Position.of(folder), t("folder-unreachable", reason=getattr(exc, "strerror", None)
+                                                       or exc), "folder-unreachable",
+                                t("folder-unreachable.hint")) from None
+    if stat.S_ISDIR(mode):
+        return
+    if not stat.S_ISREG(mode) or folder.suffix.lower() != ".zip":
+        raise EvidenceError.one(Position.of(folder), t("not-a-folder"), "not-a-folder", t("not-a-folder.hint"))
 
 
 def _organisation_folders_inside(folder: Path, limit: int = 5) -> list[str]:
@@ -188,7 +208,7 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 field = str(err["loc"][0]) if err["loc"] else "?"
-                problems.append(Problem(where(field), t("bad-register.row", field=field, error=err["msg"]),
+                problems.append(Problem(where(field), t("bad-register.row", field=field, error=schema_message(err)),
                                         "bad-register", t("bad-register.row.hint")))
     if problems:
         raise EvidenceError(problems)

@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterator
 
 from uvb4.errors import EvidenceError, Position, Problem
 from uvb4.evidence import names
+from uvb4.evidence.hooks import safe_name
 from uvb4.evidence.meta import META_NAMES, REGISTER_NAMES, FolderMeta, RegisterRow
 from uvb4.messages import t
 
@@ -84,6 +85,9 @@ class Evidence:
     registers: dict[str, list[RegisterRow]] = field(default_factory=dict)
     signature_problems: list[tuple[str, str]] = field(default_factory=list)
     figures: str | None = None
+    # (rel, finding code): entries the scan did not use — symlinks, special files, unreadable
+    # folders, undecodable or too deep names, a second org.yaml in a ZIP (issue 9: nothing silent)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def by_owner(self) -> dict[str, list[EvidenceFile]]:
         grouped: dict[str, list[EvidenceFile]] = {}
@@ -104,79 +108,67 @@ def _nfc(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def _list_directory_stack(stack: list[tuple[str, tuple[str, ...]]]) -> Listing:
-    """List the directories on ``stack`` and below; the caller may take entries off the stack."""
+def _list_directory_stack(stack: list[tuple[str, tuple[str, ...]]],
+                          skipped: list[tuple[str, str]] | None = None) -> Listing:
+    """List the directories on ``stack`` and below; the caller may take entries off the stack.
+
+    What is not listed — an unreadable folder, a symlink (never followed), a FIFO, socket or
+    device, a name that is not valid UTF-8, a folder nested too deep — goes to ``skipped``.
+    """
+    from uvb4.evidence.hooks import skip_entry, skip_folder
+
+    if skipped is None:
+        skipped = []
     while stack:
         path, parts = stack.pop()
         try:
             iterator = os.scandir(path)
-        except OSError:
+        except OSError as exc:
+            skip_folder(skipped, parts, exc)
             continue
         files = []
         with iterator:
             for entry in iterator:
                 try:
+                    if skip_entry(skipped, parts, entry):
+                        continue
                     if entry.is_dir(follow_symlinks=False):
-                        stack.append((entry.path, parts + (_nfc(entry.name),)))
+                        stack.append((entry.path, parts + (_nfc(safe_name(entry.name)),)))
                         continue
                     if not entry.is_file(follow_symlinks=False):
                         continue
                     size = entry.stat(follow_symlinks=False).st_size
                 except OSError:
                     size = -1
-                files.append((_nfc(entry.name), size, entry.path))
+                files.append((_nfc(safe_name(entry.name)), size, entry.path))
         yield parts, files
 
 
-def _read_file(path: str, n: int) -> bytes:
-    fd = os.open(path, os.O_RDONLY)
+def _read_file(path: str, n: int, limit=None) -> bytes:
+    """The first n bytes of a file; n < 0: all of it, at most ``limit`` (default: a control file's)."""
+    from uvb4 import limits
+
+    if n < 0:
+        return limits.read_bounded(path, limit or limits.CONTROL_BYTES)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
-        if n >= 0:
-            return os.read(fd, n)
-        chunks = []
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return os.read(fd, n)
     finally:
         os.close(fd)
 
 
+def _file_chunks(path: str, size: int = 1 << 20) -> Iterator[bytes]:
+    """A document's content, streamed (to hash it or check a detached e-signature)."""
+    with open(path, "rb") as handle:
+        while chunk := handle.read(size):
+            yield chunk
+
+
 def zip_member_name(info) -> str:
-    """A ZIP member's name, whatever made the archive.
+    """A ZIP member's name (see :func:`uvb4.evidence.sources.member_name`)."""
+    from uvb4.evidence.sources import member_name
 
-    Without the UTF-8 flag, :mod:`zipfile` decodes names as cp437.  Their raw
-    bytes are then UTF-8 when the archive came from Linux or macOS tools that
-    do not set the flag (Info-ZIP), and cp866 (Cyrillic DOS) when it came from
-    Windows' "Send to → Compressed folder"; valid UTF-8 is taken as UTF-8, since
-    cp866 Cyrillic almost never forms valid UTF-8 sequences.
-    """
-    name = info.filename
-    if not info.flag_bits & 0x800 and not name.isascii():
-        try:
-            raw = name.encode("cp437")
-        except UnicodeEncodeError:
-            return _nfc(name)
-        try:
-            name = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            name = raw.decode("cp866", errors="replace")
-    return _nfc(name)
-
-
-def _list_zip(archive) -> Listing:
-    named = [(zip_member_name(i), i) for i in archive.infolist() if not i.is_dir()]
-    # A ZIP of a folder usually holds one top folder: make its content the root.
-    tops = {n.split("/", 1)[0] for n, _ in named}
-    strip = len(tops) == 1 and all("/" in n for n, _ in named) and not any(n == ORG_FILE for n, _ in named)
-    folders: dict[tuple[str, ...], list[tuple[str, int, Any]]] = {}
-    for name, info in named:
-        parts = tuple(p for p in name.split("/") if p)
-        if strip:
-            parts = parts[1:]
-        if not parts or parts[0] == "__MACOSX":
-            continue
-        folders.setdefault(parts[:-1], []).append((parts[-1], info.file_size, info))
-    yield from folders.items()
+    return member_name(info)
 
 
 # --------------------------------------------------------------------------
@@ -194,13 +186,15 @@ class _Scan:
         self.root = root
         self.known_ids = known_ids
         self.read = read
-        self.evidence = Evidence(root=str(root))
+        self.evidence = Evidence(root=safe_name(str(root)))  # valid UTF-8 in every output
         self.controls: dict[str, bytes] = {}
         self.owners: dict[tuple[str, ...], str | None] = {(): None}
         self.signatures: list[tuple[EvidenceFile, Any]] = []
         self.kinds: dict[str, str | None] = {}
         self.handles: dict[str, Any] = {}  # rel → handle, to verify detached e-signatures against their document
         self.count = 0
+        self.skipped: list[tuple[str, str]] = []
+        self.chunks: Callable[[Any], Iterator[bytes]] = _file_chunks
 
     def owner_of(self, dirparts: tuple[str, ...]) -> str | None:
         if dirparts in self.owners:
@@ -214,14 +208,23 @@ class _Scan:
         return self.owners[dirparts]
 
     def read_all(self, handle: Any) -> bytes:
+        """An e-signature file, at most ``limits.SIGNATURE_BYTES`` (OSError beyond)."""
+        from uvb4 import limits
+
         try:
-            return self.read(handle, -1)
-        except OSError:
-            return b""
+            return self.read(handle, -1, limits.SIGNATURE_BYTES)
+        except limits.TooLarge as exc:
+            raise OSError(t("over-limit", what=exc.limit.name, limit=limits.human(exc.limit.value()))) from None
 
     def read_control(self, handle: Any, rel: str) -> bytes:
+        from uvb4 import limits
+
         try:
             return self.read(handle, -1)
+        except limits.TooLarge as exc:
+            from uvb4.evidence.sources import too_large
+
+            raise too_large(Position.of(self.root / rel), exc.limit, exc.actual) from None
         except OSError as exc:
             raise EvidenceError.one(Position.of(self.root / rel), t("unreadable-file", reason=exc.strerror or exc),
                                     "unreadable-file", t("unreadable-file.hint"))
@@ -239,6 +242,9 @@ class _Scan:
             rel = prefix + name
             if not dirparts and (lower == ORG_FILE or lower in FIGURES_NAMES or lower.startswith("readme")):
                 if lower == ORG_FILE:
+                    if ORG_FILE in self.controls:  # Org.yaml beside org.yaml: only one counts, say so
+                        self.skipped.append((rel, "duplicate-org-file"))
+                        continue
                     self.controls[ORG_FILE] = self.read_control(handle, rel)
                 elif lower in FIGURES_NAMES and (  # docs/figures.md: the first in FIGURES_NAMES order
                         evidence.figures is None
@@ -284,6 +290,7 @@ class _Scan:
             "controls": self.controls,
             "signatures": [(_pack(f, None), handle) for f, handle in self.signatures],
             "count": self.count,
+            "skipped": self.skipped,
         }
 
     def merge(self, packed: dict[str, Any]) -> None:
@@ -297,6 +304,7 @@ class _Scan:
         self.controls.update(packed["controls"])
         self.signatures += [(_unpack(row)[0], handle) for row, handle in packed["signatures"]]
         self.count += packed["count"]
+        self.skipped += packed.get("skipped", [])
 
 
 def _pack(item: EvidenceFile, handle: Any) -> tuple:
@@ -323,60 +331,36 @@ def scan_folder(
     Returns the evidence and the raw bytes of the control files, keyed by
     relative path (``org.yaml``, ``1.2/_meta.yaml`` …), for the caller to parse.
     """
-    archive = None
-    try:
-        if root.is_file():
-            archive = _open_zip(root)
-            scan = _Scan(root, known_ids, _zip_reader(archive))
-            for dirparts, files in _list_zip(archive):
-                scan.directory(dirparts, files)
-                _report(progress, scan.count)
-        else:
-            scan = _Scan(root, known_ids, _read_file)
-            _walk_directory(scan, progress)
-        if progress is not None:
-            progress(scan.count)
-        evidence = scan.evidence
-        # Directory order is the file system's (hash order on ext4, other orders elsewhere):
-        # sort, so that matching, output and golden files are the same on every machine.
-        evidence.files.sort(key=_by_rel)
-        evidence.unassigned.sort(key=_by_rel)
-        evidence.unknown_folders.sort(key=_by_rel)
-        scan.signatures.sort(key=lambda pair: pair[0].rel)
-        _attach_signatures(evidence, scan.signatures, scan.read_all, scan.handles)
-    finally:
-        if archive is not None:
-            archive.close()
+    if root.is_file():
+        from uvb4.evidence.sources import open_archive
+
+        archive = open_archive(root)  # ZIP reading lives in sources.py (limits, names, one handle)
+        scan = _Scan(root, known_ids, archive.read)
+        scan.chunks = archive.chunks
+        scan.skipped += archive.skipped
+        for dirparts, files in archive.listing():
+            scan.directory(dirparts, files)
+            _report(progress, scan.count)
+    else:
+        scan = _Scan(root, known_ids, _read_file)
+        _walk_directory(scan, progress)
+    if progress is not None:
+        progress(scan.count)
+    evidence = scan.evidence
+    # Directory order is the file system's (hash order on ext4, other orders elsewhere):
+    # sort, so that matching, output and golden files are the same on every machine.
+    evidence.files.sort(key=_by_rel)
+    evidence.unassigned.sort(key=_by_rel)
+    evidence.unknown_folders.sort(key=_by_rel)
+    scan.signatures.sort(key=lambda pair: pair[0].rel)
+    _attach_signatures(evidence, scan.signatures, scan.read_all, scan.handles, scan.chunks)
+    evidence.skipped = sorted(scan.skipped)
     return evidence, scan.controls
 
 
 def _report(progress: Callable[[int], None] | None, count: int) -> None:
     if progress is not None:
         progress(count)
-
-
-def _open_zip(root: Path):
-    import zipfile
-
-    try:
-        return zipfile.ZipFile(root)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise EvidenceError.one(Position.of(root), t("bad-archive", error=exc), "bad-archive", t("bad-archive.hint"))
-
-
-def _zip_reader(archive) -> Callable[[Any, int], bytes]:
-    import zipfile
-    import zlib
-
-    def read(info: Any, n: int) -> bytes:
-        try:
-            with archive.open(info) as handle:
-                return handle.read(n) if n >= 0 else handle.read()
-        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
-            # a damaged, encrypted or oddly compressed member: unreadable, like a file we may not open
-            raise OSError(f"ZIP: {exc}") from exc
-
-    return read
 
 
 # --------------------------------------------------------------------------
@@ -399,7 +383,7 @@ def _helper_processes() -> int:
 def _walk_directory(scan: _Scan, progress: Callable[[int], None] | None) -> None:
     stack: list[tuple[str, tuple[str, ...]]] = [(str(scan.root), ())]
     helper, tried = None, False
-    for dirparts, files in _list_directory_stack(stack):
+    for dirparts, files in _list_directory_stack(stack, scan.skipped):
         scan.directory(dirparts, files)
         if progress is not None and scan.count // 1000 != (scan.count - len(files)) // 1000:
             progress(scan.count)
@@ -441,7 +425,7 @@ def _scan_share(root: str, share: list[tuple[str, tuple[str, ...]]], known_ids: 
     scan = _Scan(Path(root), known_ids, _read_file)
     scan.owners.update(owners)
     try:
-        for dirparts, files in _list_directory_stack(share):
+        for dirparts, files in _list_directory_stack(share, scan.skipped):
             scan.directory(dirparts, files)
     except EvidenceError as exc:  # its problems travel back; the exception itself does not pickle whole
         return exc.problems
@@ -453,7 +437,8 @@ def _by_rel(item: EvidenceFile | UnknownFolder) -> str:
 
 
 def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, Any]],
-                       read_all: Callable[[Any], bytes], handles: dict[str, Any]) -> None:
+                       read_all: Callable[[Any], bytes], handles: dict[str, Any],
+                       chunks: Callable[[Any], Iterator[bytes]] = _file_chunks) -> None:
     """Pair ``X.pdf.cms`` / ``X.cms`` with ``X.pdf``, read who signed it, and verify the
     signature against the document (a detached signature needs the document's bytes)."""
     if not signatures:
@@ -471,8 +456,9 @@ def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, 
             evidence.signature_problems.append((sig.rel, "signature-without-document"))
             continue
         try:
-            content = read_all(handles[document.rel]) if document.rel in handles else None
-            document.signatures.extend(read_signatures(read_all(handle), content or None))
+            # the document is streamed into the digest, never read whole (a 6 GB video may be signed)
+            content = (lambda h=handles[document.rel]: chunks(h)) if document.rel in handles and document.size else None
+            document.signatures.extend(read_signatures(read_all(handle), content))
         except SignatureError as exc:  # the finding says "cannot read the e-signature"; add only why
             evidence.signature_problems.append((sig.rel, f"bad-signature: {exc.detail}"))
         except OSError as exc:

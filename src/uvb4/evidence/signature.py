@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable, Iterable
 
 from uvb4.messages import t
 
@@ -124,17 +124,20 @@ class SignerInfo:
     verified: bool | None
 
 
-def read_signatures(data: bytes, content: bytes | None = None) -> list[SignerInfo]:
+def read_signatures(data: bytes, content: "bytes | Callable[[], Iterable[bytes]] | None" = None) -> list[SignerInfo]:
     """Every signer of the CMS SignedData in ``data`` (DER, PEM or base64 text).
 
-    ``content`` is the signed document for a detached signature; when the file
-    carries its content (attached), that embedded content is what is checked.
-    Raises :class:`SignatureError` when the file cannot be read.
+    ``content`` is the signed document for a detached signature: its bytes, or a
+    function returning its content in chunks, which is streamed into the digest
+    (a signed video is never held in memory); when the file carries its content
+    (attached), that embedded content is what is checked.
+    Raises :class:`SignatureError` when the file cannot be read, and
+    :class:`OSError` when the streamed document cannot.
     """
     der = _to_der(bytes(data))
     try:
         return _read(der, content)
-    except SignatureError:
+    except (SignatureError, OSError):
         raise
     except Exception as exc:  # asn1crypto parses lazily: corruption surfaces anywhere below
         raise SignatureError(t("bad-signature.corrupt")) from exc
@@ -332,7 +335,19 @@ def _hash(name: str) -> Any | None:
     return None if factory is None else factory()
 
 
-def _verify(signer: Any, cert: Any, content: bytes | None, encap_type: str) -> bool | None:
+def _digest_of(content: Any, digest: Any) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+
+    hasher = hashes.Hash(digest)
+    if callable(content):
+        for chunk in content():
+            hasher.update(chunk)
+    else:
+        hasher.update(content)
+    return hasher.finalize()
+
+
+def _verify(signer: Any, cert: Any, content: Any, encap_type: str) -> bool | None:
     """True/False for an RSA signature with content at hand; None when it cannot be checked."""
     if content is None:
         return None
@@ -349,19 +364,19 @@ def _verify(signer: Any, cert: Any, content: bytes | None, encap_type: str) -> b
 
     from asn1crypto import core
     from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import padding, rsa
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa, utils
 
     attrs = signer["signed_attrs"]
-    if isinstance(attrs, core.Void):
-        signed_bytes = content
+    prehashed = False
+    if isinstance(attrs, core.Void):  # the signature is over the content itself: verify its streamed digest
+        signed_bytes = _digest_of(content, digest)
+        prehashed = True
     else:
         expected = _signed_attr(signer, "message_digest")
         if expected is None:
             return False
-        hasher = hashes.Hash(digest)
-        hasher.update(content)
-        if hasher.finalize() != expected.native:
+        if _digest_of(content, digest) != expected.native:
             return False
         content_type = _signed_attr(signer, "content_type")
         if content_type is not None and content_type.dotted != encap_type:
@@ -388,7 +403,7 @@ def _verify(signer: Any, cert: Any, content: bytes | None, encap_type: str) -> b
     else:
         pad = padding.PKCS1v15()
     try:
-        key.verify(signer["signature"].native, signed_bytes, pad, digest)
+        key.verify(signer["signature"].native, signed_bytes, pad, utils.Prehashed(digest) if prehashed else digest)
     except InvalidSignature:
         return False
     except UnsupportedAlgorithm:

@@ -34,7 +34,6 @@ from uvb4.errors import EvidenceError, Position
 from uvb4.messages import t
 
 FIELD_LIMIT = 64 * 1024
-MAX_BYTES = 20 * 1024 * 1024
 
 # Register columns and the header words officers type for them, folded (uvb4.evidence.names.fold).
 REGISTER_ALIASES: dict[str, tuple[str, ...]] = {
@@ -91,16 +90,18 @@ def _plausible_cyrillic(text: str) -> bool:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The file's bytes, at most ``limits.CONTROL_BYTES`` (docs/robustness.md): else a positioned problem."""
+    from uvb4 import limits
+
     try:
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise EvidenceError.one(Position.of(path), t("unreadable-file", reason=exc.strerror or exc),
-                                "unreadable-file", t("unreadable-file.hint"))
-    if len(raw) > MAX_BYTES:
-        raise EvidenceError.one(Position.of(path), t("csv-too-large", limit=MAX_BYTES // (1024 * 1024)),
-                                "csv-too-large", t("csv-too-large.hint"))
-    return raw
+        return limits.read_bounded(path)
+    except limits.TooLarge as exc:
+        raise EvidenceError.one(Position.of(path), t("over-limit", what=exc.limit.name,
+                                                     limit=limits.human(exc.limit.value())),
+                                "over-limit", t("over-limit.hint", env=exc.limit.env)) from None
+    except (OSError, ValueError) as exc:
+        raise EvidenceError.one(Position.of(path), t("unreadable-file", reason=getattr(exc, "strerror", None) or exc),
+                                "unreadable-file", t("unreadable-file.hint")) from None
 
 
 def csv_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:

@@ -6,12 +6,15 @@ from uvb4.checks.model import CheckResult, Status
 from uvb4.messages import REPORT_TEXTS, level, status_name, text_of
 from uvb4.output.grouping import rows
 from uvb4.output.labels import label, title_maps
+from uvb4.safe_text import code_span
 
 ICONS = {"done": "✅", "partial": "🟡", "missing": "❌", "late": "⏰", "exempt": "➖", "not-applicable": "·"}
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    from uvb4.safe_text import markdown  # control characters visible; |, `, <, >, &, [ ] cannot format
+
+    return markdown(text)
 
 
 def render(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk") -> str:
@@ -20,7 +23,7 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
     out = [
         f"# {label('title', lang)}",
         "",
-        f"- **{label('organisation', lang)}:** {profile.name}",
+        f"- **{label('organisation', lang)}:** {_cell(profile.name)}",
         f"- **{label('bin', lang)}:** {profile.bin}",
         f"- **{label('year', lang)}:** {result.year}",
         f"- **{label('rulebook', lang)}:** {rb.meta.id} {rb.meta.version}",
@@ -52,7 +55,7 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
                     "", f"| {label('task', lang)} | {label('status', lang)} | {label('findings', lang)} |",
                     "|---|---|---|"]
         current = (task.group, task.kpi, task.project)
-        notes = "<br>".join(_cell(f"{f.message}" + (f" — `{f.path}`" if f.path else "")) for f in task.findings)
+        notes = "<br>".join(_cell(f.message) + (f" — {code_span(f.path)}" if f.path else "") for f in task.findings)
         title = (task.task.title.get(lang) if len(row.tasks) == 1
                  else "(" + text_of(REPORT_TEXTS, "tasks_count", lang).format(n=len(row.tasks)) + ")")
         out.append(f"| {row.ids} {_cell(title)} | {ICONS[task.status.value]} "
@@ -60,5 +63,5 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
     if result.findings:
         out += ["", f"## {label('folder', lang)}", ""]
         for finding in result.findings:
-            out.append(f"- `{finding.path}`: {finding.message} ({finding.code})")
+            out.append(f"- {code_span(finding.path)}: {_cell(finding.message)} ({finding.code})")
     return "\n".join(out) + "\n"

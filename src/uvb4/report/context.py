@@ -43,21 +43,10 @@ SCHEMA_ID = "https://uvb4.invalid/schema/report.schema.json"
 
 
 def _sha256(folder: Path, rel: str) -> str | None:
-    if folder.is_file():  # a ZIP: hash the member
-        import zipfile
+    if folder.is_file():  # a ZIP: the scan's archive handle finds the member by name, and streams it
+        from uvb4.evidence.sources import open_archive
 
-        from uvb4.evidence.scan import zip_member_name
-
-        with zipfile.ZipFile(folder) as archive:
-            for info in archive.infolist():
-                name = zip_member_name(info)
-                if name == rel or name.endswith("/" + rel):
-                    digest = hashlib.sha256()
-                    with archive.open(info) as handle:
-                        for chunk in iter(lambda: handle.read(1 << 20), b""):
-                            digest.update(chunk)
-                    return digest.hexdigest()
-        return None
+        return open_archive(folder).sha256(rel)
     digest = hashlib.sha256()
     try:
         with open(_on_disk(folder, rel), "rb") as handle:

@@ -30,7 +30,9 @@ def _num(value: Any, unit: str | None = None) -> str:
 
 
 def _md(value: Any) -> str:
-    return str(value).replace("|", "\\|").replace("\n", " ")
+    from uvb4.safe_text import markdown  # control characters visible; |, `, <, >, &, [ ] cannot format
+
+    return markdown(value)
 
 
 def _svgbar(share: Any, width: float = 100.0) -> str:
@@ -42,9 +44,10 @@ def _svgbar(share: Any, width: float = 100.0) -> str:
 
 def _environment(folder: Path, *, sandboxed: bool, html: bool):
     import jinja2
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    cls = ImmutableSandboxedEnvironment if sandboxed else jinja2.Environment
+    from uvb4.report.sandbox import LimitedSandbox  # issue 9: bounded arithmetic, a deadline
+
+    cls = LimitedSandbox if sandboxed else jinja2.Environment
     env = cls(
         loader=jinja2.FileSystemLoader(str(folder)),
         undefined=jinja2.StrictUndefined,
@@ -64,6 +67,9 @@ def template_path(fmt: ReportFormat, template: Path | None) -> Path | None:
         if not template.is_file():
             raise RenderError.one(Position.of(template), t("template-not-found", template=template),
                                   "template-not-found", t("template-not-found.hint"))
+        from uvb4.report.sandbox import check_template_file
+
+        check_template_file(template)
         return template
     return data_dir("templates") / TEMPLATE_NAMES[fmt]
 
@@ -101,9 +107,12 @@ def render_report(context: dict[str, Any], fmt: ReportFormat, template: Path | N
         return _render_docx(context, path, sandboxed)
     import jinja2
 
+    from uvb4.report import sandbox
+
     env = _environment(path.parent, sandboxed=sandboxed, html=fmt is ReportFormat.html)
     try:
-        return env.get_template(path.name).render(**context)
+        with sandbox.guarded(path):
+            return sandbox.render(env.get_template(path.name), context, path)
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError.one(Position.of(path, exc.lineno), t("template-syntax", error=exc.message),
                               "template-syntax", t("template-syntax.hint"))
@@ -145,12 +154,15 @@ def _render_docx(context: dict[str, Any], path: Path, sandboxed: bool) -> bytes:
     try:
         document = DocxTemplate(str(path))
         document.init_docx()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, OpcError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, OpcError, SyntaxError) as exc:  # lxml: SyntaxError
         raise RenderError.one(Position.of(path), t("template-error.docx-unreadable", error=exc), "template-error",
                               t("template-error.docx-unreadable.hint"))
+    from uvb4.report import sandbox
+
     env = _environment(path.parent, sandboxed=sandboxed, html=False)
     try:
-        document.render(context, jinja_env=env, autoescape=True)
+        with sandbox.guarded(path):
+            document.render(sandbox.xml_safe(context), jinja_env=env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
         raise RenderError.one(Position.of(path), t("template-syntax.docx", error=exc.message), "template-syntax",
                               t("template-syntax.docx.hint"))
@@ -163,6 +175,13 @@ def _render_docx(context: dict[str, Any], path: Path, sandboxed: bool) -> bytes:
     except jinja2.TemplateError as exc:
         raise RenderError.one(Position.of(path), t("template-error.docx", error=exc), "template-error",
                               t("template-error.hint"))
+    except SyntaxError as exc:  # lxml's XMLSyntaxError: the DOCX's XML is malformed
+        raise RenderError.one(Position.of(path), t("template-error.docx-unreadable", error=exc), "template-error",
+                              t("template-error.docx-unreadable.hint"))
     buffer = io.BytesIO()
-    document.save(buffer)
+    try:
+        document.save(buffer)
+    except (ValueError, SyntaxError) as exc:  # what the template made is not valid XML
+        raise RenderError.one(Position.of(path), t("template-error.docx", error=exc), "template-error",
+                              t("template-error.hint"))
     return buffer.getvalue()

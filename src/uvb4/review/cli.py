@@ -96,33 +96,7 @@ def _with_progress(work):
 
 
 def write_chunks_atomic(path: Path, chunks) -> None:
-    """``write_atomic`` for a document made piece by piece: a temporary file beside ``path``, then a rename;
-    a failure leaves ``path`` as it was and removes the temporary file."""
-    import tempfile
+    """A document made piece by piece, written atomically with every guard of :func:`uvb4.atomic.write_atomic`."""
+    from uvb4.atomic import write_atomic
 
-    from uvb4.atomic import _mode_for
-    from uvb4.errors import Position, RenderError
-    from uvb4.messages import t
-
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise RenderError.one(Position.of(path), t("output-folder-missing", folder=directory),
-                              "output-folder-missing", t("output-folder-missing.hint"))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.fchmod(fd, _mode_for(path))
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        if not isinstance(exc, OSError):
-            raise
-        raise RenderError.one(Position.of(path), t("write-failed", reason=exc.strerror or exc), "write-failed",
-                              t("write-failed.hint")) from None
+    write_atomic(path, chunks)

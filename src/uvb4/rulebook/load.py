@@ -87,12 +87,21 @@ def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True) -
 
     source = root / meta.source.file
     files.source = source
+    if not _inside(root, source):  # issue 9: a rulebook reads only its own folder
+        return LoadResult(None, files, [Problem(files.position(meta_path, ("source", "file")),
+                                                t("rulebook-file-outside", file=meta.source.file),
+                                                "rulebook-file-outside", t("rulebook-file-outside.hint"))])
     if source.is_file():
         files.source_lines = read_text(source).splitlines()
     groups: list[Group] = []
     for index, name in enumerate(meta.groups):
         path = root / name
         files.groups.append(path)
+        if not _inside(root, path):
+            problems.append(Problem(files.position(meta_path, ("groups", index)),
+                                    t("rulebook-file-outside", file=name), "rulebook-file-outside",
+                                    t("rulebook-file-outside.hint")))
+            continue
         if not path.is_file():
             problems.append(Problem(files.position(meta_path, ("groups", index)),
                                     t("group-file-missing", file=name), "group-file-missing",
@@ -188,6 +197,15 @@ def _cache_write(key: str | None, rulebook: Rulebook) -> None:
         write_atomic(folder / f"rulebook-{key}.pickle", pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception:  # a read-only or full disk only costs speed
         pass
+
+
+def _inside(root: Path, path: Path) -> bool:
+    import os
+
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+    except (OSError, ValueError):
+        return False
 
 
 def _validate(model, path: Path, data: dict, files: RulebookFiles):
