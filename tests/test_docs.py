@@ -1,5 +1,6 @@
 """The docs stay honest (as sqlite-utils' own docs tests do).
 
+- every command, option and argument has help;
 - every command and subcommand of the app is in README.md's command table;
 - every option of every command is named in README.md or in a page of docs/;
 - every module or folder that docs/architecture.md names exists.
@@ -92,6 +93,18 @@ def test_the_app_is_walked():
     paths = {" ".join(path) for path, _ in _commands()}
     assert {"check", "kpi", "report", "review", "init", "rulebook", "rulebook lint", "figures template"} <= paths
     assert (("check",), "--strict") in _options()
+
+
+def test_every_command_option_and_argument_has_help():
+    root = typer.main.get_command(uvb4.cli.app)
+    missing = []
+    for path, command in [((), root), *_commands()]:
+        name = " ".join(("uvb4", *path))
+        if not (command.help or "").strip():
+            missing.append(name)
+        missing += [f"{name} {param.name}" for param in command.params
+                    if not getattr(param, "hidden", False) and not (getattr(param, "help", None) or "").strip()]
+    assert not missing, f"without help: {missing}"
 
 
 def test_every_command_is_in_the_readme_command_table():
