@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Iterable
 
 from uvb4.errors import Position, RenderError
 from uvb4.messages import t
@@ -25,6 +26,33 @@ def write_atomic(path: Path, content: str | bytes) -> None:
         os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException as exc:  # an interrupt too: never leave the temporary file behind
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if not isinstance(exc, OSError):
+            raise
+        raise RenderError.one(Position.of(path), t("write-failed", reason=exc.strerror or exc), "write-failed",
+                              t("write-failed.hint"))
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """Like :func:`write_atomic`, but the text comes in pieces, each written (UTF-8) as it
+    is made: a large document is never held whole in memory."""
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise RenderError.one(Position.of(path), t("output-folder-missing", folder=directory), "output-folder-missing",
+                              t("output-folder-missing.hint"))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        os.fchmod(fd, _mode_for(path))
+        with os.fdopen(fd, "wb", buffering=1 << 16) as handle:
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

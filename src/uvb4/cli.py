@@ -371,18 +371,26 @@ def check_command(
     if output is not None:
         _refuse_inside(output, folder)
     rb = load_rulebook(rulebook)
+    from uvb4.gcpause import freeze_imports
+
+    freeze_imports()  # modules and the rulebook live to the end: keep them out of the collector's walks
     _require_known(rb, kpi=kpi, task=task, group=group)
     reporting_year = _year(year)
     result = _with_progress(lambda progress: check_folder(folder, rb, year=reporting_year, lang=language,
                                                           progress=progress))
+    freeze_imports()  # and the evidence and results too: nothing of them is collected before exit
     if group or kpi or task:
         result.tasks = [t for t in result.tasks
                         if (not group or t.group == group) and (not kpi or t.kpi == kpi) and (not task or t.id == task)]
-    from uvb4.output import Format, renderer
+    from uvb4.output import Format, renderer, streamer
 
-    render = renderer(Format(fmt.value))
-    rendered = render(result, include_not_applicable=show_all, lang=language)
-    _emit(rendered, output, folder)
+    stream = streamer(Format(fmt.value))
+    if stream is not None:  # JSON and Markdown: written task by task, never one big string
+        _emit_chunks(stream(result, include_not_applicable=show_all, lang=language), output, folder)
+    else:
+        render = renderer(Format(fmt.value))
+        rendered = render(result, include_not_applicable=show_all, lang=language)
+        _emit(rendered, output, folder)
     _print_summary(result, language)
     raise typer.Exit(result.exit_code)
 
@@ -450,6 +458,21 @@ def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> No
         console.print(rendered)
         rendered = console.export_text()
     write_atomic(output, rendered)
+
+
+def _emit_chunks(chunks, output: Optional[Path], folder: Optional[Path] = None) -> None:
+    """Like :func:`_emit` for a text document in pieces: each written to stdout or the atomic
+    temporary file as it is made."""
+    if output is None:
+        write = sys.stdout.write
+        for chunk in chunks:
+            write(chunk)
+        return
+    from uvb4.atomic import write_atomic_chunks
+
+    if folder is not None:
+        _refuse_inside(output, folder)
+    write_atomic_chunks(output, chunks)
 
 
 def _print_summary(result, lang: str) -> None:

@@ -29,6 +29,7 @@ from uvb4.checks.model import (
 )
 from uvb4.evidence.profile import OrgProfile
 from uvb4.evidence.scan import Evidence
+from uvb4.gcpause import paused
 from uvb4.messages import finding_text
 from uvb4.rulebook.model import Rulebook
 
@@ -37,6 +38,7 @@ ALL_CODES = sorted(set(files.CODES + presence.CODES + signer.CODES + deadline.CO
                                             "bad-signature", "signature-without-document")))
 
 
+@paused
 def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: int | None = None,
           lang: str | None = None) -> CheckResult:
     from uvb4.calendar import WorkingCalendar

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from uvb4.checks.model import CheckResult, Status
 from uvb4.messages import level, status_name
 from uvb4.output.labels import label, title_maps
@@ -14,6 +16,11 @@ def _cell(text: str) -> str:
 
 
 def render(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk") -> str:
+    return "".join(chunks(result, include_not_applicable=include_not_applicable, lang=lang))
+
+
+def chunks(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk") -> Iterator[str]:
+    """:func:`render`'s document in pieces (a task's row, a finding's line), for writing as it is made."""
     profile = result.profile
     rb = result.rulebook
     out = [
@@ -29,6 +36,8 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
         f"| {label('status', lang)} | N |",
         "|---|---:|",
     ]
+    yield from _lines(out)
+    out = []
     totals = result.totals()
     for status in Status:
         if status is Status.NOT_APPLICABLE and not include_not_applicable:
@@ -52,8 +61,15 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
         notes = "<br>".join(_cell(f"{f.message}" + (f" — `{f.path}`" if f.path else "")) for f in task.findings)
         out.append(f"| {task.id} {_cell(task.task.title.get(lang))} | {ICONS[task.status.value]} "
                    f"{status_name(task.status.value, lang)} | {notes or '—'} |")
+        yield from _lines(out)
+        out = []
+    yield from _lines(out)
     if result.findings:
-        out += ["", f"## {label('folder', lang)}", ""]
+        yield from _lines(["", f"## {label('folder', lang)}", ""])
         for finding in result.findings:
-            out.append(f"- `{finding.path}`: {finding.message} ({finding.code})")
-    return "\n".join(out) + "\n"
+            yield f"- `{finding.path}`: {finding.message} ({finding.code})\n"
+
+
+def _lines(lines: list[str]) -> Iterator[str]:
+    if lines:
+        yield "\n".join(lines) + "\n"
