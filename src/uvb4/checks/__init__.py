@@ -18,7 +18,7 @@ A task's status follows from its findings:
 
 from __future__ import annotations
 
-from uvb4.checks import deadline, exemption, files, presence, recurrence, signer
+from uvb4.checks import deadline, exemption, files, presence, recurrence, signer, texts
 from uvb4.checks.model import (
     CheckResult,
     Finding,
@@ -45,6 +45,7 @@ def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: 
     from uvb4.messages import current_lang
 
     lang = lang or current_lang()
+    texts.reset()
     year = year or profile.year
     calendar = WorkingCalendar(rulebook.meta.calendar)
     by_owner = evidence.by_owner()
@@ -124,8 +125,9 @@ def _evidence_entry(item, requirement: str) -> dict:
 
 def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, profile, lang) -> list[Finding]:
     findings: list[Finding] = []
+    unassigned = texts.text("unassigned-file", lang)
     for item in evidence.unassigned:
-        findings.append(Finding("unassigned-file", Severity.WARNING, finding_text("unassigned-file", lang), item.rel))
+        findings.append(Finding("unassigned-file", Severity.WARNING, unassigned, item.rel))
     for folder in evidence.unknown_folders:
         findings.append(Finding("unknown-folder", Severity.WARNING,
                                 finding_text("unknown-folder", lang, ident=folder.ident), folder.rel))
@@ -133,8 +135,7 @@ def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, pro
     for owner, items in by_owner.items():
         if owner and owner not in task_ids and owner not in shared_projects:
             for item in items:
-                findings.append(Finding("unassigned-file", Severity.WARNING,
-                                        finding_text("unassigned-file", lang), item.rel))
+                findings.append(Finding("unassigned-file", Severity.WARNING, unassigned, item.rel))
     for result in results:
         if result.status is Status.NOT_APPLICABLE and by_owner.get(result.task.id):
             findings.append(Finding("not-applicable-evidence", Severity.INFO,

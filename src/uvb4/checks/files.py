@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from uvb4.checks.model import Finding, Severity, TaskContext
 from uvb4.evidence.scan import EvidenceFile
-from uvb4.messages import finding_text
+from uvb4.checks.texts import text as finding_text
 
 CODES = ("empty-file", "unreadable-file", "content-mismatch", "outside-year")
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from uvb4.checks.model import Finding, Match, Severity, TaskContext
 from uvb4.evidence.scan import EvidenceFile
-from uvb4.messages import finding_text
+from uvb4.checks.texts import text as finding_text
 
 CODES = ("missing-evidence", "too-few-documents", "wrong-kind", "unrecognised-file")
 
@@ -43,13 +43,22 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
                 continue
             ctx.matches[item.requirement].files.append(item)
             taken.add(id(item))
-    # 2. by kind, in source order
+    # 2. by kind, in source order (each pool indexed by kind once)
+    by_kind: dict[int, dict[str | None, list[tuple[int, EvidenceFile]]]] = {}
     for requirement in requirements:
         match = ctx.matches[requirement.id]
         pool = earlier if requirement.years_back else current
+        index = by_kind.get(id(pool))
+        if index is None:
+            index = by_kind[id(pool)] = {}
+            for position, item in enumerate(pool):
+                index.setdefault(item.kind, []).append((position, item))
         kinds = {requirement.kind.value} | ALSO_ANSWERS.get(requirement.kind.value, set())
-        for item in pool:
-            if item.kind not in kinds or id(item) in taken:
+        candidates = [pair for kind in kinds for pair in index.get(kind, ())]
+        if len(kinds) > 1:
+            candidates.sort(key=_first)  # back in pool order
+        for _, item in candidates:
+            if id(item) in taken:
                 continue
             if requirement.years_back and not _in_years_back(requirement, item, ctx.year):
                 continue
@@ -72,6 +81,10 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
                                     finding_text("wrong-kind", lang, kind=item.kind, needed=needed), item.rel))
     ctx.used = [f for m in ctx.matches.values() for f in m.files]
     return findings
+
+
+def _first(pair: tuple[int, EvidenceFile]) -> int:
+    return pair[0]
 
 
 def _in_years_back(requirement, item: EvidenceFile, year: int) -> bool:
