@@ -260,6 +260,8 @@ def _list_zip(archive) -> Listing:
 # (every form :func:`names.date_from_name` accepts); a year, a group of exactly four
 # digits.  Names without these shapes skip the date and year expressions.
 _NONZERO_DIGIT = re.compile("[1-9]")
+_CONTROL_NAMES = frozenset(META_NAMES) | frozenset(REGISTER_NAMES)
+_SIGNATURE_SUFFIXES = frozenset(SIGNATURE_SUFFIXES)
 _DATE_SHAPE = re.compile(r"[0-9][-_.][0-9]{1,2}[-_.][0-9]")
 _YEAR_SHAPE = re.compile(r"(?<![0-9])[0-9]{4}(?![0-9])")
 
@@ -347,12 +349,12 @@ class _Scan:
                         or FIGURES_NAMES.index(lower) < FIGURES_NAMES.index(evidence.figures.casefold())):
                     evidence.figures = rel
                 continue
-            if lower in META_NAMES or lower in REGISTER_NAMES:
+            if lower in _CONTROL_NAMES:
                 self.controls[rel] = self.read_control(handle, rel)
                 continue
             dot = lower.rfind(".")
             suffix = lower[dot:] if dot > 0 else ""
-            if suffix in SIGNATURE_SUFFIXES:
+            if suffix in _SIGNATURE_SUFFIXES:
                 self.signatures.append((EvidenceFile(rel, name, owner, size), handle))
                 continue
             key = _NONZERO_DIGIT.sub("0", name)
@@ -369,7 +371,7 @@ class _Scan:
                     item.year = names.year_from_name(name)
             if size <= 0:
                 item.problem = "unreadable-file" if size < 0 else "empty-file"
-            elif suffix in MAGIC:
+            elif (magic := MAGIC.get(suffix)) is not None:
                 if head is None:
                     try:
                         head = read(handle, 8)
@@ -377,7 +379,7 @@ class _Scan:
                         head = exc
                 if isinstance(head, OSError):
                     item.problem, item.detail = "unreadable-file", head.strerror or str(head)
-                elif not head.startswith(MAGIC[suffix]):
+                elif not head.startswith(magic):
                     item.problem, item.detail = "content-mismatch", suffix
             target.append(item)
             if keep_handles:
