@@ -23,7 +23,8 @@ permitted).
 
 Small check: ``uvb4 check examples/almaty-oblast-akimat --format json`` (77 files)
 against ``benchmarks/typer_app.py`` (a minimal typer app running one command),
-and ``uvb4 --help``.  Usage::
+and ``uvb4 --help``, ``uvb4 rulebook validate`` and ``uvb4 rulebook lint`` (the
+bundled rulebook; all with warm caches).  Usage::
 
     python benchmarks/bench_check.py [--sizes 10000,100000,300000] [--repeat 5] [--cold]
                                      [--baseline-src ../base/src] [--base /tmp/uvb4-bench]
@@ -200,10 +201,14 @@ def small(args: argparse.Namespace) -> None:
         "uvb4 check": ([python, "-m", "uvb4", "check", "--format", "json", str(example)], env_with(args.src)),
         "uvb4 --help": ([python, "-m", "uvb4", "--help"], env_with(args.src)),
     }
+    for name, command in (("validate", ["rulebook", "validate"]), ("lint", ["rulebook", "lint"])):
+        commands[f"uvb4 {name}"] = ([python, "-m", "uvb4", *command], env_with(args.src))
     if args.baseline_src:
         commands["baseline check"] = ([python, "-m", "uvb4", "check", "--format", "json", str(example)],
                                       env_with(args.baseline_src))
         commands["baseline --help"] = ([python, "-m", "uvb4", "--help"], env_with(args.baseline_src))
+        for name, command in (("validate", ["rulebook", "validate"]), ("lint", ["rulebook", "lint"])):
+            commands[f"baseline {name}"] = ([python, "-m", "uvb4", *command], env_with(args.baseline_src))
     for command, env in commands.values():  # warm: page cache, rulebook and calendar caches
         run(command, env)
     samples = interleaved(commands, args.repeat)

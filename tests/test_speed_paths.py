@@ -172,3 +172,26 @@ def test_finding_texts_are_formatted_once_and_follow_the_language(results, ruleb
     en_messages = [f.message for t in en.tasks for f in t.findings] + [f.message for f in en.findings]
     assert kk_messages != en_messages and len(kk_messages) == len(en_messages)
     assert texts.text("unassigned-file", "en") is texts.text("unassigned-file", "en")
+
+
+def test_a_small_check_on_warm_caches_imports_no_holidays(tmp_path):
+    """A lean start: the second check of a folder finds the rulebook and the year's holidays
+    in the cache, and the holidays library is not imported."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json\n"
+        "from uvb4.cli import app\n"
+        f"try:\n    app(['check', '--format', 'json', {str(EXAMPLES[0])!r}])\n"
+        "except SystemExit:\n    pass\n"
+        "print(json.dumps('holidays' in sys.modules), file=sys.stderr)\n"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path), PYTHONPATH=str(ROOT / "src"))
+    env.pop("UVB4_NO_CACHE", None)
+    loaded = []
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        loaded.append(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert loaded == [True, False]  # the first run builds the year and caches it

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path, PurePosixPath
 from itertools import repeat
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Sequence
 
 from uvb4.errors import EvidenceError, Position, Problem
 from uvb4.evidence import names
@@ -65,7 +65,7 @@ class EvidenceFile:
     signer_name: str | None = None
     submitted: date | None = None
     requirement: str | None = None
-    signatures: list = field(default_factory=list)
+    signatures: Sequence = ()  # the e-signatures' signers; one shared empty tuple until one is found
 
 
 @dataclass
@@ -597,7 +597,7 @@ def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, 
         try:
             document_handle = handle_of(document.rel)
             content = read_all(document_handle) if document_handle is not None else None
-            document.signatures.extend(read_signatures(read_all(handle), content or None))
+            document.signatures = [*document.signatures, *read_signatures(read_all(handle), content or None)]
         except SignatureError as exc:  # the finding says "cannot read the e-signature"; add only why
             evidence.signature_problems.append((sig.rel, f"bad-signature: {exc.detail}"))
         except OSError as exc:
