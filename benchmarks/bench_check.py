@@ -175,7 +175,7 @@ def large(args: argparse.Namespace) -> None:
                 commands["uvb4 JOBS=1"] = (check, env_with(args.src, UVB4_JOBS="1"))
             if args.baseline_src:
                 commands["baseline"] = (check, env_with(args.baseline_src))
-                if args.jobs:
+                if args.jobs and args.baseline_jobs:
                     commands["baseline JOBS=1"] = (check, env_with(args.baseline_src, UVB4_JOBS="1"))
             if not cold:
                 run(commands["find"][0])  # warm the page cache
@@ -230,6 +230,8 @@ def main() -> int:
     parser.add_argument("--cold", action="store_true", help="also run with the page cache dropped before each run")
     parser.add_argument("--cold-only", action="store_true", help="only the cold runs")
     parser.add_argument("--no-jobs", dest="jobs", action="store_false", help="skip the UVB4_JOBS=1 runs")
+    parser.add_argument("--no-baseline-jobs", dest="baseline_jobs", action="store_false",
+                        help="skip the baseline's UVB4_JOBS=1 runs")
     parser.add_argument("--small-only", action="store_true", help="only the small check and --help")
     parser.add_argument("--large-only", action="store_true", help="only the large folders")
     parser.add_argument("--generate-only", action="store_true", help="only generate the folders")
