@@ -195,3 +195,19 @@ def test_a_small_check_on_warm_caches_imports_no_holidays(tmp_path):
         done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
         loaded.append(json.loads(done.stderr.strip().splitlines()[-1]))
     assert loaded == [True, False]  # the first run builds the year and caches it
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "ab", "b", "2.1", "2.1.1 x", "ә"]), min_size=1, max_size=4)
+                .map("/".join), max_size=30),
+       st.lists(st.sampled_from(["a", "ab", "2.1", "ә"]), max_size=3).map(lambda parts: "/".join(parts)))
+def test_files_under_a_folder_by_bisection_are_those_by_prefix(paths, folder):
+    """_meta.yaml's files are found in the sorted paths by bisection, not by a scan of all."""
+    from uvb4.evidence.load import _files_under
+    from uvb4.evidence.scan import Evidence, EvidenceFile
+
+    evidence = Evidence(root="x", files=[EvidenceFile(rel, rel.rsplit("/", 1)[-1], "1.1", 1)
+                                         for rel in sorted(set(paths))])
+    prefix = folder + "/" if folder else ""
+    rels = [f.rel for f in evidence.files]
+    assert _files_under(evidence, rels, prefix) == {f.rel: f for f in evidence.files if f.rel.startswith(prefix)}

@@ -136,6 +136,7 @@ class Locator:
         self.path = path
         self._text = text
         self._root: Any = None
+        self._display: str | None = None
 
     def _tree(self) -> Any:
         if self._root is None:
@@ -170,7 +171,9 @@ class Locator:
 
     def position(self, loc: Loc) -> Position:
         line, col = self.locate(loc)
-        return Position.of(self.path, line, col)
+        if self._display is None:  # the path as shown, resolved once per file, not per position
+            self._display = Position.of(self.path).path
+        return Position(self._display, line, col)
 
 
 _NO_KEY = object()
