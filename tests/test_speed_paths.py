@@ -101,6 +101,8 @@ def _scan(folder: Path, readers: int, monkeypatch, rulebook):
     from uvb4.evidence import scan
 
     monkeypatch.setattr(scan, "READER_THREADS", readers)
+    monkeypatch.setattr(scan, "PROBE_FILES", 1)  # turn to the threads at once, as on a cold disk
+    monkeypatch.setattr(scan, "COLD_PER_FILE", 0.0)
     monkeypatch.setattr(scan, "PARALLEL_AFTER", 10**9)  # one process: the threads alone
     known = {t.id for *_, t in rulebook.tasks()} | {p.id for *_, p in rulebook.projects()}
     evidence, controls = scan.scan_folder(folder, known)
@@ -211,3 +213,22 @@ def test_files_under_a_folder_by_bisection_are_those_by_prefix(paths, folder):
     prefix = folder + "/" if folder else ""
     rels = [f.rel for f in evidence.files]
     assert _files_under(evidence, rels, prefix) == {f.rel: f for f in evidence.files if f.rel.startswith(prefix)}
+
+
+def test_a_warm_walk_stays_with_one_reader_and_a_slow_one_turns_to_threads(monkeypatch, tmp_path):
+    from uvb4.evidence import scan
+
+    for i in range(6):
+        (tmp_path / f"d{i}").mkdir()
+        for j in range(3):
+            (tmp_path / f"d{i}" / f"{j}.pdf").write_bytes(b"%PDF-1.7\n")
+    started = []
+    real = scan._list_with_threads
+    monkeypatch.setattr(scan, "_list_with_threads", lambda stack, threads: started.append(threads) or real(stack, threads))
+    monkeypatch.setattr(scan, "PROBE_FILES", 4)
+    monkeypatch.setattr(scan, "COLD_PER_FILE", 10.0)  # nothing is that slow: one reader throughout
+    warm = sorted(parts for parts, _, _ in scan._list_directory_stack([(str(tmp_path), ())]))
+    assert started == [] and len(warm) == 7
+    monkeypatch.setattr(scan, "COLD_PER_FILE", 0.0)  # everything is: threads after the probe
+    cold = sorted(parts for parts, _, _ in scan._list_directory_stack([(str(tmp_path), ())]))
+    assert started == [scan.READER_THREADS] and cold == warm
