@@ -4,7 +4,9 @@ The walk visits every directory once with :func:`os.scandir`, takes each
 file's size from the directory entry, reads at most the first 8 bytes of the
 files whose extension promises a known format, and reads in full only the
 small control files (``org.yaml``, ``_meta.yaml``, ``_register.*``) and
-e-signatures.  Nothing is ever written into the folder.
+e-signatures.  Nothing is ever written into the folder.  On a slow (cold) disk
+directories are read by a few threads while the main thread classifies; large
+folders are split with a forked helper process (``UVB4_JOBS``).
 
 A file belongs to the nearest enclosing folder whose name starts with a task
 or project id (``2.1.10 хат/…``); files outside any such folder are
