@@ -5,7 +5,6 @@ every format the CLI writes comes out of ``api.render``."""
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
 import os
 import re

@@ -239,6 +239,7 @@ def test_import_does_not_load_holidays():
     )
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC), env.get("PYTHONPATH")) if p)
+    env["UVB4_NO_CACHE"] = "1"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
     before, built, after, pydantic = json.loads(out)
     assert (before, built, pydantic) == (False, False, False)
@@ -252,3 +253,72 @@ def test_holiday_sets_are_cached_per_year():
     cal.add_working_days(date(2022, 3, 17), 10)
     assert cal._library(2022) is first
     assert set(cal._years) == {2022}
+
+
+# --------------------------------------------------------------------------
+# The holidays of a year, cached beside the rulebook (holidays imported only on a miss)
+
+
+def _every_day(year: int):
+    day = date(year, 1, 1)
+    while day.year == year:
+        yield day
+        day = date.fromordinal(day.toordinal() + 1)
+
+
+def test_cached_years_answer_like_the_library(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("UVB4_NO_CACHE", raising=False)
+    years = range(2019, 2026)
+    built = WorkingCalendar({})  # cache empty: from the library, then written
+    answers = {d: (built.is_working_day(d), built.day_off_reason(d)) for y in years for d in _every_day(y)}
+    assert len(list((tmp_path / "uvb4").glob("holidays-KZ-*.json"))) >= len(years)
+    cached = WorkingCalendar({})
+    import uvb4.calendar as calendar_module
+
+    monkeypatch.setattr(calendar_module, "holiday_year", _no_library(calendar_module.holiday_year))
+    assert {d: (cached.is_working_day(d), cached.day_off_reason(d)) for y in years for d in _every_day(y)} == answers
+
+
+def _no_library(real):
+    import sys
+
+    def from_cache_only(year, language):
+        hidden = sys.modules.pop("holidays", None)
+        sys.modules["holidays"] = None  # an import now fails
+        try:
+            return real(year, language)
+        finally:
+            del sys.modules["holidays"]
+            if hidden is not None:
+                sys.modules["holidays"] = hidden
+
+    return from_cache_only
+
+
+def test_a_cache_hit_does_not_import_holidays(tmp_path):
+    code = (
+        "import sys, datetime\n"
+        "import uvb4.calendar as c\n"
+        "print(c.WorkingCalendar({}).day_off_reason(datetime.date(2022, 3, 21)), 'holidays' in sys.modules)\n"
+    )
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path))
+    env.pop("UVB4_NO_CACHE", None)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(SRC), env.get("PYTHONPATH")) if p)
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    second = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env).stdout
+    assert first.split() == ["Nowruz", "Holiday", "True"]
+    assert second.split() == ["Nowruz", "Holiday", "False"]
+
+
+@pytest.mark.parametrize("content", ['{"format": 1, "key": "x", "data": {}}', "not json", '{"names": 1}'])
+def test_a_damaged_holiday_entry_is_rebuilt(tmp_path, monkeypatch, content):
+    import uvb4.calendar as calendar_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("UVB4_NO_CACHE", raising=False)
+    assert WorkingCalendar({}).day_off_reason(date(2022, 3, 21)) == "Nowruz Holiday"
+    (entry,) = (tmp_path / "uvb4").glob("holidays-KZ-2022-*.json")
+    entry.write_text(content, encoding="utf-8")
+    assert calendar_module.HolidayYear.from_data({"names": 1}) is None
+    assert WorkingCalendar({}).day_off_reason(date(2022, 3, 21)) == "Nowruz Holiday"

@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import sqlite3
-from pathlib import Path
 
 import pytest
 

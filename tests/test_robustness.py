@@ -877,15 +877,20 @@ def _in_process(args: list[str], env: dict[str, str], tmp: Path, unreadable: boo
 
     from uvb4.cli import app
 
-    real_scandir = os.scandir
+    real_scandir, real_open = os.scandir, os.open
 
     def scandir(path):  # root can list any folder: refuse one the way the OS refuses others
-        if unreadable and str(path).endswith("2.1.10 Хат"):
+        if unreadable and isinstance(path, str) and path.endswith("2.1.10 Хат"):
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
+    def open_(path, flags, *args, **kwargs):  # the walk opens each folder once, then lists it by its handle
+        if unreadable and isinstance(path, str) and path.endswith("2.1.10 Хат") and flags & os.O_DIRECTORY:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, flags, *args, **kwargs)
+
     with mock.patch.dict(os.environ, {"UVB4_LANG": "kk", "COLUMNS": "200", **env}), \
-            mock.patch("os.scandir", scandir):
+            mock.patch("os.scandir", scandir), mock.patch("os.open", open_):
         outcome = CliRunner().invoke(app, args, catch_exceptions=True)
     code = outcome.exit_code
     if outcome.exception is not None and not isinstance(outcome.exception, SystemExit):

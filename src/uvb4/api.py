@@ -59,7 +59,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "load_rulebook", "check_folder", "compute_kpis", "review_folder", "review_many", "discover", "render",
-    "renderable", "select", "select_kpis", "require_known", "compare", "save", "FORMATS",
+    "renderable", "render_chunks", "select", "select_kpis", "require_known", "compare", "save", "FORMATS",
     "Status", "Severity", "Verdict", "Organisation", "RulebookInfo", "Finding", "EvidenceItem", "TaskResult",
     "KpiFinding", "KpiResult", "KpiReport", "FolderCheck", "InputError", "OrgReview", "Review",
     "EXIT_OK", "EXIT_GAPS", "EXIT_INPUT",
@@ -441,6 +441,40 @@ def renderable(result: Any, format: str, lang: str | None = None, **options: Any
         from uvb4.review.render import render_review
 
         return render_review(result, format, language, comparison=options.get("comparison"))
+
+
+def render_chunks(result: Any, format: str, lang: str | None = None, **options: Any) -> Iterator[str] | None:
+    """A :class:`FolderCheck` as JSON or Markdown in pieces, task by task, to be written as they are
+    made (a large folder's document is never held whole); ``None`` for formats that are not streamed."""
+    if not isinstance(result, FolderCheck) or format not in ("json", "markdown"):
+        return None
+    from uvb4.output import Format, streamer
+
+    stream = streamer(Format(format))
+    if stream is None:
+        return None
+    raw = _raw(result)
+    if format != "json":  # names from the folder cannot drive the Markdown
+        from uvb4.safe_text import clean_result
+
+        raw = clean_result(raw)
+    language = _language_name(lang)
+    return _in_language(stream(raw, include_not_applicable=options.get("include_not_applicable", False),
+                               lang=language), language)
+
+
+def _language_name(lang: str | None) -> str:
+    from uvb4.messages import current_lang, normalise_lang
+
+    return normalise_lang(lang) or current_lang()
+
+
+def _in_language(pieces: Iterator[str], lang: str) -> Iterator[str]:
+    """``pieces`` made with ``lang`` in force (a generator runs after the call that made it returns)."""
+    from uvb4.messages import use_lang
+
+    with use_lang(lang):
+        yield from pieces
 
 
 def render(result: Any, format: str, lang: str | None = None, **options: Any) -> bytes:

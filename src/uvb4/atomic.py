@@ -15,11 +15,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from uvb4.errors import Position, RenderError, UsageError
@@ -122,3 +121,8 @@ def _new_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def write_atomic_chunks(path: Path, chunks: Iterable[str]) -> None:
+    """:func:`write_atomic` for a document made piece by piece (each piece written as it is made)."""
+    write_atomic(path, chunks)

@@ -34,9 +34,13 @@ Three sources, strongest first:
    (``HolidayBase.weekend_workdays``);
 3. the five-day week: Saturday and Sunday are off.
 
-``holidays`` is imported the first time a date is looked up, never at module
-import (start-up time matters), and one holiday set per year is built once
-and cached.
+``holidays`` is imported only when a year's holidays are not in the user's
+cache (:mod:`uvb4.cache`, beside the validated rulebooks), never at module
+import: importing it and building a year cost ~0.15 s, more than the rest of a
+small check.  A year's holidays are cached as JSON (dates, names, the
+Saturdays made working) keyed by the country, the year, the names' language
+and the installed ``holidays`` version, so an upgrade of the library is seen;
+in a process, each year is built or read once.
 """
 
 from __future__ import annotations
@@ -112,13 +116,10 @@ class WorkingCalendar:
     # The library, lazily
 
     def _library(self, year: int) -> Any:
-        """The ``holidays`` set for ``year``: built on first use, then cached."""
+        """The holidays of ``year`` (:class:`HolidayYear`): built on first use, then kept."""
         found = self._years.get(year)
         if found is None:
-            import holidays  # lazy: importing holidays costs start-up time
-
-            found = holidays.country_holidays(COUNTRY, years=year, language=self.language)
-            self._years[year] = found
+            found = self._years[year] = holiday_year(year, self.language)
         return found
 
     def _holiday_name(self, d: _dt.date) -> str | None:
@@ -209,3 +210,87 @@ class WorkingCalendar:
         if kind == "working":
             return self.add_working_days(start, n)
         return _as_date(start, "start") + _dt.timedelta(days=_check_n(n))
+
+
+# --------------------------------------------------------------------------
+# One year of the library's holidays, cached on disk
+
+
+class HolidayYear:
+    """The ``holidays`` library's answer for one year: holiday names by date, and the
+    weekend days a transfer made working (the two things :class:`WorkingCalendar` asks)."""
+
+    __slots__ = ("names", "weekend_workdays")
+
+    def __init__(self, names: dict[_dt.date, str], weekend_workdays: set[_dt.date]) -> None:
+        self.names = names
+        self.weekend_workdays = weekend_workdays
+
+    def get(self, d: _dt.date) -> str | None:
+        return self.names.get(d)
+
+    def to_json(self) -> str:
+        import json
+
+        return json.dumps({"names": {d.isoformat(): name for d, name in sorted(self.names.items())},
+                           "weekend_workdays": sorted(d.isoformat() for d in self.weekend_workdays)},
+                          ensure_ascii=False)
+
+    @classmethod
+    def from_data(cls, data: Any) -> HolidayYear | None:
+        """From :meth:`to_json`'s data; None when it is not that shape."""
+        try:
+            names = {_dt.date.fromisoformat(d): name for d, name in data["names"].items()
+                     if isinstance(name, str)}
+            if len(names) != len(data["names"]):
+                return None
+            return cls(names, {_dt.date.fromisoformat(d) for d in data["weekend_workdays"]})
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+
+def holiday_year(year: int, language: str) -> HolidayYear:
+    """The holidays of ``year`` from the cache, or from the ``holidays`` library (then cached)."""
+    from uvb4.cache import read_entry, write_entry
+
+    version = _holidays_version()
+    key = f"{COUNTRY}-{year}-{language}-holidays-{version}"
+    name = f"holidays-{key}.json"
+    if version is not None:
+        found = HolidayYear.from_data(read_entry(name, key))
+        if found is not None:
+            return found
+    import holidays  # lazy: importing holidays costs start-up time
+
+    library = holidays.country_holidays(COUNTRY, years=year, language=language)
+    found = HolidayYear(dict(library.items()), set(library.weekend_workdays))
+    if version is not None:
+        write_entry(name, key, found.to_json())
+    return found
+
+
+_VERSION: list[str | None] = []
+
+
+def _holidays_version() -> str | None:
+    """The installed ``holidays`` version, from its distribution's metadata folder name,
+    without importing it (None when it cannot be told: nothing is then cached)."""
+    if _VERSION:
+        return _VERSION[0]
+    version = None
+    try:
+        from importlib.util import find_spec
+
+        spec = find_spec("holidays")
+        if spec is not None and spec.origin:
+            import os
+
+            site = os.path.dirname(os.path.dirname(spec.origin))
+            found = [entry[len("holidays-"):-len(".dist-info")] for entry in os.listdir(site)
+                     if entry.startswith("holidays-") and entry.endswith(".dist-info")]
+            if len(found) == 1:
+                version = found[0]
+    except (ImportError, OSError, ValueError):
+        version = None
+    _VERSION.append(version)
+    return version

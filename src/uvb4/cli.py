@@ -373,7 +373,7 @@ def check_command(
     2 — кіріс қате (org.yaml жоқ, YAML қате, БСН жарамсыз…).
     """
     language = _set_lang(lang)
-    from uvb4.api import check_folder, load_rulebook, renderable
+    from uvb4.api import check_folder, load_rulebook, render_chunks, renderable
 
     if fmt is CheckFormat.xlsx and output is None:
         from uvb4.errors import Position, UsageError
@@ -384,13 +384,20 @@ def check_command(
     if output is not None:
         _refuse_inside(output, folder)
     rb = load_rulebook(rulebook)
+    from uvb4.gcpause import freeze_imports
+
+    freeze_imports()  # modules and the rulebook live to the end: keep them out of the collector's walks
     _require_known(rb, kpi=kpi, task=task, group=group)
     reporting_year = _year(year)
     result = _with_progress(lambda progress: check_folder(folder, rb, year=reporting_year, lang=language,
                                                           group=group, kpi=kpi, task=task, progress=progress,
                                                           strict=strict or None))
-    rendered = renderable(result, fmt.value, language, include_not_applicable=show_all)
-    _emit(rendered, output, folder)
+    freeze_imports()  # and the evidence and results too: nothing of them is collected before exit
+    pieces = render_chunks(result, fmt.value, language, include_not_applicable=show_all)
+    if pieces is not None:  # JSON and Markdown: written task by task, never one big string
+        _emit_chunks(pieces, output, folder)
+    else:
+        _emit(renderable(result, fmt.value, language, include_not_applicable=show_all), output, folder)
     _print_summary(result.raw, language)
     raise typer.Exit(result.exit_code)
 
@@ -471,6 +478,26 @@ def _write_out(rendered, output: Path, folder: Optional[Path]) -> None:
         console.print(rendered)
         rendered = console.export_text()
     write_atomic(output, rendered)
+
+
+def _emit_chunks(chunks, output: Optional[Path], folder: Optional[Path] = None) -> None:
+    """Like :func:`_emit` for a text document in pieces: each written to stdout or the atomic
+    temporary file as it is made."""
+    if output is not None and str(output) == "-":
+        output = None
+    if output is None:
+        from uvb4.terminal import stdout_guard
+
+        with stdout_guard():  # as _emit: a closed stdout or a console that cannot hold Kazakh
+            write = sys.stdout.write
+            for chunk in chunks:
+                write(chunk)
+        return
+    from uvb4.atomic import write_atomic_chunks
+
+    if folder is not None:
+        _refuse_inside(output, folder)
+    write_atomic_chunks(output, chunks)
 
 
 def _print_summary(result, lang: str) -> None:

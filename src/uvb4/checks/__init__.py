@@ -25,7 +25,7 @@ registry of codes with their one severity.
 
 from __future__ import annotations
 
-from uvb4.checks import deadline, exemption, files, presence, recurrence, signer
+from uvb4.checks import deadline, exemption, files, presence, recurrence, signer, texts
 from uvb4.checks.codes import ALL_CODES, make
 from uvb4.checks.model import (
     CheckResult,
@@ -37,6 +37,7 @@ from uvb4.checks.model import (
 )
 from uvb4.evidence.profile import OrgProfile
 from uvb4.evidence.scan import Evidence
+from uvb4.gcpause import paused
 from uvb4.rulebook.model import Rulebook
 
 __all__ = ["ALL_CODES", "check"]
@@ -67,6 +68,7 @@ class _SignerInference:
             self.reader.close()
 
 
+@paused
 def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: int | None = None,
           lang: str | None = None, strict: bool | None = None) -> CheckResult:
     """Judge every task; ``strict`` (default: ``org.yaml``'s ``strict``) makes signers to confirm gaps."""
@@ -74,6 +76,7 @@ def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: 
     from uvb4.messages import current_lang
 
     lang = lang or current_lang()
+    texts.reset()
     year = year or profile.year
     strict = profile.strict if strict is None else strict
     inference = _SignerInference(evidence.root, profile)

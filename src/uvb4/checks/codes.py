@@ -102,7 +102,7 @@ def make(code: str, lang: str | None = None, *, path: str | None = None, require
          data: dict[str, Any] | None = None, strict: bool = False, message: str | None = None,
          **values: object) -> Finding:
     """A finding of ``code`` with the registry's severity and message, filled from ``values``."""
-    from uvb4.messages import finding_text
+    from uvb4.checks.texts import text as finding_text  # memoised: one format per distinct message
 
     info = REGISTRY[code]
     severity = info.strict if strict and info.strict is not None else info.severity

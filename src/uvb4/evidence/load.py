@@ -39,12 +39,15 @@ def load_evidence(
         profile = _parse_model(OrgProfile, folder / ORG_FILE, controls[ORG_FILE])
     except Uvb4Error as exc:
         problems.extend(exc.problems)
+    rels: list[str] = []  # the files' paths in order (evidence.files is sorted), for _files_under
     for rel, raw in sorted(controls.items()):
         if rel == ORG_FILE:
             continue
         try:
             if PurePosixPath(rel).name.casefold().startswith("_meta"):
-                _apply_meta(evidence, folder, rel, raw, known_ids)
+                if not rels:
+                    rels = [f.rel for f in evidence.files]
+                _apply_meta(evidence, folder, rel, raw, known_ids, rels)
             else:
                 _add_register(evidence, folder, rel, raw, known_ids)
         except Uvb4Error as exc:
@@ -127,7 +130,22 @@ def _owner(evidence: Evidence, folder_rel: str, known_ids: set[str]) -> str | No
     return owner
 
 
-def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids: set[str]) -> None:
+def _files_under(evidence: Evidence, rels: list[str], prefix: str) -> dict[str, Any]:
+    """The files whose path starts with ``prefix``, by path: one contiguous run of the sorted
+    paths, found by bisection (a folder of many ``_meta.yaml`` files stays linear)."""
+    from bisect import bisect_left
+
+    if not prefix:
+        return {f.rel: f for f in evidence.files}
+    start = bisect_left(rels, prefix)
+    stop = start
+    while stop < len(rels) and rels[stop].startswith(prefix):
+        stop += 1
+    return {f.rel: f for f in evidence.files[start:stop]}
+
+
+def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids: set[str],
+                rels: list[str] | None = None) -> None:
     path = root / rel
     meta: FolderMeta = _parse_model(FolderMeta, path, raw)
     folder_rel = str(PurePosixPath(rel).parent)
@@ -138,7 +156,9 @@ def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids:
                                 "meta-outside-task", t("meta-outside-task.hint"))
     evidence.metas.setdefault(owner, []).append((rel, meta))
     prefix = folder_rel + "/" if folder_rel else ""
-    in_folder = {f.rel: f for f in evidence.files if f.rel.startswith(prefix)}
+    if rels is None:
+        rels = [f.rel for f in evidence.files]
+    in_folder = _files_under(evidence, rels, prefix)
     unknown = []
     for name, file_meta in meta.files.items():
         target = in_folder.get(prefix + name.replace("\\", "/"))

@@ -28,3 +28,15 @@ def renderer(fmt: Format) -> Callable[..., object]:
     else:
         from uvb4.output.as_table import render
     return render
+
+
+def streamer(fmt: Format) -> Callable[..., object] | None:
+    """The ``chunks`` function of a text format (its document piece by piece, to be written as
+    it is made), or ``None`` for the table."""
+    if fmt is Format.json:
+        from uvb4.output.as_json import chunks
+    elif fmt is Format.markdown:
+        from uvb4.output.as_markdown import chunks
+    else:
+        return None
+    return chunks

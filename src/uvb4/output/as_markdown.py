@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from uvb4.checks.model import CheckResult, Status
 from uvb4.messages import REPORT_TEXTS, level, status_name, text_of
 from uvb4.output.grouping import rows
@@ -18,6 +20,11 @@ def _cell(text: str) -> str:
 
 
 def render(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk") -> str:
+    return "".join(chunks(result, include_not_applicable=include_not_applicable, lang=lang))
+
+
+def chunks(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk") -> Iterator[str]:
+    """:func:`render`'s document in pieces (a task's row, a finding's line), for writing as it is made."""
     profile = result.profile
     rb = result.rulebook
     out = [
@@ -33,6 +40,8 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
         f"| {label('status', lang)} | N |",
         "|---|---:|",
     ]
+    yield from _lines(out)
+    out = []
     totals = result.totals()
     for status in Status:
         if status is Status.NOT_APPLICABLE and not include_not_applicable:
@@ -60,8 +69,15 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
                  else "(" + text_of(REPORT_TEXTS, "tasks_count", lang).format(n=len(row.tasks)) + ")")
         out.append(f"| {row.ids} {_cell(title)} | {ICONS[task.status.value]} "
                    f"{status_name(task.status.value, lang)} | {notes or '—'} |")
+        yield from _lines(out)
+        out = []
+    yield from _lines(out)
     if result.findings:
-        out += ["", f"## {label('folder', lang)}", ""]
+        yield from _lines(["", f"## {label('folder', lang)}", ""])
         for finding in result.findings:
-            out.append(f"- {code_span(finding.path)}: {_cell(finding.message)} ({finding.code})")
-    return "\n".join(out) + "\n"
+            yield f"- {code_span(finding.path)}: {_cell(finding.message)} ({finding.code})\n"
+
+
+def _lines(lines: list[str]) -> Iterator[str]:
+    if lines:
+        yield "\n".join(lines) + "\n"

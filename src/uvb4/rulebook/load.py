@@ -73,9 +73,18 @@ def resolve_rulebook_path(spec: str | Path | None) -> Path:
     )
 
 
-def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True) -> LoadResult:
-    """Load and validate a rulebook, collecting every problem instead of stopping at the first."""
+def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True,
+                  use_cache: bool = True) -> LoadResult:
+    """Load and validate a rulebook, collecting every problem instead of stopping at the first.
+
+    A rulebook whose exact content validated whole before comes from the cache
+    (:func:`load_rulebook`) without parsing; one that validates whole now is cached.
+    """
     root = resolve_rulebook_path(spec)
+    if use_cache:
+        cached = _cached_result(root)
+        if cached is not None:
+            return cached
     meta_path = root / META_FILE
     files = RulebookFiles(root=root, meta=meta_path)
     problems: list[Problem] = []
@@ -118,6 +127,8 @@ def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True) -
         from uvb4.rulebook.validate import check_rulebook
 
         problems.extend(check_rulebook(rulebook, files))
+        if use_cache and not problems:
+            _cache_write(_cache_key(root), rulebook)
     return LoadResult(rulebook if not problems else None, files, problems)
 
 
@@ -125,43 +136,38 @@ def load_rulebook(spec: str | Path | None = None) -> Rulebook:
     """The validated rulebook, or :class:`RulebookError` with every problem.
 
     A rulebook that validated once is kept in the user's cache
-    (``$XDG_CACHE_HOME/uvb4``), keyed by uvb4's version and the SHA-256 of every
-    file of the rulebook folder, so later runs skip parsing and validation;
+    (``$XDG_CACHE_HOME/uvb4``, see :mod:`uvb4.cache`: JSON, never code), keyed
+    by uvb4's version, its rulebook code and the SHA-256 of every file of the
+    rulebook folder, so later runs skip parsing and validation;
     ``UVB4_NO_CACHE=1`` turns this off.  The cache is best-effort: a cache that
-    cannot be read or written is ignored.
+    cannot be read or written, or does not check out, is ignored.
     """
     root = resolve_rulebook_path(spec)
     key = _cache_key(root)
     cached = _cache_read(key)
     if cached is not None:
         return cached
-    result = read_rulebook(root)
+    result = read_rulebook(root, use_cache=False)
     if result.problems or result.rulebook is None:
         raise RulebookError(result.problems)
     _cache_write(key, result.rulebook)
     return result.rulebook
 
 
-def _cache_dir() -> Path | None:
-    import os
-
-    if os.environ.get("UVB4_NO_CACHE"):
-        return None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "uvb4"
-
-
 def _cache_key(root: Path) -> str | None:
+    """SHA-256 of uvb4's version, the rulebook code's files (a changed validation in a
+    development checkout invalidates), and every file of the rulebook folder."""
     import hashlib
 
     from uvb4 import __version__
 
-    from uvb4.rulebook import model
 
     digest = hashlib.sha256(__version__.encode())
     try:
-        # the models' source too: a field added without a version bump must not meet a stale pickle
-        digest.update(Path(model.__file__).read_bytes())
+        code = Path(__file__).parent
+        for name in ("model.py", "load.py", "validate.py"):
+            info = (code / name).stat()
+            digest.update(f"{name}:{info.st_size}:{info.st_mtime_ns}\0".encode())
         for path in sorted(root.iterdir()):
             if path.is_file():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -170,33 +176,44 @@ def _cache_key(root: Path) -> str | None:
     return digest.hexdigest()
 
 
-def _cache_read(key: str | None) -> Rulebook | None:
-    import pickle
+def _cache_name(key: str) -> str:
+    return f"rulebook-{key}.json"
 
-    folder = _cache_dir()
-    if key is None or folder is None:
+
+def _cache_read(key: str | None) -> Rulebook | None:
+    from uvb4.cache import read_entry
+
+    if key is None:
+        return None
+    data = read_entry(_cache_name(key), key)
+    if data is None:
         return None
     try:
-        with open(folder / f"rulebook-{key}.pickle", "rb") as handle:
-            value = pickle.load(handle)
-    except Exception:  # missing, truncated or from an incompatible version: rebuild it
+        return Rulebook.model_validate(data)
+    except Exception:  # written by another version, or edited: rebuild it
         return None
-    return value if isinstance(value, Rulebook) else None
 
 
 def _cache_write(key: str | None, rulebook: Rulebook) -> None:
-    import pickle
+    from uvb4.cache import write_entry
 
-    from uvb4.atomic import write_atomic
+    if key is not None:
+        write_entry(_cache_name(key), key, rulebook.model_dump_json())
 
-    folder = _cache_dir()
-    if key is None or folder is None:
-        return
+
+def _cached_result(root: Path) -> LoadResult | None:
+    """A rulebook that validated whole before (cache hit) as a :class:`LoadResult` with no
+    problems, for ``validate``, ``lint`` and ``diff``; None on a miss."""
+    cached = _cache_read(_cache_key(root))
+    if cached is None:
+        return None
+    files = RulebookFiles(root=root, meta=root / META_FILE, groups=[root / name for name in cached.meta.groups])
+    files.source = root / cached.meta.source.file
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"rulebook-{key}.pickle", pickle.dumps(rulebook, protocol=pickle.HIGHEST_PROTOCOL))
-    except Exception:  # a read-only or full disk only costs speed
-        pass
+        files.source_lines = read_text(files.source).splitlines()
+    except Uvb4Error:
+        return None
+    return LoadResult(cached, files, [])
 
 
 def _inside(root: Path, path: Path) -> bool:
