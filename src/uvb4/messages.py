@@ -1,16 +1,30 @@
-"""The catalogue of user-facing texts, by key and language.
+"""The catalogue of user-facing texts, by key and language: the public face of the gettext
+files under ``uvb4/locale`` (see :mod:`uvb4.i18n` and docs/translating.md).
 
-Kazakh (``kk``) is the default and always present; ``ru`` and ``en`` are
-filled where available and fall back to Kazakh.  The language is chosen by
-``--lang`` or the ``UVB4_LANG`` environment variable.
+Kazakh (``kk``) is the source language; ``ru`` and ``en`` are translations, falling back to
+Kazakh where one is missing.  The language of a call is, in this order: the ``lang`` argument,
+the one chosen for this context (``--lang``; :func:`use_lang`/:func:`set_lang`), the
+``UVB4_LANG`` environment variable, the system locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``:
+``kk_*`` → kk, ``ru_*`` → ru, ``en_*`` → en, any other language → en; ``C``/``POSIX``/unset
+say nothing), then Kazakh.
+
+The texts themselves no longer live here.  ``MESSAGES``, ``FINDINGS``, ``ROLES`` … are
+read-only views: ``MESSAGES["key"]`` is ``{"kk": …, "ru": …, "en": …}``, and the message with
+key ``K`` of catalogue ``NAME`` is the PO entry with ``msgctxt`` ``K`` (``MESSAGES``) or
+``NAME:K`` (the others).  New entries: add them to ``src/uvb4/locale/uvb4.pot`` and the
+``ru``/``en`` PO files (or write them old-style in a scratch module and run
+``scripts/catalogue_to_po.py`` on it); a new catalogue is one more ``Catalogue("NAME")`` line.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import string
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
+
+from uvb4 import i18n
 
 LANGS = ("kk", "ru", "en")
 
@@ -19,1421 +33,110 @@ LANGS = ("kk", "ru", "en")
 # (threads, async tasks, one after the other) each get their own texts.
 _LANG: ContextVar[str | None] = ContextVar("uvb4_lang", default=None)
 
-MESSAGES: dict[str, dict[str, str]] = {
-    # -- reading YAML ------------------------------------------------------
-    "yaml-syntax": {
-        "kk": "YAML синтаксис қатесі: {problem}",
-        "ru": "синтаксическая ошибка YAML: {problem}",
-        "en": "YAML syntax error: {problem}",
-    },
-    "yaml-syntax.hint": {
-        "kk": "жақшаларды, тырнақшаларды және шегіністерді тексеріңіз",
-        "ru": "проверьте скобки, кавычки и отступы",
-        "en": "check brackets, quotes and indentation",
-    },
-    "duplicate-key": {
-        "kk": "«{key}» кілті қайталанады",
-        "ru": "ключ «{key}» повторяется",
-        "en": "duplicate key '{key}'",
-    },
-    "duplicate-key.hint": {
-        "kk": "кілттердің бірін өшіріңіз немесе атын өзгертіңіз (алғашқысы {first}-жолда)",
-        "ru": "удалите или переименуйте один из ключей (первый — в строке {first})",
-        "en": "remove or rename one of them (the first is on line {first})",
-    },
-    "yaml-alias": {
-        "kk": "YAML якорьлары мен сілтемелеріне (&, *) рұқсат жоқ",
-        "ru": "якоря и ссылки YAML (&, *) не допускаются",
-        "en": "YAML anchors and aliases (&, *) are not allowed",
-    },
-    "yaml-alias.hint": {
-        "kk": "мәнді толық жазыңыз",
-        "ru": "запишите значение полностью",
-        "en": "write the value out in full",
-    },
-    "unreadable-file": {
-        "kk": "файлды оқу мүмкін емес: {reason}",
-        "ru": "не удаётся прочитать файл: {reason}",
-        "en": "cannot read the file: {reason}",
-    },
-    "not-utf8": {
-        "kk": "файл UTF-8 кодтауында емес",
-        "ru": "файл не в кодировке UTF-8",
-        "en": "the file is not UTF-8 encoded",
-    },
-    "not-utf8.hint": {
-        "kk": "файлды UTF-8 кодтауында сақтаңыз",
-        "ru": "сохраните файл в кодировке UTF-8",
-        "en": "save the file as UTF-8",
-    },
-    "not-a-mapping": {
-        "kk": "құжаттың түбірі кілт–мән жиыны (mapping) болуы керек",
-        "ru": "корень документа должен быть отображением (ключ: значение)",
-        "en": "the document's root must be a mapping (key: value)",
-    },
-    # -- schema (pydantic) -------------------------------------------------
-    "schema.missing": {
-        "kk": "міндетті «{field}» өрісі жоқ",
-        "ru": "нет обязательного поля «{field}»",
-        "en": "required field '{field}' is missing",
-    },
-    "schema.missing.hint": {
-        "kk": "«{field}» өрісін қосыңыз",
-        "ru": "добавьте поле «{field}»",
-        "en": "add the field '{field}'",
-    },
-    "schema.extra": {
-        "kk": "белгісіз өріс «{field}»",
-        "ru": "неизвестное поле «{field}»",
-        "en": "unknown field '{field}'",
-    },
-    "schema.extra.hint": {
-        "kk": "өріс атауын тексеріңіз (схема: uvb4 rulebook schema)",
-        "ru": "проверьте имя поля (схема: uvb4 rulebook schema)",
-        "en": "check the field's name (schema: uvb4 rulebook schema)",
-    },
-    "schema.enum": {
-        "kk": "«{input}» рұқсат етілген мән емес; мүмкін мәндер: {expected}",
-        "ru": "«{input}» — недопустимое значение; возможные: {expected}",
-        "en": "'{input}' is not allowed; expected one of: {expected}",
-    },
-    "schema.pattern": {
-        "kk": "«{input}» пішімі дұрыс емес (үлгі: {pattern})",
-        "ru": "«{input}» в неверном формате (шаблон: {pattern})",
-        "en": "'{input}' has the wrong form (pattern: {pattern})",
-    },
-    "schema.type": {
-        "kk": "мәннің түрі қате: {expected} күтілді, «{input}» берілді",
-        "ru": "неверный тип значения: ожидалось {expected}, дано «{input}»",
-        "en": "wrong type: expected {expected}, got '{input}'",
-    },
-    "schema.min": {
-        "kk": "«{input}» тым кіші: кемінде {limit} болуы керек",
-        "ru": "«{input}» слишком мало: должно быть не меньше {limit}",
-        "en": "'{input}' is too small: it must be at least {limit}",
-    },
-    "schema.max": {
-        "kk": "«{input}» тым үлкен: ең көбі {limit} болуы керек",
-        "ru": "«{input}» слишком велико: должно быть не больше {limit}",
-        "en": "'{input}' is too large: it must be at most {limit}",
-    },
-    "schema.too-short": {
-        "kk": "мән бос немесе тым қысқа: кемінде {limit} таңба керек",
-        "ru": "значение пустое или слишком короткое: нужно не меньше {limit} символов",
-        "en": "the value is empty or too short: at least {limit} characters are needed",
-    },
-    "schema.other": {
-        "kk": "{msg}",
-        "ru": "{msg}",
-        "en": "{msg}",
-    },
-    "schema.hint": {
-        "kk": "схеманы қараңыз: uvb4 rulebook schema",
-        "ru": "см. схему: uvb4 rulebook schema",
-        "en": "see the schema: uvb4 rulebook schema",
-    },
-    # -- rulebook cross-checks --------------------------------------------
-    "rulebook-not-found": {
-        "kk": "ережелер жинағы табылмады: {path}",
-        "ru": "свод правил не найден: {path}",
-        "en": "rulebook not found: {path}",
-    },
-    "rulebook-not-found.hint": {
-        "kk": "rulebook.yaml файлы бар буманы немесе нұсқа нөмірін көрсетіңіз (мысалы, {versions})",
-        "ru": "укажите папку с файлом rulebook.yaml или номер версии (например, {versions})",
-        "en": "name a folder holding rulebook.yaml, or a version (e.g. {versions})",
-    },
-    "duplicate-id": {
-        "kk": "«{id}» идентификаторы қайталанады (алғашқысы: {first})",
-        "ru": "идентификатор «{id}» повторяется (первый: {first})",
-        "en": "duplicate id '{id}' (first at {first})",
-    },
-    "duplicate-id.hint": {
-        "kk": "әр {level} бірегей нөмір алуы керек",
-        "ru": "у каждого уровня «{level}» должен быть уникальный номер",
-        "en": "every {level} needs a unique number",
-    },
-    "wrong-parent": {
-        "kk": "«{id}» идентификаторы «{parent}» ішінде тұр, бірақ оның нөмірі «{prefix}.» деп басталуы керек",
-        "ru": "«{id}» находится внутри «{parent}», но его номер должен начинаться с «{prefix}.»",
-        "en": "'{id}' sits under '{parent}' but its number must start with '{prefix}.'",
-    },
-    "wrong-parent.hint": {
-        "kk": "жазбаны дұрыс ата-жазбаға көшіріңіз немесе нөмірін түзетіңіз",
-        "ru": "перенесите запись к верному родителю или исправьте номер",
-        "en": "move the entry under the right parent or fix its number",
-    },
-    "unknown-shared-block": {
-        "kk": "«{task}» міндеті жоқ ортақ блокқа сілтейді: «{block}»",
-        "ru": "задача «{task}» ссылается на несуществующий общий блок «{block}»",
-        "en": "task '{task}' refers to an unknown shared block '{block}'",
-    },
-    "unknown-shared-block.hint": {
-        "kk": "жобаның «shared» тізіміндегі блоктар: {known}",
-        "ru": "блоки в списке «shared» проекта: {known}",
-        "en": "the project's shared blocks: {known}",
-    },
-    "no-evidence": {
-        "kk": "«{task}» міндетінде орындау фактісі (evidence) жоқ",
-        "ru": "у задачи «{task}» нет факта исполнения (evidence)",
-        "en": "task '{task}' has no evidence",
-    },
-    "no-evidence.hint": {
-        "kk": "«evidence» тізімін толтырыңыз немесе ортақ блокқа сілтеңіз («shared»)",
-        "ru": "заполните список «evidence» или сошлитесь на общий блок («shared»)",
-        "en": "fill in 'evidence' or refer to a shared block ('shared')",
-    },
-    "no-executors": {
-        "kk": "«{task}» міндетінде орындаушылар (executors) жоқ",
-        "ru": "у задачи «{task}» нет исполнителей (executors)",
-        "en": "task '{task}' has no executors",
-    },
-    "no-executors.hint": {
-        "kk": "«executors» тізімін толтырыңыз",
-        "ru": "заполните список «executors»",
-        "en": "fill in 'executors'",
-    },
-    "lines-outside-source": {
-        "kk": "бастапқы мәтін жолдары {start}–{end} файлдан тыс ({file} файлында {count} жол)",
-        "ru": "строки источника {start}–{end} вне файла (в {file} {count} строк)",
-        "en": "source lines {start}-{end} are outside the file ({file} has {count} lines)",
-    },
-    "lines-outside-source.hint": {
-        "kk": "«source_lines» мәнін бастапқы мәтінмен салыстырыңыз",
-        "ru": "сверьте «source_lines» с исходным текстом",
-        "en": "check 'source_lines' against the source text",
-    },
-    "lines-outside-parent": {
-        "kk": "жолдар {start}–{end} ата-жазбаның {pstart}–{pend} жолдарынан шығып тұр",
-        "ru": "строки {start}–{end} выходят за строки родителя {pstart}–{pend}",
-        "en": "lines {start}-{end} fall outside the parent's lines {pstart}-{pend}",
-    },
-    "source-missing": {
-        "kk": "бастапқы мәтін файлы жоқ: {file}",
-        "ru": "нет файла исходного текста: {file}",
-        "en": "the source text file is missing: {file}",
-    },
-    "source-missing.hint": {
-        "kk": "бастапқы мәтінді rulebook.yaml жанына қойыңыз",
-        "ru": "положите исходный текст рядом с rulebook.yaml",
-        "en": "put the source text beside rulebook.yaml",
-    },
-    "source-checksum": {
-        "kk": "бастапқы мәтіннің SHA-256 сомасы rulebook.yaml-дағымен сәйкес келмейді",
-        "ru": "SHA-256 исходного текста не совпадает с указанным в rulebook.yaml",
-        "en": "the source text's SHA-256 does not match rulebook.yaml",
-    },
-    "source-checksum.hint": {
-        "kk": "мәтін өзгерген болса, барлық жол нөмірлерін тексеріп, сомасын жаңартыңыз: {actual}",
-        "ru": "если текст изменился, проверьте все номера строк и обновите сумму: {actual}",
-        "en": "if the text changed, recheck every line number and update the sum: {actual}",
-    },
-    "unknown-deadline-anchor": {
-        "kk": "мерзімнің бастау оқиғасы «{after}» табылмады",
-        "ru": "событие начала срока «{after}» не найдено",
-        "en": "the deadline's starting event '{after}' does not exist",
-    },
-    "unknown-deadline-anchor.hint": {
-        "kk": "жергілікті талап идентификаторын немесе «<міндет>/<талап>» түрін қолданыңыз",
-        "ru": "укажите id требования этой задачи или «<задача>/<требование>»",
-        "en": "use a requirement id of this task or '<task id>/<requirement id>'",
-    },
-    "duplicate-evidence-id": {
-        "kk": "«{task}» міндетінде «{id}» талабы қайталанады",
-        "ru": "в задаче «{task}» требование «{id}» повторяется",
-        "en": "requirement '{id}' appears twice in task '{task}'",
-    },
-    "undeclared-input": {
-        "kk": "формула жарияланбаған «{name}» кірісін қолданады",
-        "ru": "формула использует необъявленный показатель «{name}»",
-        "en": "the formula uses an undeclared input '{name}'",
-    },
-    "undeclared-input.hint": {
-        "kk": "«{name}» кірісін «inputs» тізіміне қосыңыз; жарияланғандары: {known}",
-        "ru": "добавьте «{name}» в список «inputs»; объявлены: {known}",
-        "en": "declare '{name}' under 'inputs'; declared: {known}",
-    },
-    "duplicate-input": {
-        "kk": "«{name}» кірісі қайталанады",
-        "ru": "показатель «{name}» объявлен дважды",
-        "en": "input '{name}' is declared twice",
-    },
-    "unknown-task-ref": {
-        "kk": "«{task}» міндеті ережелер жинағында жоқ",
-        "ru": "задачи «{task}» нет в своде правил",
-        "en": "task '{task}' does not exist in the rulebook",
-    },
-    "group-file-missing": {
-        "kk": "топ файлы жоқ: {file}",
-        "ru": "нет файла группы: {file}",
-        "en": "group file missing: {file}",
-    },
-    "group-file-missing.hint": {
-        "kk": "rulebook.yaml ішіндегі «groups» тізімін тексеріңіз",
-        "ru": "проверьте список «groups» в rulebook.yaml",
-        "en": "check the 'groups' list in rulebook.yaml",
-    },
-    "no-formula": {
-        "kk": "«{kpi}» КРІ үшін формула жоқ",
-        "ru": "у КПИ «{kpi}» нет формулы",
-        "en": "KPI '{kpi}' has no formula",
-    },
-    # -- command line (cli.py) --------------------------------------------
-    "unknown-id": {
-        "kk": "«{id}» {level} ережелер жинағында жоқ",
-        "ru": "{level} «{id}» нет в своде правил",
-        "en": "{level} '{id}' is not in the rulebook",
-    },
-    "unknown-id.hint": {
-        "kk": "бар нөмірлер: {known}",
-        "ru": "существующие номера: {known}",
-        "en": "known ids: {known}",
-    },
-    "internal-error": {
-        "kk": "uvb4 ішкі қатесі: {error}. Бұл бағдарламадағы қате — UVB4_DEBUG=1 орнатып, шығысты әзірлеушілерге жіберіңіз",
-        "ru": "внутренняя ошибка uvb4: {error}. Это ошибка программы — запустите с UVB4_DEBUG=1 и отправьте вывод разработчикам",
-        "en": "uvb4 internal error: {error}. This is a bug — rerun with UVB4_DEBUG=1 and send the output to the developers",
-    },
-    "hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"},
-    "errors-found": {
-        "kk": "{count} қате табылды",
-        "ru": "найдено ошибок: {count}",
-        "en": "{count} error(s) found",
-    },
-    "rulebook-valid": {
-        "kk": "ережелер жинағы дұрыс: {id} {version} — {groups} топ, {kpis} КРІ, {projects} жоба, {tasks} міндет",
-        "ru": "свод правил корректен: {id} {version} — групп {groups}, КПИ {kpis}, проектов {projects}, задач {tasks}",
-        "en": "rulebook valid: {id} {version} — {groups} groups, {kpis} KPIs, {projects} projects, {tasks} tasks",
-    },
-    "bad-year": {
-        "kk": "«{value}» есепті жыл емес: 2000–2100 аралығындағы сан керек",
-        "ru": "«{value}» — не отчётный год: нужно число от 2000 до 2100",
-        "en": "'{value}' is not a reporting year: a number from 2000 to 2100 is needed",
-    },
-    "bad-year.hint": {
-        "kk": "мысалы: --year 2022",
-        "ru": "например: --year 2022",
-        "en": "e.g. --year 2022",
-    },
-    "progress.scanning": {
-        "kk": "файлдар қаралуда…",
-        "ru": "просмотр файлов…",
-        "en": "reading the files…",
-    },
-    "progress.scanned": {
-        "kk": "файлдар қаралуда: {count}",
-        "ru": "просмотр файлов: {count}",
-        "en": "reading the files: {count}",
-    },
-    "output-inside-folder": {
-        "kk": "uvb4 тексерілетін бумаға ешнәрсе жазбайды",
-        "ru": "uvb4 ничего не записывает в проверяемую папку",
-        "en": "uvb4 never writes into the folder it checks",
-    },
-    "output-inside-folder.hint": {
-        "kk": "нәтижені бумадан тыс жерге жазыңыз, мысалы: -o ../{name}",
-        "ru": "сохраните результат вне папки, например: -o ../{name}",
-        "en": "write the result outside the folder, e.g. -o ../{name}",
-    },
-    "kpi-not-applicable": {
-        "kk": "«{kpi}» КРІ «{type}» ұйым түріне қолданылмайды",
-        "ru": "КПИ «{kpi}» не применяется к организациям типа «{type}»",
-        "en": "KPI '{kpi}' does not apply to organisations of type '{type}'",
-    },
-    "kpi-not-applicable.hint": {
-        "kk": "бұл КРІ-ге қызмет ететін міндеттердің орындаушыларын қараңыз: uvb4 rulebook show --kpi {kpi}",
-        "ru": "посмотрите исполнителей задач, работающих на этот КПИ: uvb4 rulebook show --kpi {kpi}",
-        "en": "see who executes the tasks serving this KPI: uvb4 rulebook show --kpi {kpi}",
-    },
-    "conflicting-options": {
-        "kk": "--kpi мен --group бірге берілмейді",
-        "ru": "--kpi и --group нельзя указывать вместе",
-        "en": "--kpi and --group cannot be given together",
-    },
-    "conflicting-options.hint": {
-        "kk": "біреуін ғана көрсетіңіз",
-        "ru": "укажите только один из них",
-        "en": "give only one of them",
-    },
-    "output-required.docx": {
-        "kk": "DOCX есебі үшін -o FILE керек",
-        "ru": "для отчёта DOCX нужен параметр -o FILE",
-        "en": "a DOCX report needs -o FILE",
-    },
-    "output-required.docx.hint": {
-        "kk": "мысалы: -o ../есеп.docx",
-        "ru": "например: -o ../отчёт.docx",
-        "en": "e.g. -o ../report.docx",
-    },
-    "output-required.xlsx": {
-        "kk": "xlsx үшін -o FILE керек",
-        "ru": "для xlsx нужен параметр -o FILE",
-        "en": "xlsx needs -o FILE",
-    },
-    "output-required.xlsx.hint": {
-        "kk": "мысалы: -o figures.xlsx",
-        "ru": "например: -o figures.xlsx",
-        "en": "e.g. -o figures.xlsx",
-    },
-    # -- rulebook lint, diff and git refs (uvb4 rulebook lint / diff) -------
-    "task-numbering-gap": {
-        "kk": "«{project}» жобасы міндеттерінің нөмірленуінде үзіліс бар: {missing} жоқ ({id} алдында)",
-        "ru": "в нумерации задач проекта «{project}» пропуск: нет {missing} (перед {id})",
-        "en": "task numbering of project '{project}' has a gap: {missing} missing (before {id})",
-    },
-    "task-numbering-gap.hint": {
-        "kk": "кейінгі жазбалардың нөмірлерін түзетіңіз немесе жоқ жазбаны қайтарыңыз",
-        "ru": "перенумеруйте последующие записи или верните недостающую",
-        "en": "renumber the entries after the gap, or restore the missing one",
-    },
-    "project-numbering-gap": {
-        "kk": "«{group}» тобы жобаларының нөмірленуінде үзіліс бар: {missing} жоқ ({id} алдында)",
-        "ru": "в нумерации проектов группы «{group}» пропуск: нет {missing} (перед {id})",
-        "en": "project numbering of group '{group}' has a gap: {missing} missing (before {id})",
-    },
-    "project-numbering-gap.hint": {
-        "kk": "бастапқы мәтінде бұл жоба шынымен жоқ болса, оны себебімен «missing_projects» ішінде жариялаңыз "
-              "(мысалы, «\"{number}\": себебі»); әйтпесе нөмірлерді түзетіңіз",
-        "ru": "если в исходном тексте проекта действительно нет, объявите его с причиной в «missing_projects» "
-              "(например, «\"{number}\": причина»); иначе исправьте номера",
-        "en": "if the source really skips it, declare it with a reason under 'missing_projects' "
-              "(e.g. '\"{number}\": reason'); otherwise fix the numbers",
-    },
-    "kpi-numbering-gap": {
-        "kk": "«{group}» тобы КРІ-лерінің нөмірленуінде үзіліс бар: {missing} жоқ ({id} алдында)",
-        "ru": "в нумерации КПИ группы «{group}» пропуск: нет {missing} (перед {id})",
-        "en": "KPI numbering of group '{group}' has a gap: {missing} missing (before {id})",
-    },
-    "numbering-order": {
-        "kk": "{level} «{id}» «{prev}» кейін тұр: нөмірлер бастапқы мәтіндегідей өсу ретімен жазылуы керек",
-        "ru": "{level} «{id}» стоит после «{prev}»: номера должны возрастать, как в источнике",
-        "en": "{level} '{id}' comes after '{prev}': numbers must increase in source order",
-    },
-    "numbering-order.hint": {
-        "kk": "жазбаларды бастапқы мәтіндегі ретпен орналастырыңыз",
-        "ru": "расположите записи в порядке источника",
-        "en": "list the entries in source order",
-    },
-    "declared-gap-present": {
-        "kk": "«missing_projects» {number}-жобаны жоқ деп жариялайды, бірақ {id} жобасы бар",
-        "ru": "«missing_projects» объявляет проект {number} отсутствующим, но проект {id} есть",
-        "en": "'missing_projects' declares project {number} missing, but project {id} exists",
-    },
-    "declared-gap-present.hint": {
-        "kk": "жариялауды алып тастаңыз немесе жобаның нөмірін тексеріңіз",
-        "ru": "удалите объявление или проверьте номер проекта",
-        "en": "remove the declaration or check the project's number",
-    },
-    "kpi-without-tasks": {
-        "kk": "«{kpi}» КРІ ешбір міндетке жетпейді: оған қызмет ететін жобаларда міндет жоқ",
-        "ru": "КПИ «{kpi}» не ведёт ни к одной задаче: в его проектах нет задач",
-        "en": "KPI '{kpi}' reaches no task: the projects serving it have no tasks",
-    },
-    "kpi-without-tasks.hint": {
-        "kk": "КРІ-ге қызмет ететін жобаларды және олардың міндеттерін қосыңыз",
-        "ru": "добавьте проекты КПИ и их задачи",
-        "en": "add the projects serving the KPI and their tasks",
-    },
-    "project-without-tasks": {
-        "kk": "«{project}» жобасында міндет жоқ",
-        "ru": "в проекте «{project}» нет задач",
-        "en": "project '{project}' has no tasks",
-    },
-    "unused-shared-block": {
-        "kk": "«{project}» жобасының «{block}» ортақ блогын ешбір міндет қолданбайды",
-        "ru": "общий блок «{block}» проекта «{project}» не используется ни одной задачей",
-        "en": "shared block '{block}' of project '{project}' is used by no task",
-    },
-    "unused-shared-block.hint": {
-        "kk": "блок қамтитын міндеттерге «shared: {block}» жазыңыз немесе блокты өшіріңіз",
-        "ru": "укажите «shared: {block}» в задачах, к которым он относится, или удалите блок",
-        "en": "add 'shared: {block}' to the tasks it covers, or remove the block",
-    },
-    "title-not-in-source": {
-        "kk": "{level} «{id}» атауы бастапқы мәтіннің {start}–{end} жолдарында табылмады",
-        "ru": "название ({level} «{id}») не найдено в строках {start}–{end} источника",
-        "en": "the title of {level} '{id}' is not in source lines {start}-{end}",
-    },
-    "title-not-in-source.hint": {
-        "kk": "атауды бастапқы мәтіннен сөзбе-сөз көшіріңіз немесе «source_lines» түзетіңіз; бастапқы мәтіндегі "
-              "қатені түзетсеңіз, «source-typo» белгісін (flags) қосыңыз",
-        "ru": "скопируйте название из источника дословно или исправьте «source_lines»; если исправляете опечатку "
-              "источника, добавьте флаг «source-typo»",
-        "en": "copy the title verbatim from the source or fix 'source_lines'; when correcting a typo of the "
-              "source, add a 'source-typo' flag",
-    },
-    "unused-input": {
-        "kk": "«{kpi}» КРІ-нің «{name}» кірісі еш жерде қолданылмайды: формулада да, breakdown немесе "
-              "implies_evidence рөлінде де жоқ",
-        "ru": "показатель «{name}» КПИ «{kpi}» нигде не используется: ни в формуле, ни в роли breakdown "
-              "или implies_evidence",
-        "en": "input '{name}' of KPI '{kpi}' is used nowhere: not in the formula, nor in a breakdown or "
-              "implies_evidence role",
-    },
-    "unused-input.hint": {
-        "kk": "кірісті формулада қолданыңыз немесе өшіріңіз",
-        "ru": "используйте показатель в формуле или удалите его",
-        "en": "use the input in the formula or remove it",
-    },
-    "target-out-of-range": {
-        "kk": "«{kpi}» КРІ-нің {year} жылғы нысаналы мәні ({value}) «{unit}» өлшем бірлігінің ауқымынан тыс ({range})",
-        "ru": "целевое значение КПИ «{kpi}» на {year} год ({value}) вне диапазона единицы «{unit}» ({range})",
-        "en": "KPI '{kpi}' target for {year} ({value}) is outside the range of its unit '{unit}' ({range})",
-    },
-    "target-out-of-range.hint": {
-        "kk": "мәнді немесе КРІ-нің «unit» өрісін тексеріңіз",
-        "ru": "проверьте значение или поле «unit» КПИ",
-        "en": "check the value or the KPI's 'unit'",
-    },
-    "empty-text": {
-        "kk": "«{lang}» мәтіні бос",
-        "ru": "текст «{lang}» пуст",
-        "en": "the '{lang}' text is empty",
-    },
-    "empty-text.hint": {
-        "kk": "мәтінді жазыңыз немесе бұл тілдің кілтін алып тастаңыз",
-        "ru": "впишите текст или удалите ключ этого языка",
-        "en": "write the text or remove that language's key",
-    },
-    "changelog-missing": {
-        "kk": "ережелер жинағының бумасында CHANGELOG.md жоқ",
-        "ru": "в папке свода правил нет CHANGELOG.md",
-        "en": "the rulebook folder has no CHANGELOG.md",
-    },
-    "changelog-missing.hint": {
-        "kk": "CHANGELOG.md жасап, «## {version}» жазбасын қосыңыз",
-        "ru": "создайте CHANGELOG.md с записью «## {version}»",
-        "en": "create CHANGELOG.md with a '## {version}' entry",
-    },
-    "changelog-entry-missing": {
-        "kk": "CHANGELOG.md ішінде {version} нұсқасының жазбасы («## {version}») жоқ",
-        "ru": "в CHANGELOG.md нет записи для версии {version} («## {version}»)",
-        "en": "CHANGELOG.md has no entry for version {version} ('## {version}')",
-    },
-    "changelog-entry-missing.hint": {
-        "kk": "ескі жазбалардың үстіне «## {version}» тақырыбын және не өзгергенін жазыңыз",
-        "ru": "добавьте над прежними записями заголовок «## {version}» и что изменилось",
-        "en": "add a '## {version}' heading above the older entries, saying what changed",
-    },
-    "changelog-entry-empty": {
-        "kk": "CHANGELOG.md ішіндегі «## {version}» жазбасы бос",
-        "ru": "запись «## {version}» в CHANGELOG.md пуста",
-        "en": "the '## {version}' entry of CHANGELOG.md is empty",
-    },
-    "changelog-entry-empty.hint": {
-        "kk": "не өзгергенін жазыңыз",
-        "ru": "опишите, что изменилось",
-        "en": "say what changed",
-    },
-    "version-not-bumped": {
-        "kk": "ережелер жинағы {base} нұсқасынан бері өзгерген, бірақ «version» ({version}) жаңа емес",
-        "ru": "свод правил изменился по сравнению с {base}, но «version» ({version}) не новее",
-        "en": "the rulebook changed since {base} but its version ({version}) is not newer",
-    },
-    "version-not-bumped.hint": {
-        "kk": "«version» мәнін арттырыңыз (мысалы, {suggest}) және CHANGELOG.md-ге «## {suggest}» жазбасын қосыңыз; "
-              "өзгерістерді көру: uvb4 rulebook diff",
-        "ru": "увеличьте «version» (например, до {suggest}) и добавьте в CHANGELOG.md запись «## {suggest}»; "
-              "изменения: uvb4 rulebook diff",
-        "en": "raise 'version' (e.g. to {suggest}) and add a '## {suggest}' entry to CHANGELOG.md; "
-              "see the changes with uvb4 rulebook diff",
-    },
-    "lint-clean": {
-        "kk": "ережелер жинағы {id} {version}: мәселе табылмады",
-        "ru": "свод правил {id} {version}: проблем не найдено",
-        "en": "rulebook {id} {version}: no problems found",
-    },
-    "lint-problems": {
-        "kk": "{count} мәселе табылды",
-        "ru": "найдено проблем: {count}",
-        "en": "{count} problem(s) found",
-    },
-    "lint-base-new": {
-        "kk": "{ref} нұсқасында {path} бумасы жоқ: бұл жаңа ережелер жинағы, нұсқа нөмірі салыстырылмайды",
-        "ru": "в {ref} нет папки {path}: это новый свод правил, версия не сравнивается",
-        "en": "{path} does not exist at {ref}: a new rulebook, its version is not compared",
-    },
-    "lint-options-conflict": {
-        "kk": "--base пен --base-ref бірге берілмейді",
-        "ru": "--base и --base-ref нельзя указывать вместе",
-        "en": "--base and --base-ref cannot be given together",
-    },
-    "lint-options-conflict.hint": {
-        "kk": "біреуін ғана көрсетіңіз",
-        "ru": "укажите только один",
-        "en": "give only one of them",
-    },
-    "git-not-found": {
-        "kk": "git бағдарламасы табылмады",
-        "ru": "программа git не найдена",
-        "en": "git was not found",
-    },
-    "git-not-found.hint": {
-        "kk": "git орнатыңыз немесе салыстыру үшін буманы көрсетіңіз (--base PATH)",
-        "ru": "установите git или укажите папку для сравнения (--base PATH)",
-        "en": "install git, or compare with a folder instead (--base PATH)",
-    },
-    "git-failed": {
-        "kk": "«{command}» орындалмады: {error}",
-        "ru": "команда «{command}» завершилась ошибкой: {error}",
-        "en": "'{command}' failed: {error}",
-    },
-    "not-a-git-repo": {
-        "kk": "{path} git репозиторийінің ішінде емес",
-        "ru": "{path} не находится в git-репозитории",
-        "en": "{path} is not inside a git repository",
-    },
-    "not-a-git-repo.hint": {
-        "kk": "команданы репозиторий ішінен іске қосыңыз немесе сілтемелердің орнына бумаларды көрсетіңіз",
-        "ru": "запустите команду внутри репозитория или укажите папки вместо ссылок",
-        "en": "run the command inside the repository, or name folders instead of refs",
-    },
-    "bad-git-ref": {
-        "kk": "«{ref}» git сілтемесі табылмады",
-        "ru": "git-ссылка «{ref}» не найдена",
-        "en": "git ref '{ref}' not found",
-    },
-    "bad-git-ref.hint": {
-        "kk": "тармақты, тегті немесе коммитті тексеріңіз (CI-да алдымен: git fetch origin main)",
-        "ru": "проверьте ветку, тег или коммит (в CI сначала: git fetch origin main)",
-        "en": "check the branch, tag or commit (in CI, first: git fetch origin main)",
-    },
-    "path-not-at-ref": {
-        "kk": "{ref} нұсқасында «{path}» бумасы жоқ",
-        "ru": "в {ref} нет папки «{path}»",
-        "en": "'{path}' does not exist at {ref}",
-    },
-    "path-not-at-ref.hint": {
-        "kk": "ережелер жинағының бумасын --path арқылы көрсетіңіз (репозиторий түбірінен)",
-        "ru": "укажите папку свода правил через --path (от корня репозитория)",
-        "en": "name the rulebook folder with --path (relative to the repository root)",
-    },
-    "diff-path-needs-git": {
-        "kk": "--path тек --git бірге қолданылады",
-        "ru": "--path используется только вместе с --git",
-        "en": "--path is used only with --git",
-    },
-    "diff-path-needs-git.hint": {
-        "kk": "бумаларды салыстыру үшін оларды OLD және NEW ретінде көрсетіңіз",
-        "ru": "чтобы сравнить папки, укажите их как OLD и NEW",
-        "en": "to compare folders, give them as OLD and NEW",
-    },
-    "diff.header": {
-        "kk": "Ережелер жинағындағы өзгерістер: {old_id} {old} → {new_id} {new}",
-        "ru": "Изменения свода правил: {old_id} {old} → {new_id} {new}",
-        "en": "Rulebook changes: {old_id} {old} → {new_id} {new}",
-    },
-    "diff.count": {"kk": "{count} өзгеріс", "ru": "изменений: {count}", "en": "{count} change(s)"},
-    "diff.none": {"kk": "Өзгеріс жоқ.", "ru": "Изменений нет.", "en": "No changes."},
-    "diff.old": {"kk": "бұрын", "ru": "было", "en": "before"},
-    "diff.new": {"kk": "енді", "ru": "стало", "en": "after"},
-    "diff.column.id": {"kk": "Нөмір", "ru": "Номер", "en": "Id"},
-    "diff.column.change": {"kk": "Өзгеріс", "ru": "Изменение", "en": "Change"},
-    "diff.column.old": {"kk": "Бұрын", "ru": "Было", "en": "Before"},
-    "diff.column.new": {"kk": "Енді", "ru": "Стало", "en": "After"},
-    "diff.yes": {"kk": "иә", "ru": "да", "en": "yes"},
-    "diff.no": {"kk": "жоқ", "ru": "нет", "en": "no"},
-    "diff.level.rulebook": {"kk": "ережелер жинағы", "ru": "свод правил", "en": "rulebook"},
-    "diff.section.rulebook": {"kk": "Ережелер жинағы", "ru": "Свод правил", "en": "Rulebook"},
-    "diff.section.group": {"kk": "Жобалар топтары", "ru": "Группы проектов", "en": "Project groups"},
-    "diff.section.kpi": {"kk": "КРІ", "ru": "КПИ", "en": "KPIs"},
-    "diff.section.project": {"kk": "Жобалар", "ru": "Проекты", "en": "Projects"},
-    "diff.section.task": {"kk": "Міндеттер", "ru": "Задачи", "en": "Tasks"},
-    "diff.kind.changed": {"kk": "{field} өзгерді", "ru": "изменено: {field}", "en": "{field} changed"},
-    "diff.kind.added": {"kk": "қосылды", "ru": "добавлено", "en": "added"},
-    "diff.kind.removed": {"kk": "алынып тасталды", "ru": "удалено", "en": "removed"},
-    "diff.kind.renumbered": {"kk": "нөмірі өзгерді", "ru": "изменён номер", "en": "renumbered"},
-    "diff.kind.retitled": {"kk": "атауы өзгерді", "ru": "изменено название", "en": "retitled"},
-    "diff.kind.moved": {
-        "kk": "басқа КРІ-ге қызмет етеді",
-        "ru": "относится к другому КПИ",
-        "en": "serves another KPI",
-    },
-    "diff.kind.target-added": {
-        "kk": "{item} жылғы нысаналы мәні қосылды",
-        "ru": "добавлено целевое значение на {item} год",
-        "en": "target for {item} added",
-    },
-    "diff.kind.target-removed": {
-        "kk": "{item} жылғы нысаналы мәні алынып тасталды",
-        "ru": "удалено целевое значение на {item} год",
-        "en": "target for {item} removed",
-    },
-    "diff.kind.target-changed": {
-        "kk": "{item} жылғы нысаналы мәні өзгерді",
-        "ru": "изменено целевое значение на {item} год",
-        "en": "target for {item} changed",
-    },
-    "diff.kind.input-added": {"kk": "«{item}» кірісі қосылды", "ru": "добавлен показатель «{item}»",
-                              "en": "input '{item}' added"},
-    "diff.kind.input-removed": {"kk": "«{item}» кірісі алынып тасталды", "ru": "удалён показатель «{item}»",
-                                "en": "input '{item}' removed"},
-    "diff.kind.executors-changed": {"kk": "орындаушылары өзгерді", "ru": "изменены исполнители",
-                                    "en": "executors changed"},
-    "diff.kind.evidence-added": {
-        "kk": "«{item}» орындау фактісі қосылды",
-        "ru": "добавлен факт исполнения «{item}»",
-        "en": "evidence '{item}' added",
-    },
-    "diff.kind.evidence-removed": {
-        "kk": "«{item}» орындау фактісі алынып тасталды",
-        "ru": "удалён факт исполнения «{item}»",
-        "en": "evidence '{item}' removed",
-    },
-    "diff.kind.evidence-changed": {
-        "kk": "«{item}» орындау фактісінің {field} өзгерді",
-        "ru": "факт исполнения «{item}»: изменено — {field}",
-        "en": "evidence '{item}': {field} changed",
-    },
-    "diff.kind.signers-changed": {
-        "kk": "«{item}» қол қоюшылары өзгерді",
-        "ru": "изменены подписанты «{item}»",
-        "en": "signers of '{item}' changed",
-    },
-    "diff.kind.deadline-changed": {"kk": "мерзімі өзгерді", "ru": "изменён срок", "en": "deadline changed"},
-    "diff.kind.rhythm-changed": {"kk": "кезеңділігі өзгерді", "ru": "изменена периодичность",
-                                 "en": "rhythm changed"},
-    "diff.kind.exemption-changed": {
-        "kk": "фактілер болмаған жағдайдағы босатуы өзгерді",
-        "ru": "изменено освобождение при отсутствии фактов",
-        "en": "exemption when there were no facts changed",
-    },
-    "diff.kind.quantity-changed": {"kk": "{field} өзгерді", "ru": "изменено: {field}", "en": "{field} changed"},
-    "diff.field.kind": {"kk": "түрі", "ru": "вид", "en": "kind"},
-    "diff.field.title": {"kk": "атауы", "ru": "название", "en": "title"},
-    "diff.field.min_count": {"kk": "ең аз саны", "ru": "минимальное количество", "en": "minimum count"},
-    "diff.field.years_back": {"kk": "қамтитын жылдары", "ru": "число лет", "en": "years back"},
-    "diff.field.optional": {"kk": "міндетті еместігі", "ru": "необязательность", "en": "optional"},
-    "diff.field.quantity": {"kk": "саны", "ru": "количество", "en": "quantity"},
-    "diff.field.share_percent": {"kk": "үлесі (%)", "ru": "доля (%)", "en": "share (%)"},
-    "diff.field.unit": {"kk": "өлшем бірлігі", "ru": "единица измерения", "en": "unit"},
-    "diff.field.direction": {"kk": "бағыты", "ru": "направление", "en": "direction"},
-    "diff.field.formula": {"kk": "формуласы", "ru": "формула", "en": "formula"},
-    "diff.field.illustrative": {"kk": "иллюстрациялық белгісі", "ru": "признак «иллюстративный»",
-                                "en": "illustrative flag"},
-    "diff.field.effective_from": {"kk": "күшіне енген жылы", "ru": "год вступления в силу", "en": "effective from"},
-    "diff.field.effective_to": {"kk": "қолданылуының соңғы жылы", "ru": "последний год действия",
-                                "en": "effective to"},
-    "diff.field.source": {"kk": "бастапқы мәтін (SHA-256)", "ru": "исходный текст (SHA-256)",
-                          "en": "source text (SHA-256)"},
-    "diff.deadline": {
-        "kk": "«{after}» {event} кейін {within} {days} күні ішінде",
-        "ru": "в течение {within} {days} дней после того, как «{after}» {event}",
-        "en": "within {within} {days} days after '{after}' is {event}",
-    },
-    "diff.days.working": {"kk": "жұмыс", "ru": "рабочих", "en": "working"},
-    "diff.days.calendar": {"kk": "күнтізбелік", "ru": "календарных", "en": "calendar"},
-    "diff.event.signed": {"kk": "қол қойылғаннан", "ru": "подписан", "en": "signed"},
-    "diff.event.approved": {"kk": "бекітілгеннен", "ru": "утверждён", "en": "approved"},
-    "diff.rhythm": {
-        "kk": "әр {period} сайын кемінде {count}",
-        "ru": "не менее {count} раз(а) в {period}",
-        "en": "at least {count} per {period}",
-    },
-    "diff.period.month": {"kk": "ай", "ru": "месяц", "en": "month"},
-    "diff.period.quarter": {"kk": "тоқсан", "ru": "квартал", "en": "quarter"},
-    "diff.period.year": {"kk": "жыл", "ru": "год", "en": "year"},
-    "diff.note.illustrative": {"kk": "иллюстрациялық", "ru": "иллюстративно", "en": "illustrative"},
-    # -- organisation folder (evidence/load.py) -----------------------------
-    "folder-not-found": {
-        "kk": "бума табылмады: {folder}",
-        "ru": "папка не найдена: {folder}",
-        "en": "folder not found: {folder}",
-    },
-    "folder-not-found.hint": {
-        "kk": "жолды тексеріңіз; ұйымның бумасын немесе оның ZIP архивін көрсетіңіз",
-        "ru": "проверьте путь; укажите папку организации или её ZIP-архив",
-        "en": "check the path; give the organisation's folder or its ZIP archive",
-    },
-    "not-a-folder": {
-        "kk": "бума немесе .zip архиві күтілді",
-        "ru": "ожидалась папка или архив .zip",
-        "en": "expected a folder or a .zip archive",
-    },
-    "not-a-folder.hint": {
-        "kk": "ұйымның бумасын (org.yaml жатқан) немесе оның ZIP архивін көрсетіңіз",
-        "ru": "укажите папку организации (в которой лежит org.yaml) или её ZIP-архив",
-        "en": "give the organisation's folder (the one holding org.yaml) or its ZIP archive",
-    },
-    "no-org-file": {
-        "kk": "org.yaml файлы жоқ",
-        "ru": "нет файла org.yaml",
-        "en": "there is no org.yaml file",
-    },
-    "no-org-file.hint": {
-        "kk": "бума түбіне org.yaml жасаңыз (үлгі: docs/evidence-folder.md)",
-        "ru": "создайте org.yaml в корне папки (образец: docs/evidence-folder.md)",
-        "en": "create org.yaml at the top of the folder (example: docs/evidence-folder.md)",
-    },
-    "no-org-file.several.hint": {
-        "kk": "бұл бірнеше ұйымның бумасы сияқты; әрқайсысын жеке тексеріңіз: {folders}",
-        "ru": "похоже, это папка нескольких организаций; проверьте каждую отдельно: {folders}",
-        "en": "this looks like a folder of several organisations; check each one separately: {folders}",
-    },
-    "not-a-mapping.control": {
-        "kk": "файлдың түбірі кілт–мән жиыны болуы керек",
-        "ru": "корень файла должен быть отображением (ключ: значение)",
-        "en": "the file's root must be a mapping (key: value)",
-    },
-    "not-a-mapping.control.hint": {
-        "kk": "мысалды қараңыз: docs/evidence-folder.md",
-        "ru": "см. пример: docs/evidence-folder.md",
-        "en": "see the example in docs/evidence-folder.md",
-    },
-    "schema.folder.hint": {
-        "kk": "үлгіні қараңыз: docs/evidence-folder.md",
-        "ru": "см. образец: docs/evidence-folder.md",
-        "en": "see the example in docs/evidence-folder.md",
-    },
-    "meta-outside-task": {
-        "kk": "_meta.yaml міндет немесе жоба бумасында емес",
-        "ru": "_meta.yaml лежит не в папке задачи или проекта",
-        "en": "_meta.yaml is not in a task or project folder",
-    },
-    "meta-outside-task.hint": {
-        "kk": "файлды нөмірі бар бумаға көшіріңіз, мысалы «2.7/_meta.yaml»",
-        "ru": "перенесите файл в папку с номером, например «2.7/_meta.yaml»",
-        "en": "move the file into a numbered folder, e.g. '2.7/_meta.yaml'",
-    },
-    "meta-unknown-file": {
-        "kk": "«{name}» файлы бумада жоқ",
-        "ru": "файла «{name}» нет в папке",
-        "en": "there is no file '{name}' in the folder",
-    },
-    "meta-unknown-file.hint": {
-        "kk": "файл атауын бумадағы атаумен дәл сәйкестендіріңіз",
-        "ru": "имя файла должно в точности совпадать с именем в папке",
-        "en": "make the name match the file's name in the folder exactly",
-    },
-    "register-outside-task": {
-        "kk": "тізілім міндет бумасында емес",
-        "ru": "реестр лежит не в папке задачи",
-        "en": "the register is not in a task folder",
-    },
-    "register-outside-task.hint": {
-        "kk": "файлды міндет бумасына көшіріңіз, мысалы «3.1.1/_register.csv»",
-        "ru": "перенесите файл в папку задачи, например «3.1.1/_register.csv»",
-        "en": "move the file into a task folder, e.g. '3.1.1/_register.csv'",
-    },
-    "bad-register.not-a-list": {
-        "kk": "тізілім оқиғалар тізімі болуы керек",
-        "ru": "реестр должен быть списком мероприятий",
-        "en": "the register must be a list of events",
-    },
-    "bad-register.row-not-a-mapping": {
-        "kk": "тізілім жолы кілт–мән жиыны болуы керек",
-        "ru": "строка реестра должна быть отображением (ключ: значение)",
-        "en": "a register row must be a mapping (key: value)",
-    },
-    "bad-register.yaml.hint": {
-        "kk": "әр жол: «- {{date: 2022-01-14, title: …}}»",
-        "ru": "каждая строка: «- {{date: 2022-01-14, title: …}}»",
-        "en": "each row: '- {{date: 2022-01-14, title: …}}'",
-    },
-    "bad-register.row": {
-        "kk": "тізілім жолы қате: «{field}» — {error}",
-        "ru": "ошибка в строке реестра: «{field}» — {error}",
-        "en": "bad register row: '{field}' — {error}",
-    },
-    "bad-register.row.hint": {
-        "kk": "күн: 2022-01-14 немесе 14.01.2022; атауы міндетті",
-        "ru": "дата: 2022-01-14 или 14.01.2022; название обязательно",
-        "en": "date: 2022-01-14 or 14.01.2022; the title is required",
-    },
-    "bad-register.columns": {
-        "kk": "тізілім бағандары қате: жоқ {missing}, белгісіз {unknown}",
-        "ru": "неверные столбцы реестра: нет {missing}, неизвестные {unknown}",
-        "en": "bad register columns: missing {missing}, unknown {unknown}",
-    },
-    "bad-register.columns.hint": {
-        "kk": "бірінші жол: date,title,participants,link",
-        "ru": "первая строка: date,title,participants,link",
-        "en": "first line: date,title,participants,link",
-    },
-    # -- org.yaml (evidence/profile.py) ---------------------------------------
-    "number.bin": {"kk": "БСН (BIN)", "ru": "БИН", "en": "BIN"},
-    "number.iin": {"kk": "ЖСН (IIN)", "ru": "ИИН", "en": "IIN"},
-    "bad-value.number-length": {
-        "kk": "{what} 12 цифрдан тұруы керек (берілгені: «{value}»)",
-        "ru": "{what} должен состоять из 12 цифр (указано: «{value}»)",
-        "en": "the {what} must have 12 digits (given: '{value}')",
-    },
-    "bad-value.check-digit": {
-        "kk": "{what} бақылау цифры дұрыс емес: «{value}» — нөмірді құжаттан қайта көшіріңіз",
-        "ru": "{what}: неверная контрольная цифра в «{value}» — перепишите номер из документа заново",
-        "en": "the {what} check digit is wrong: '{value}' — copy the number from the document again",
-    },
-    "bad-value.bin-not-quoted": {
-        "kk": "БСН (BIN) тырнақшаға алынуы керек: «bin: \"…\"» (әйтпесе алдыңғы нөлдер жоғалады)",
-        "ru": "БИН нужно взять в кавычки: «bin: \"…\"» (иначе пропадут ведущие нули)",
-        "en": "put the BIN in quotes: 'bin: \"…\"' (otherwise leading zeros are lost)",
-    },
-    # -- _meta.yaml (evidence/meta.py) ----------------------------------------
-    "bad-value.no-facts-reason": {
-        "kk": "«no_facts: true» үшін «reason» (себебі) көрсетілуі керек",
-        "ru": "при «no_facts: true» нужно указать «reason» (причину)",
-        "en": "'no_facts: true' needs a 'reason'",
-    },
-    # -- reading the folder or ZIP archive (evidence/scan.py) -----------------
-    "bad-archive": {
-        "kk": "ZIP архивін ашу мүмкін емес: {error}",
-        "ru": "не удаётся открыть ZIP-архив: {error}",
-        "en": "cannot open the ZIP archive: {error}",
-    },
-    "bad-archive.hint": {
-        "kk": "архивті қайта жасаңыз немесе бумаға шығарыңыз",
-        "ru": "создайте архив заново или распакуйте его в папку",
-        "en": "make the archive again or extract it to a folder",
-    },
-    "unreadable-file.hint": {  # the message itself is "unreadable-file" (reading YAML) above
-        "kk": "файлды қайта сақтаңыз немесе архивті қайта жасаңыз",
-        "ru": "сохраните файл заново или создайте архив заново",
-        "en": "save the file again or make the archive again",
-    },
-    # -- e-signature files (evidence/signature.py) ----------------------------
-    "bad-signature.file": {
-        "kk": "электрондық қолтаңба файлын оқу мүмкін емес: {detail}",
-        "ru": "не удаётся прочитать файл ЭЦП: {detail}",
-        "en": "cannot read the e-signature file: {detail}",
-    },
-    "bad-signature.corrupt": {
-        "kk": "файл бүлінген немесе толық емес (ASN.1 құрылымы дұрыс емес)",
-        "ru": "файл повреждён или неполный (неверная структура ASN.1)",
-        "en": "the file is damaged or incomplete (bad ASN.1 structure)",
-    },
-    "bad-signature.empty": {
-        "kk": "файл бос",
-        "ru": "файл пустой",
-        "en": "the file is empty",
-    },
-    "bad-signature.pem-unterminated": {
-        "kk": "PEM блогы аяқталмаған (-----END …----- жолы жоқ)",
-        "ru": "блок PEM не завершён (нет строки -----END …-----)",
-        "en": "the PEM block is not closed (no -----END …----- line)",
-    },
-    "bad-signature.not-cms": {
-        "kk": "файл DER, PEM немесе base64 түріндегі CMS/PKCS#7 қолтаңбасы емес",
-        "ru": "файл не является подписью CMS/PKCS#7 в виде DER, PEM или base64",
-        "en": "the file is not a CMS/PKCS#7 signature in DER, PEM or base64 form",
-    },
-    "bad-signature.bad-base64": {
-        "kk": "base64 мәтіні бүлінген",
-        "ru": "текст base64 повреждён",
-        "en": "the base64 text is damaged",
-    },
-    "bad-signature.base64-not-cms": {
-        "kk": "base64 мәтінінің ішінде CMS/PKCS#7 құрылымы жоқ",
-        "ru": "в тексте base64 нет структуры CMS/PKCS#7",
-        "en": "the base64 text holds no CMS/PKCS#7 structure",
-    },
-    "bad-signature.truncated": {
-        "kk": "файл толық емес немесе бүлінген (ASN.1 құрылымын оқу мүмкін болмады)",
-        "ru": "файл неполный или повреждён (не удалось прочитать структуру ASN.1)",
-        "en": "the file is incomplete or damaged (its ASN.1 structure could not be read)",
-    },
-    "bad-signature.asn1-not-cms": {
-        "kk": "файл ішіндегі ASN.1 құрылымы CMS/PKCS#7 қолтаңбасы емес",
-        "ru": "структура ASN.1 в файле не является подписью CMS/PKCS#7",
-        "en": "the ASN.1 structure in the file is not a CMS/PKCS#7 signature",
-    },
-    "bad-signature.not-signed-data": {
-        "kk": "файл ішіндегі құрылым SignedData емес (мазмұн түрі: {content_type})",
-        "ru": "структура в файле — не SignedData (тип содержимого: {content_type})",
-        "en": "the structure in the file is not SignedData (content type: {content_type})",
-    },
-    "bad-signature.no-signer": {
-        "kk": "файлда қол қоюшы жоқ (SignedData ішінде SignerInfo жоқ)",
-        "ru": "в файле нет подписанта (в SignedData нет SignerInfo)",
-        "en": "the file has no signer (no SignerInfo in SignedData)",
-    },
-    "bad-signature.no-certificate": {
-        "kk": "{number}-қол қоюшының сертификаты файлға енгізілмеген",
-        "ru": "сертификат подписанта № {number} не включён в файл",
-        "en": "the certificate of signer {number} is not included in the file",
-    },
-    # -- KPI figures files (figures.py) ---------------------------------------
-    "bad-figures.format": {
-        "kk": "көрсеткіштер файлының пішімі белгісіз",
-        "ru": "неизвестный формат файла показателей",
-        "en": "unknown format of the figures file",
-    },
-    "bad-figures.format.hint": {
-        "kk": "figures.yaml, figures.csv немесе figures.xlsx қолданыңыз",
-        "ru": "используйте figures.yaml, figures.csv или figures.xlsx",
-        "en": "use figures.yaml, figures.csv or figures.xlsx",
-    },
-    "bad-figure-value": {
-        "kk": "мән сан емес: «{value}»",
-        "ru": "значение не является числом: «{value}»",
-        "en": "the value is not a number: '{value}'",
-    },
-    "bad-figure-value.hint": {
-        "kk": "сан жазыңыз, мысалы 12 немесе 3,5",
-        "ru": "укажите число, например 12 или 3,5",
-        "en": "write a number, e.g. 12 or 3.5",
-    },
-    "bad-figures.no-kpis": {
-        "kk": "figures.yaml түбірінде «kpis:» кілті болуы керек",
-        "ru": "в корне figures.yaml должен быть ключ «kpis:»",
-        "en": "figures.yaml must have a 'kpis:' key at its root",
-    },
-    "bad-figures.no-kpis.hint": {
-        "kk": "үлгі: uvb4 figures template --format yaml",
-        "ru": "шаблон: uvb4 figures template --format yaml",
-        "en": "template: uvb4 figures template --format yaml",
-    },
-    "bad-figures.inputs-not-a-mapping": {
-        "kk": "КРІ кірістері кілт–мән жиыны болуы керек",
-        "ru": "исходные данные КПИ должны быть отображением (ключ: значение)",
-        "en": "a KPI's inputs must be a mapping (key: value)",
-    },
-    "bad-figures.inputs-not-a-mapping.hint": {
-        "kk": "мысалы: «units_total: 12»",
-        "ru": "например: «units_total: 12»",
-        "en": "e.g. 'units_total: 12'",
-    },
-    "bad-figures.unknown-keys": {
-        "kk": "белгісіз кілттер: {keys}",
-        "ru": "неизвестные ключи: {keys}",
-        "en": "unknown keys: {keys}",
-    },
-    "bad-figures.unknown-keys.hint": {
-        "kk": "тек «total» және «breakdown»",
-        "ru": "допустимы только «total» и «breakdown»",
-        "en": "only 'total' and 'breakdown' are allowed",
-    },
-    "bad-figures.breakdown-not-a-mapping": {
-        "kk": "«breakdown» кілт–мән жиыны болуы керек",
-        "ru": "«breakdown» должен быть отображением (ключ: значение)",
-        "en": "'breakdown' must be a mapping (key: value)",
-    },
-    "bad-figures.breakdown-not-a-mapping.hint": {
-        "kk": "мысалы: «breakdown: {{\"2.1.1\": 3}}»",
-        "ru": "например: «breakdown: {{\"2.1.1\": 3}}»",
-        "en": "e.g. 'breakdown: {{\"2.1.1\": 3}}'",
-    },
-    "bad-figures.missing-columns": {
-        "kk": "бағандар жоқ: {columns}",
-        "ru": "нет столбцов: {columns}",
-        "en": "missing columns: {columns}",
-    },
-    "bad-figures.missing-columns.hint": {
-        "kk": "бірінші жол: kpi, input, value, breakdown (үлгі: uvb4 figures template)",
-        "ru": "первая строка: kpi, input, value, breakdown (шаблон: uvb4 figures template)",
-        "en": "first row: kpi, input, value, breakdown (template: uvb4 figures template)",
-    },
-    "bad-figures.xlsx-unreadable": {
-        "kk": "Excel файлын ашу мүмкін емес: {error}",
-        "ru": "не удаётся открыть файл Excel: {error}",
-        "en": "cannot open the Excel file: {error}",
-    },
-    "bad-figures.xlsx-unreadable.hint": {
-        "kk": "файлды Excel-де .xlsx ретінде қайта сақтаңыз",
-        "ru": "пересохраните файл в Excel в формате .xlsx",
-        "en": "save the file again from Excel as .xlsx",
-    },
-    "bad-figures.row-incomplete": {
-        "kk": "КРІ нөмірі мен кіріс атауы міндетті",
-        "ru": "номер КПИ и имя исходного показателя обязательны",
-        "en": "the KPI id and the input name are required",
-    },
-    "bad-figures.row-incomplete.hint": {
-        "kk": "әр жолда: kpi, input, value",
-        "ru": "в каждой строке: kpi, input, value",
-        "en": "on every row: kpi, input, value",
-    },
-    # -- report templates (report/render.py) ----------------------------------
-    "template-not-found": {
-        "kk": "үлгі файлы табылмады: {template}",
-        "ru": "файл шаблона не найден: {template}",
-        "en": "template file not found: {template}",
-    },
-    "template-not-found.hint": {
-        "kk": "--template жолын тексеріңіз",
-        "ru": "проверьте путь в --template",
-        "en": "check the --template path",
-    },
-    "template-syntax": {
-        "kk": "үлгі синтаксисі қате: {error}",
-        "ru": "синтаксическая ошибка в шаблоне: {error}",
-        "en": "template syntax error: {error}",
-    },
-    "template-syntax.hint": {
-        "kk": "Jinja синтаксисін тексеріңіз: {{{{ … }}}}, {{% … %}}",
-        "ru": "проверьте синтаксис Jinja: {{{{ … }}}}, {{% … %}}",
-        "en": "check the Jinja syntax: {{{{ … }}}}, {{% … %}}",
-    },
-    "template-syntax.docx": {
-        "kk": "DOCX үлгісінің синтаксисі қате: {error}",
-        "ru": "синтаксическая ошибка в шаблоне DOCX: {error}",
-        "en": "DOCX template syntax error: {error}",
-    },
-    "template-syntax.docx.hint": {
-        "kk": "{{%tr … %}} жолын кестенің жеке жолына қойыңыз; тегтерді тексеріңіз",
-        "ru": "вынесите {{%tr … %}} в отдельную строку таблицы; проверьте теги",
-        "en": "put {{%tr … %}} on a table row of its own; check the tags",
-    },
-    "template-undefined": {
-        "kk": "үлгіде белгісіз атау: {error}",
-        "ru": "неизвестное имя в шаблоне: {error}",
-        "en": "unknown name in the template: {error}",
-    },
-    "template-undefined.hint": {
-        "kk": "атауды docs/report-templates.md тізімімен салыстырыңыз",
-        "ru": "сверьте имя со списком в docs/report-templates.md",
-        "en": "compare the name with the list in docs/report-templates.md",
-    },
-    "template-unsafe": {
-        "kk": "үлгіде рұқсат етілмеген әрекет: {error}",
-        "ru": "недопустимое действие в шаблоне: {error}",
-        "en": "the template does something not allowed: {error}",
-    },
-    "template-unsafe.hint": {
-        "kk": "үлгіде тек деректерді көрсетіңіз",
-        "ru": "шаблон может только выводить данные",
-        "en": "a template may only show the data",
-    },
-    "template-error": {
-        "kk": "үлгі қатесі: {error}",
-        "ru": "ошибка шаблона: {error}",
-        "en": "template error: {error}",
-    },
-    "template-error.hint": {
-        "kk": "үлгіні тексеріңіз",
-        "ru": "проверьте шаблон",
-        "en": "check the template",
-    },
-    "template-error.docx": {
-        "kk": "DOCX үлгісінің қатесі: {error}",
-        "ru": "ошибка шаблона DOCX: {error}",
-        "en": "DOCX template error: {error}",
-    },
-    "template-error.docx-unreadable": {
-        "kk": "DOCX үлгісін ашу мүмкін емес: {error}",
-        "ru": "не удаётся открыть шаблон DOCX: {error}",
-        "en": "cannot open the DOCX template: {error}",
-    },
-    "template-error.docx-unreadable.hint": {
-        "kk": "үлгіні Word-та .docx ретінде қайта сақтаңыз",
-        "ru": "пересохраните шаблон в Word в формате .docx",
-        "en": "save the template again from Word as .docx",
-    },
-    # -- writing output files (atomic.py) -------------------------------------
-    "output-folder-missing": {
-        "kk": "бума жоқ: {folder}",
-        "ru": "папка не существует: {folder}",
-        "en": "no such folder: {folder}",
-    },
-    "output-folder-missing.hint": {
-        "kk": "алдымен буманы жасаңыз немесе басқа жолды көрсетіңіз",
-        "ru": "сначала создайте папку или укажите другой путь",
-        "en": "create the folder first or give another path",
-    },
-    "write-failed": {
-        "kk": "файлды жазу мүмкін емес: {reason}",
-        "ru": "не удаётся записать файл: {reason}",
-        "en": "cannot write the file: {reason}",
-    },
-    "write-failed.hint": {
-        "kk": "жазу құқығын және бос орынды тексеріңіз",
-        "ru": "проверьте права на запись и свободное место на диске",
-        "en": "check the write permission and the free space",
-    },
-}
-
-LEVELS: dict[str, dict[str, str]] = {
-    "group": {"kk": "жобалар тобы", "ru": "группа проектов", "en": "project group"},
-    "kpi": {"kk": "КРІ", "ru": "КПИ", "en": "KPI"},
-    "project": {"kk": "жоба", "ru": "проект", "en": "project"},
-    "task": {"kk": "міндет", "ru": "задача", "en": "task"},
-}
+# The number that chooses a plural form: ``{count}`` when the text has it, else the first
+# whole-number placeholder of the Kazakh text.
+PLURAL_PLACEHOLDER = "count"
 
 
-FINDINGS: dict[str, dict[str, str]] = {
-    "missing-evidence": {
-        "kk": "жоқ: {what}",
-        "ru": "отсутствует: {what}",
-        "en": "missing: {what}",
-    },
-    "missing-years": {
-        "kk": "жоқ: {what} — {years} ж.",
-        "ru": "отсутствует: {what} — за {years}",
-        "en": "missing: {what} — for {years}",
-    },
-    "too-few-documents": {
-        "kk": "{what}: {found} құжат, кемінде {needed} керек",
-        "ru": "{what}: документов {found}, нужно не менее {needed}",
-        "en": "{what}: {found} document(s), at least {needed} required",
-    },
-    "wrong-kind": {
-        "kk": "файл бұл міндеттің талаптарына сәйкес келмейді (түрі: {kind}; керегі: {needed})",
-        "ru": "файл не подходит под требования задачи (вид: {kind}; нужно: {needed})",
-        "en": "file matches none of the task's requirements (kind: {kind}; needed: {needed})",
-    },
-    "unrecognised-file": {
-        "kk": "файлдың түрі анықталмады (атауында «бұйрық», «анықтама», «хаттама» т.б. жоқ)",
-        "ru": "вид файла не распознан (в имени нет «приказ», «справка», «протокол» и т. п.)",
-        "en": "the file's kind is not recognised (no 'order', 'note', 'protocol'… in its name)",
-    },
-    "late-evidence": {
-        "kk": "мерзімі өткен: {date} ұсынылған, соңғы мерзім {deadline} ({rule})",
-        "ru": "просрочено: представлено {date}, крайний срок {deadline} ({rule})",
-        "en": "late: submitted {date}, deadline {deadline} ({rule})",
-    },
-    "undated-evidence": {
-        "kk": "мерзімді тексеру үшін «{what}» күні белгісіз (атауына немесе _meta.yaml-ға күнін жазыңыз)",
-        "ru": "дата «{what}» неизвестна, срок не проверить (укажите дату в имени или в _meta.yaml)",
-        "en": "the date of '{what}' is unknown, so the deadline cannot be checked (put it in the name or _meta.yaml)",
-    },
-    "unsigned": {
-        "kk": "кім қол қойғаны белгісіз: электрондық қолтаңба (.cms) жоқ, _meta.yaml-да «signed_by» көрсетілмеген",
-        "ru": "неизвестно, кто подписал: нет ЭЦП (.cms) и «signed_by» в _meta.yaml",
-        "en": "who signed it is unknown: no e-signature (.cms) and no 'signed_by' in _meta.yaml",
-    },
-    "signer-below-required-level": {
-        "kk": "қол қойған: {role}; талап етілетін деңгей: {allowed}",
-        "ru": "подписал: {role}; требуемый уровень: {allowed}",
-        "en": "signed by: {role}; required level: {allowed}",
-    },
-    "signer-not-official": {
-        "kk": "қолтаңба иесі (ЖСН {iin}) org.yaml-дағы лауазымды тұлғалар тізімінде жоқ",
-        "ru": "владелец подписи (ИИН {iin}) не указан среди должностных лиц в org.yaml",
-        "en": "the signer (IIN {iin}) is not among org.yaml's officials",
-    },
-    "unknown-signer": {
-        "kk": "«{name}» org.yaml-дағы лауазымды тұлғалар тізімінде жоқ",
-        "ru": "«{name}» нет среди должностных лиц в org.yaml",
-        "en": "'{name}' is not among org.yaml's officials",
-    },
-    "signature-invalid": {
-        "kk": "электрондық қолтаңба құжатқа сәйкес келмейді (құжат қол қойылғаннан кейін өзгерген)",
-        "ru": "ЭЦП не соответствует документу (документ изменён после подписания)",
-        "en": "the e-signature does not match the document (changed after signing)",
-    },
-    "too-few-events": {
-        "kk": "іс-шаралар жеткіліксіз: жылына {found}, кемінде {needed} керек; жетпейтін кезеңдер: {periods}",
-        "ru": "мероприятий недостаточно: {found} за год, нужно не менее {needed}; не хватает в периодах: {periods}",
-        "en": "too few events: {found} in the year, at least {needed} required; short periods: {periods}",
-    },
-    "too-few-items": {
-        "kk": "саны жеткіліксіз: {found}, бастапқы мәтін {needed} талап етеді",
-        "ru": "количество недостаточно: {found}, по инструкции нужно {needed}",
-        "en": "too few: {found}, the guideline requires {needed}",
-    },
-    "event-outside-year": {
-        "kk": "іс-шара {date} есепті жылдан ({year}) тыс, есептелмейді",
-        "ru": "мероприятие {date} вне отчётного года ({year}), не учитывается",
-        "en": "event on {date} is outside the reporting year ({year}) and not counted",
-    },
-    "exemption-not-allowed": {
-        "kk": "«no_facts» бұл міндет үшін қолданылмайды: нұсқаулық фактілер болмаған жағдайда босатуды көздемейді",
-        "ru": "«no_facts» к этой задаче не применимо: инструкция не освобождает её при отсутствии фактов",
-        "en": "'no_facts' does not apply: the guideline grants no exemption for this task",
-    },
-    "exempt-no-facts": {
-        "kk": "фактілер болмаған: {reason}",
-        "ru": "фактов не было: {reason}",
-        "en": "no facts: {reason}",
-    },
-    "evidence-despite-no-facts": {
-        "kk": "«no_facts» жарияланған, бірақ бумада {count} файл бар — тексеріңіз",
-        "ru": "объявлено «no_facts», но в папке {count} файл(ов) — проверьте",
-        "en": "'no_facts' is declared but the folder holds {count} file(s) — check",
-    },
-    "outside-year": {
-        "kk": "құжат күні ({date}) есепті жылдан ({year}) тыс, есептелмейді",
-        "ru": "дата документа ({date}) вне отчётного года ({year}), не учитывается",
-        "en": "the document's date ({date}) is outside the reporting year ({year}) and it is not counted",
-    },
-    "empty-file": {
-        "kk": "файл бос (0 байт)",
-        "ru": "файл пустой (0 байт)",
-        "en": "the file is empty (0 bytes)",
-    },
-    "unreadable-file": {
-        "kk": "файлды оқу мүмкін емес",
-        "ru": "файл не читается",
-        "en": "the file cannot be read",
-    },
-    "content-mismatch": {
-        "kk": "файлдың мазмұны «{ext}» кеңейтіміне сәйкес келмейді (бүлінген немесе атауы қате)",
-        "ru": "содержимое файла не соответствует расширению «{ext}» (повреждён или неверно назван)",
-        "en": "the file's content does not match its '{ext}' extension (damaged or misnamed)",
-    },
-    "unassigned-file": {
-        "kk": "файл ешбір міндетке жатпайды: оны міндет бумасына салыңыз (мысалы «2.1.10 …/»)",
-        "ru": "файл не относится ни к одной задаче: положите его в папку задачи (например «2.1.10 …/»)",
-        "en": "the file belongs to no task: put it in a task folder (e.g. '2.1.10 …/')",
-    },
-    "unknown-folder": {
-        "kk": "«{ident}» нөмірі ережелер жинағында жоқ: бума еш міндетке жатпайды",
-        "ru": "номера «{ident}» нет в своде правил: папка не относится ни к одной задаче",
-        "en": "'{ident}' is not in the rulebook: the folder belongs to no task",
-    },
-    "not-applicable-evidence": {
-        "kk": "{task} міндеті «{type}» ұйым түріне қолданылмайды, бірақ бумада файлдар бар",
-        "ru": "задача {task} не относится к типу «{type}», но в папке есть файлы",
-        "en": "task {task} does not apply to '{type}', yet its folder holds files",
-    },
-    "bad-signature": {
-        "kk": "электрондық қолтаңбаны оқу мүмкін емес: {reason}",
-        "ru": "не удаётся прочитать ЭЦП: {reason}",
-        "en": "cannot read the e-signature: {reason}",
-    },
-    "signature-without-document": {
-        "kk": "қолтаңба файлына сәйкес құжат жоқ",
-        "ru": "нет документа к файлу подписи",
-        "en": "no document for this signature file",
-    },
-}
+def _plural_number(template: str, values: Mapping[str, object]) -> int | None:
+    names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
+    for name in [PLURAL_PLACEHOLDER] + names:
+        value = values.get(name)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+    return None
 
-ROLES: dict[str, dict[str, str]] = {
-    "first-head": {"kk": "бірінші басшы", "ru": "первый руководитель", "en": "first head"},
-    "deputy-first-head": {"kk": "бірінші басшының орынбасары", "ru": "заместитель первого руководителя",
-                          "en": "deputy first head"},
-    "chief-of-staff": {"kk": "аппарат басшысы", "ru": "руководитель аппарата", "en": "chief of staff"},
-    "collegial-body": {"kk": "алқалы басқару органы", "ru": "коллегиальный орган управления",
-                       "en": "collegial management body"},
-    "other": {"kk": "басқа қызметкер", "ru": "иной работник", "en": "another employee"},
-}
 
-STATUSES: dict[str, dict[str, str]] = {
-    "done": {"kk": "орындалды", "ru": "выполнено", "en": "done"},
-    "partial": {"kk": "ішінара", "ru": "частично", "en": "partial"},
-    "missing": {"kk": "жоқ", "ru": "отсутствует", "en": "missing"},
-    "late": {"kk": "мерзімі өткен", "ru": "просрочено", "en": "late"},
-    "exempt": {"kk": "босатылған", "ru": "освобождено", "en": "exempt"},
-    "not-applicable": {"kk": "қолданылмайды", "ru": "не применяется", "en": "not applicable"},
+class Catalogue(Mapping[str, dict[str, str]]):
+    """One catalogue (``MESSAGES``, ``FINDINGS`` …) of the gettext files, by message key.
+
+    ``catalogue[key]`` is ``{"kk": …, "ru": …, "en": …}`` (a plural entry: its ``count = 1``…
+    forms are reached through :meth:`text`); ``catalogue.text(key, lang, **values)`` fills it in.
+    """
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._prefix = "" if name == "MESSAGES" else f"{name}:"
+
+    def context(self, key: str) -> str:
+        return self._prefix + key
+
+    def _keys(self) -> list[str]:
+        index = i18n.source_index()
+        if self._prefix:
+            return [c[len(self._prefix):] for c in index if c.startswith(self._prefix)]
+        return [c for c in index if ":" not in c]
+
+    def __getitem__(self, key: str) -> dict[str, str]:
+        if key not in self:
+            raise KeyError(key)
+        return {lang: i18n.lookup(self.context(key), lang) for lang in LANGS}
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and (self._prefix or ":" not in key) and self.context(key) in i18n.source_index()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys())
+
+    def __len__(self) -> int:
+        return len(self._keys())
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.name!r})"
+
+    def is_plural(self, key: str) -> bool:
+        return i18n.is_plural(self.context(key))
+
+    def text(self, key: str, lang: str | None = None, fill: bool | None = None, /, **values: object) -> str:
+        """The entry ``key`` in ``lang`` (default: :func:`current_lang`), filled with ``values``
+        (``fill``: whether to run ``str.format`` even without values; default: only with values);
+        a plural entry takes the form for its number (see :data:`PLURAL_PLACEHOLDER`)."""
+        ctxt = self.context(key)
+        language = normalise_lang(lang) or current_lang()
+        number = None
+        if values and i18n.is_plural(ctxt):
+            number = _plural_number(i18n.source_index()[ctxt][0], values)
+        template = i18n.lookup(ctxt, language, number)
+        return template.format(**values) if (values if fill is None else fill) else template
+
+
+MESSAGES = Catalogue("MESSAGES")
+LEVELS = Catalogue("LEVELS")
+FINDINGS = Catalogue("FINDINGS")
+ROLES = Catalogue("ROLES")
+STATUSES = Catalogue("STATUSES")
+# Findings of `uvb4 kpi` about the figures (codes: uvb4.kpi.KPI_CODES).
+KPI_FINDINGS = Catalogue("KPI_FINDINGS")
+# Headings and labels of the human-readable outputs, by output.
+CHECK_LABELS = Catalogue("CHECK_LABELS")
+VERDICTS = Catalogue("VERDICTS")
+REPORT_LABELS = Catalogue("REPORT_LABELS")
+RULEBOOK_LABELS = Catalogue("RULEBOOK_LABELS")
+# Wrappers of the texts that libraries (YAML, Pydantic, Jinja) and the command line (Click, Typer) produce.
+LIBRARY = Catalogue("LIBRARY")
+CLICK = Catalogue("CLICK")
+
+CATALOGUES: dict[str, Catalogue] = {
+    c.name: c for c in (MESSAGES, LEVELS, FINDINGS, ROLES, STATUSES, KPI_FINDINGS, CHECK_LABELS, VERDICTS,
+                        REPORT_LABELS, RULEBOOK_LABELS, LIBRARY, CLICK)
 }
 
 
 def finding_text(code: str, lang: str | None = None, **values: object) -> str:
-    entry = FINDINGS[code]
-    return (entry.get(lang or current_lang()) or entry["kk"]).format(**values)
+    return FINDINGS.text(code, lang, True, **values)
 
 
 def role_name(role: str, lang: str | None = None) -> str:
-    entry = ROLES.get(role)
-    return (entry.get(lang or current_lang()) or entry["kk"]) if entry else role
+    return ROLES.text(role, lang) if role in ROLES else role
 
 
 def status_name(status: str, lang: str | None = None) -> str:
-    entry = STATUSES[status]
-    return entry.get(lang or current_lang()) or entry["kk"]
+    return STATUSES.text(status, lang)
 
 
-# Findings of `uvb4 kpi` about the figures (codes: uvb4.kpi.KPI_CODES).
-KPI_FINDINGS: dict[str, dict[str, str]] = {
-    "missing-figure": {"kk": "«{input}» көрсеткіші берілмеген: КРІ есептелмейді",
-                       "ru": "показатель «{input}» не указан: КПИ не вычисляется",
-                       "en": "figure '{input}' is not given: the KPI cannot be computed"},
-    "zero-denominator": {"kk": "бөлгіш «{input}» нөлге тең: КРІ есептелмейді",
-                         "ru": "знаменатель «{input}» равен нулю: КПИ не вычисляется",
-                         "en": "the denominator '{input}' is zero: the KPI cannot be computed"},
-    "numerator-above-denominator": {"kk": "«{numerator}» ({n:g}) «{denominator}» ({d:g}) мәнінен артық",
-                                    "ru": "«{numerator}» ({n:g}) больше, чем «{denominator}» ({d:g})",
-                                    "en": "'{numerator}' ({n:g}) exceeds '{denominator}' ({d:g})"},
-    "negative-figure": {"kk": "«{input}» теріс сан: {value:g}", "ru": "«{input}» отрицательное: {value:g}",
-                        "en": "'{input}' is negative: {value:g}"},
-    "fractional-count": {"kk": "«{input}» бүтін сан болуы керек: {value:g}",
-                         "ru": "«{input}» должно быть целым: {value:g}",
-                         "en": "'{input}' must be a whole number: {value:g}"},
-    "unknown-kpi": {"kk": "«{kpi}» КРІ ережелер жинағында жоқ", "ru": "КПИ «{kpi}» нет в своде правил",
-                    "en": "KPI '{kpi}' is not in the rulebook"},
-    "unknown-input": {"kk": "«{input}» кірісі {kpi} КРІ-де жоқ; бары: {known}",
-                      "ru": "у КПИ {kpi} нет показателя «{input}»; есть: {known}",
-                      "en": "KPI {kpi} has no input '{input}'; it has: {known}"},
-    "unknown-breakdown": {"kk": "«{input}» кірісінде «{part}» бөлінісі жоқ; бары: {known}",
-                          "ru": "у «{input}» нет разбивки «{part}»; есть: {known}",
-                          "en": "'{input}' has no breakdown '{part}'; it has: {known}"},
-    "breakdown-mismatch": {"kk": "«{input}» бөліктерінің қосындысы ({parts:g}) жалпы санға ({total:g}) тең емес",
-                           "ru": "сумма частей «{input}» ({parts:g}) не равна итогу ({total:g})",
-                           "en": "the parts of '{input}' add up to {parts:g}, not its total {total:g}"},
-    "figures-contradict-evidence": {
-        "kk": "«{input}» = {value:g}, бірақ {task} міндетінде растайтын құжаттар жоқ ({status})",
-        "ru": "«{input}» = {value:g}, но в задаче {task} нет подтверждающих документов ({status})",
-        "en": "'{input}' = {value:g}, but task {task} has no supporting documents ({status})"},
-}
-
-# Headings and labels of the human-readable outputs, by output.
-
-CHECK_LABELS: dict[str, dict[str, str]] = {
-    "title": {"kk": "№ 4 ҮББ орындау фактілерін тексеру", "ru": "Проверка фактов исполнения ТББН № 4",
-              "en": "ҮББ No. 4 evidence check"},
-    "organisation": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"},
-    "bin": {"kk": "БСН", "ru": "БИН", "en": "BIN"},
-    "year": {"kk": "Есепті жыл", "ru": "Отчётный год", "en": "Reporting year"},
-    "rulebook": {"kk": "Ережелер жинағы", "ru": "Свод правил", "en": "Rulebook"},
-    "task": {"kk": "Міндет", "ru": "Задача", "en": "Task"},
-    "status": {"kk": "Мәртебе", "ru": "Статус", "en": "Status"},
-    "findings": {"kk": "Ескертулер", "ru": "Замечания", "en": "Findings"},
-    "summary": {"kk": "Қорытынды", "ru": "Итог", "en": "Summary"},
-    "folder": {"kk": "Бума бойынша ескертулер", "ru": "Замечания по папке", "en": "Folder findings"},
-    "applicable": {"kk": "қолданылатын міндеттер", "ru": "применимых задач", "en": "applicable tasks"},
-}
-
-VERDICTS: dict[str, dict[str, str]] = {
-    "met": {"kk": "орындалды", "ru": "достигнуто", "en": "met"},
-    "not-met": {"kk": "орындалмады", "ru": "не достигнуто", "en": "not met"},
-    "no-target": {"kk": "нысаналы мән белгіленбеген", "ru": "целевое значение не установлено", "en": "no target"},
-    "not-computable": {"kk": "есептеу мүмкін емес", "ru": "не вычисляется", "en": "not computable"},
-}
-
-REPORT_LABELS: dict[str, dict[str, str]] = {
-    "title": {"kk": "№ 4 ҮББ бойынша олқылықтар туралы есеп", "ru": "Отчёт о пробелах по ТББН № 4",
-              "en": "ҮББ No. 4 gap report"},
-    "organisation": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"},
-    "bin": {"kk": "БСН", "ru": "БИН", "en": "BIN"},
-    "year": {"kk": "Есепті жыл", "ru": "Отчётный год", "en": "Reporting year"},
-    "rulebook": {"kk": "Ережелер жинағы", "ru": "Свод правил", "en": "Rulebook"},
-    "made": {"kk": "Жасалған күні", "ru": "Дата составления", "en": "Made on"},
-    "summary": {"kk": "Қорытынды", "ru": "Итоги", "en": "Summary"},
-    "tasks_by_status": {"kk": "Міндеттер мәртебесі бойынша", "ru": "Задачи по статусам", "en": "Tasks by status"},
-    "kpis_vs_targets": {"kk": "КРІ нысаналы мәндермен салыстырғанда", "ru": "КПИ относительно целевых значений",
-                        "en": "KPIs against targets"},
-    "kpi": {"kk": "КРІ", "ru": "КПИ", "en": "KPI"},
-    "value": {"kk": "Мәні", "ru": "Значение", "en": "Value"},
-    "target": {"kk": "Нысаналы мән", "ru": "Целевое значение", "en": "Target"},
-    "verdict": {"kk": "Нәтиже", "ru": "Результат", "en": "Verdict"},
-    "inputs": {"kk": "Бастапқы деректер", "ru": "Исходные данные", "en": "Inputs"},
-    "task": {"kk": "Міндет", "ru": "Задача", "en": "Task"},
-    "status": {"kk": "Мәртебе", "ru": "Статус", "en": "Status"},
-    "findings": {"kk": "Ескертулер", "ru": "Замечания", "en": "Findings"},
-    "needed": {"kk": "Жүктеу керек", "ru": "Нужно загрузить", "en": "Still to upload"},
-    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
-    "signer": {"kk": "Қол қоюшы", "ru": "Подписывает", "en": "Signed by"},
-    "count": {"kk": "Саны", "ru": "Количество", "en": "Count"},
-    "appendix": {"kk": "Қосымша: орындау фактілерінің файлдары", "ru": "Приложение: файлы фактов исполнения",
-                 "en": "Appendix: evidence files"},
-    "file": {"kk": "Файл", "ru": "Файл", "en": "File"},
-    "size": {"kk": "Көлемі, байт", "ru": "Размер, байт", "en": "Size, bytes"},
-    "folder_findings": {"kk": "Бума бойынша ескертулер", "ru": "Замечания по папке", "en": "Folder findings"},
-    "none": {"kk": "жоқ", "ru": "нет", "en": "none"},
-    "per_year": {"kk": "жылына кемінде", "ru": "в год не менее", "en": "at least a year"},
-    "lines": {"kk": "бастапқы мәтін жолдары", "ru": "строки источника", "en": "source lines"},
-}
-
-RULEBOOK_LABELS: dict[str, dict[str, str]] = {
-    "executors": {"kk": "Орындаушылар", "ru": "Исполнители", "en": "Executors"},
-    "evidence": {"kk": "Орындау фактісі", "ru": "Факт исполнения", "en": "Evidence"},
-    "exempt": {"kk": "фактілер болмаса — құжат талап етілмейді",
-               "ru": "при отсутствии фактов документы не требуются",
-               "en": "no documents required if there were no facts"},
-    "recurrence": {"kk": "Кезеңділік", "ru": "Периодичность", "en": "Rhythm"},
-    "per_year": {"kk": "жылына кемінде", "ru": "в год не менее", "en": "at least a year"},
-    "quantity": {"kk": "Саны", "ru": "Количество", "en": "Quantity"},
-    "deadline": {"kk": "Мерзімі", "ru": "Срок", "en": "Deadline"},
-    "target": {"kk": "Нысаналы мән", "ru": "Целевое значение", "en": "Target"},
-    "signers": {"kk": "қол қояды", "ru": "подписывает", "en": "signed by"},
-    "flag": {"kk": "ескерту", "ru": "примечание", "en": "flag"},
-    "lines": {"kk": "жолдар", "ru": "строки", "en": "lines"},
-}
-
-
-def text_of(catalogue: dict[str, dict[str, str]], key: str, lang: str | None = None) -> str:
-    """``catalogue[key]`` in ``lang`` (default: ``UVB4_LANG`` or Kazakh), falling back to Kazakh."""
-    entry = catalogue[key]
-    return entry.get(lang or current_lang()) or entry["kk"]
+def text_of(catalogue: Catalogue, key: str, lang: str | None = None, /, **values: object) -> str:
+    """``catalogue[key]`` in ``lang`` (default: :func:`current_lang`), falling back to Kazakh."""
+    return catalogue.text(key, lang, **values)
 
 
 def normalise_lang(value: str | None) -> str | None:
@@ -1442,14 +145,31 @@ def normalise_lang(value: str | None) -> str | None:
     return lang if lang in LANGS else None
 
 
+def locale_lang(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language the system locale asks for: the first of ``LC_ALL``, ``LC_MESSAGES``,
+    ``LANG`` that is set decides; ``kk_*``/``ru_*``/``en_*`` → kk/ru/en, ``C``/``POSIX``
+    → ``None`` (no wish: Kazakh follows), any other language (``de_DE``, ``tr_TR``…) → en."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (env.get(name) or "").strip()
+        if not value:
+            continue
+        base = value.split(".")[0].split("@")[0]
+        if base in ("C", "POSIX"):
+            return None
+        return normalise_lang(base) or "en"
+    return None
+
+
 def current_lang() -> str:
-    """The language in force: :func:`use_lang`'s, else ``UVB4_LANG``'s, else Kazakh."""
-    return _LANG.get() or normalise_lang(os.environ.get("UVB4_LANG")) or "kk"
+    """The language in force: :func:`use_lang`'s, else ``UVB4_LANG``'s, else the system
+    locale's (:func:`locale_lang`), else Kazakh."""
+    return _LANG.get() or normalise_lang(os.environ.get("UVB4_LANG")) or locale_lang() or "kk"
 
 
 def set_lang(lang: str | None) -> str:
     """Make ``lang`` the language of this context (the CLI's entry point; ``None`` clears
-    an earlier choice, leaving ``UVB4_LANG`` or Kazakh); returns the one in force."""
+    an earlier choice, leaving ``UVB4_LANG``, the locale or Kazakh); returns the one in force."""
     _LANG.set(normalise_lang(lang))
     return current_lang()
 
@@ -1467,12 +187,9 @@ def use_lang(lang: str | None) -> Iterator[str]:
 
 
 def t(message_key: str, lang: str | None = None, /, **values: object) -> str:
-    """The message ``message_key`` in ``lang`` (default: ``UVB4_LANG`` or Kazakh), filled with ``values``."""
-    entry = MESSAGES[message_key]
-    template = entry.get(lang or current_lang()) or entry["kk"]
-    return template.format(**values)
+    """The message ``message_key`` in ``lang`` (default: :func:`current_lang`), filled with ``values``."""
+    return MESSAGES.text(message_key, lang, True, **values)
 
 
 def level(name: str, lang: str | None = None) -> str:
-    entry = LEVELS[name]
-    return entry.get(lang or current_lang()) or entry["kk"]
+    return LEVELS.text(name, lang)
