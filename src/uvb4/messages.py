@@ -112,13 +112,12 @@ CHECK_LABELS = Catalogue("CHECK_LABELS")
 VERDICTS = Catalogue("VERDICTS")
 REPORT_LABELS = Catalogue("REPORT_LABELS")
 RULEBOOK_LABELS = Catalogue("RULEBOOK_LABELS")
-# Wrappers of the texts that libraries (YAML, Pydantic, Jinja) and the command line (Click, Typer) produce.
-LIBRARY = Catalogue("LIBRARY")
+# Click's and Typer's own words ("Usage:", "No such option: …"), for uvb4.cli_i18n.
 CLICK = Catalogue("CLICK")
 
 CATALOGUES: dict[str, Catalogue] = {
     c.name: c for c in (MESSAGES, LEVELS, FINDINGS, ROLES, STATUSES, KPI_FINDINGS, CHECK_LABELS, VERDICTS,
-                        REPORT_LABELS, RULEBOOK_LABELS, LIBRARY, CLICK)
+                        REPORT_LABELS, RULEBOOK_LABELS, CLICK)
 }
 
 
