@@ -20,6 +20,7 @@ Nothing here imports Babel: Babel is the translators' and the build's tool, not 
 from __future__ import annotations
 
 import gettext
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,20 +45,17 @@ def mo_path(lang: str) -> Path:
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 
+_ESCAPE = re.compile(r"\\(.)")
+
+
 def _unquote(text: str, where: str) -> str:
     text = text.strip()
     if len(text) < 2 or text[0] != '"' or text[-1] != '"':
         raise ValueError(f"{where}: a quoted string expected, got {text!r}")
-    body, out, i = text[1:-1], [], 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\" and i + 1 < len(body):
-            out.append(_ESCAPES.get(body[i + 1], body[i + 1]))
-            i += 2
-        else:
-            out.append(ch)
-            i += 1
-    return "".join(out)
+    body = text[1:-1]
+    if "\\" not in body:
+        return body
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(1), m.group(1)), body)
 
 
 def read_po(path: Path, *, identity: bool = False) -> tuple[dict, str]:
@@ -150,9 +148,88 @@ def from_po(path: Path, *, identity: bool = False, plural_forms: str | None = No
     return translations
 
 
+def write_mo(catalog: dict, plural_forms: str) -> bytes:
+    """A GNU ``.mo`` file of a catalog in :func:`read_po`'s layout (what ``msgfmt`` would write,
+    without the optional hash table)."""
+    import struct
+
+    entries: dict[bytes, bytes] = {
+        b"": f"Content-Type: text/plain; charset=UTF-8\nPlural-Forms: {plural_forms}\n".encode()}
+    plurals: dict[str, dict[int, str]] = {}
+    for key, text in catalog.items():
+        if isinstance(key, tuple):
+            plurals.setdefault(key[0], {})[key[1]] = text
+        else:
+            entries[key.encode()] = text.encode()
+    for msgid, forms in plurals.items():
+        # msgid_plural is not kept by gettext's reader; the singular stands in for it
+        entries[f"{msgid}\x00{msgid.split(chr(4))[-1]}".encode()] = "\x00".join(
+            forms[i] for i in sorted(forms)).encode()
+    keys = sorted(entries)
+    ids = strs = b""
+    offsets = []
+    for key in keys:
+        offsets.append((len(ids), len(key), len(strs), len(entries[key])))
+        ids += key + b"\0"
+        strs += entries[key] + b"\0"
+    start = 7 * 4 + 16 * len(keys)
+    table = []
+    for id_offset, id_len, str_offset, str_len in offsets:
+        table.append((id_len, start + id_offset))
+    ids_start = start + len(ids)
+    str_table = [(str_len, ids_start + str_offset) for _, _, str_offset, str_len in offsets]
+    header = struct.pack("Iiiiiii", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + 8 * len(keys), 0, 0)
+    return (header + b"".join(struct.pack("ii", *row) for row in table)
+            + b"".join(struct.pack("ii", *row) for row in str_table) + ids + strs)
+
+
+def _cache_dir() -> Path | None:
+    import os
+
+    if os.environ.get("UVB4_NO_CACHE"):
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "uvb4"
+
+
+def _from_source(lang: str, po: Path) -> gettext.GNUTranslations:
+    """The catalogue of a source checkout: the ``.po`` compiled once into the user's cache
+    (``$XDG_CACHE_HOME/uvb4/locale-*.mo``, keyed by the file's SHA-256; best-effort, as the
+    rulebook cache), else parsed on every run."""
+    import hashlib
+    import io
+    import os
+
+    data = po.read_bytes()
+    folder = _cache_dir()
+    cached = None
+    if folder is not None:
+        cached = folder / f"locale-{lang}-{hashlib.sha256(data).hexdigest()[:20]}.mo"
+        try:
+            return gettext.GNUTranslations(io.BytesIO(cached.read_bytes()))
+        except Exception:  # missing or damaged: build it again
+            pass
+    catalog, forms = read_po(po, identity=lang == "kk")
+    forms = _KK_PLURAL if lang == "kk" else forms
+    translations = gettext.GNUTranslations()  # no file: filled below, as _parse would
+    translations._catalog = catalog  # type: ignore[attr-defined]
+    translations.plural = _plural_function(forms)  # type: ignore[attr-defined]
+    translations._charset = "utf-8"  # type: ignore[attr-defined]
+    if cached is not None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_bytes(write_mo(catalog, forms))
+            os.replace(temporary, cached)
+        except OSError:
+            pass
+    return translations
+
+
 @lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.GNUTranslations:
-    """The compiled catalogue of ``lang`` (``.mo`` when built and current, else the ``.po``)."""
+    """The compiled catalogue of ``lang``: the built ``.mo`` when present and not older than
+    its ``.po``, else the ``.po`` (see :func:`_from_source`)."""
     mo, po = mo_path(lang), po_path(lang)
     try:
         use_mo = mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime)
@@ -161,9 +238,7 @@ def translations(lang: str) -> gettext.GNUTranslations:
     if use_mo:
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
-    if lang == "kk":
-        return from_po(po, identity=True, plural_forms=_KK_PLURAL)
-    return from_po(po)
+    return _from_source(lang, po)
 
 
 @lru_cache(maxsize=None)
