@@ -16,9 +16,11 @@ uvb4's gettext files: ``src/uvb4/locale/uvb4.pot`` (Kazakh source) and
 - Keys missing from the files are added (at the end).  Existing translations are never
   overwritten; a translation that is missing, empty or fuzzy is filled in.  Run it twice: the
   second run changes nothing.
-- ``--base``: the same module at the merge base.  An entry the branch *changed* relative to the
-  base (its Kazakh text or a translation) is a deliberate edit and replaces the files' entry.
-  Without ``--base`` such differences are only reported.
+- ``--base``: the same module at the merge base.  Only what the branch added or *changed*
+  relative to the base is merged; a changed entry (its Kazakh text or a translation) is a
+  deliberate edit and replaces the files' entry.  Entries the branch left alone are skipped
+  (the files may have moved on since: plural forms, corrections).  Without ``--base`` every
+  entry is compared and differences are only reported.
 - ``--check``: change nothing; exit 1 if the module holds something the files lack.
 
 Babel (``pip install babel``) reads and writes the files; uvb4 itself never imports it.
@@ -184,7 +186,12 @@ def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, 
             ctxt = context_of(name, key)
             label = f"{name}[{key!r}]" if name != "HELP" else f"help {entry['kk']!r}"
             msgid = _msgid(entry)
-            changed_on_branch = base is not None and old.get(name, {}).get(key) != entry
+            before = old.get(name, {}).get(key)
+            if base is not None and before == entry:
+                continue  # the branch left it as the base had it: the files' version stands
+
+            def changed_on_branch(lang: str) -> bool:
+                return base is not None and (before is None or before.get(lang) != entry.get(lang))
             if ctxt == HELP_CONTEXT:
                 existing = pot.get(msgid, context=HELP_CONTEXT)
             else:
@@ -194,7 +201,7 @@ def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, 
                 touched.add("kk")
                 report.added.append(label)
             elif existing.id != msgid:
-                if not changed_on_branch:
+                if not changed_on_branch("kk"):
                     report.conflicts.append(f"{label}: the Kazakh text differs from the template's "
                                             f"({existing.id!r}); pass --base to take the branch's")
                     continue
@@ -232,11 +239,11 @@ def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, 
                     touched.add(lang)
                     report.filled.append(f"{label} [{lang}]")
                 elif current.string != string:
-                    if changed_on_branch:
+                    if changed_on_branch(lang):
                         current.string = string
                         touched.add(lang)
                         report.updated.append(f"{label} [{lang}]")
-                    else:
+                    elif base is None:
                         report.conflicts.append(f"{label} [{lang}]: the files say {current.string!r}, "
                                                 f"the module {string!r}; kept the files'")
 

@@ -220,9 +220,10 @@ def _schema_problem(locator: Locator, loc: tuple, err: dict[str, Any]) -> Proble
             message = t("schema.too-short", limit=ctx.get("min_length", "?"))
         else:
             msg = err.get("msg", kind)
-            if msg.startswith("Value error, "):
-                msg = msg[len("Value error, "):]
-            message = t("schema.other", msg=msg)
+            if msg.startswith("Value error, "):  # our own validators' texts, already translated
+                message = t("schema.other", msg=msg[len("Value error, "):])
+            else:  # Pydantic's English wording, after a sentence in the user's language
+                message = t("schema.library", msg=msg)
     return Problem(position, message, _code(kind), hint)
 
 
