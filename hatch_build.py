@@ -2,9 +2,11 @@
 inside the wheel, with Babel (a build-time dependency only; uvb4 reads the ``.mo`` with the
 standard library's :mod:`gettext`).
 
-- ``ru`` and ``en``: ``locale/<lang>/LC_MESSAGES/uvb4.po`` → ``uvb4/locale/<lang>/LC_MESSAGES/uvb4.mo``;
-- ``kk``: the template ``locale/uvb4.pot`` (Kazakh is the source language) → a catalogue in which
-  every text translates to itself, so the Kazakh texts are found by their keys (msgctxt).
+For each domain (``uvb4``: messages; ``uvb4-cli``: the command line's help and Click's words):
+
+- ``ru`` and ``en``: ``locale/<lang>/LC_MESSAGES/<domain>.po`` → ``uvb4/locale/<lang>/LC_MESSAGES/<domain>.mo``;
+- ``kk``: the template ``locale/<domain>.pot`` (Kazakh is the source language) → a catalogue in
+  which every text translates to itself, so the Kazakh texts are found by their keys (msgctxt).
 
 Fuzzy and untranslated entries are left out, as ``msgfmt`` leaves them out; a catalogue with a
 syntax error fails the build.  The ``.po``/``.pot`` files are not shipped in the wheel.
@@ -28,22 +30,25 @@ def compile_catalogues(root: Path, out: Path) -> dict[str, str]:
     from babel.messages.pofile import read_po
 
     locale = root / LOCALE
-    sources = {"kk": locale / "uvb4.pot"}
-    sources.update({p.parent.parent.name: p for p in sorted(locale.glob("*/LC_MESSAGES/uvb4.po"))})
+    sources: list[tuple[str, str, Path]] = []
+    for template in sorted(locale.glob("*.pot")):
+        domain = template.stem
+        sources.append(("kk", domain, template))
+        sources += [(p.parent.parent.name, domain, p) for p in sorted(locale.glob(f"*/LC_MESSAGES/{domain}.po"))]
     built: dict[str, str] = {}
-    for lang, source in sources.items():
+    for lang, domain, source in sources:
         with source.open("rb") as handle:
             catalog = read_po(handle, locale=lang, abort_invalid=True)
         if lang == "kk":
             for message in catalog:
                 if message.id:
                     message.string = message.id
-        target = out / lang / "LC_MESSAGES" / "uvb4.mo"
+        target = out / lang / "LC_MESSAGES" / f"{domain}.mo"
         target.parent.mkdir(parents=True, exist_ok=True)
         buffer = io.BytesIO()
         write_mo(buffer, catalog, use_fuzzy=False)
         target.write_bytes(buffer.getvalue())
-        built[str(target)] = f"uvb4/locale/{lang}/LC_MESSAGES/uvb4.mo"
+        built[str(target)] = f"uvb4/locale/{lang}/LC_MESSAGES/{domain}.mo"
     return built
 
 

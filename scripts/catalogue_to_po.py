@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Merge an old-style Python catalogue (``NAME = {key: {"kk": …, "ru": …, "en": …}}``) into
-uvb4's gettext files: ``src/uvb4/locale/uvb4.pot`` (Kazakh source) and
-``src/uvb4/locale/{ru,en}/LC_MESSAGES/uvb4.po``.
+uvb4's gettext files: ``src/uvb4/locale/<domain>.pot`` (Kazakh source) and
+``src/uvb4/locale/{ru,en}/LC_MESSAGES/<domain>.po``; the domain is ``uvb4-cli`` for ``HELP``
+and ``CLICK`` (the command line) and ``uvb4`` for every other catalogue.
 
     python scripts/catalogue_to_po.py OLD_MESSAGES.py [--base BASE_MESSAGES.py] [--check]
 
@@ -39,6 +40,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "src" / "uvb4" / "locale"
 LANGS = ("ru", "en")
 HELP_CONTEXT = "help"
+DOMAIN, CLI_DOMAIN = "uvb4", "uvb4-cli"
+
+
+def domain_of(catalogue: str) -> str:
+    return CLI_DOMAIN if catalogue in ("HELP", "CLICK") else DOMAIN
 
 Entry = dict[str, "str | list[str]"]
 
@@ -169,14 +175,22 @@ def _by_context(catalog) -> dict[str, object]:
 
 
 def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, dry_run: bool = False) -> Report:
-    from babel.messages.catalog import Message
-
     report = Report()
     new = read_catalogues(module)
     old = read_catalogues(base) if base else {}
-    pot_path = locale_dir / "uvb4.pot"
+    for domain in (DOMAIN, CLI_DOMAIN):
+        chosen = {name: entries for name, entries in new.items() if domain_of(name) == domain}
+        if chosen:
+            _merge_domain(domain, chosen, old, base is not None, locale_dir, report, dry_run)
+    return report
+
+
+def _merge_domain(domain: str, new: dict, old: dict, has_base: bool, locale_dir: Path, report: Report,
+                  dry_run: bool) -> None:
+    pot_path = locale_dir / f"{domain}.pot"
     pot = _read(pot_path, None)
-    pos = {lang: _read(locale_dir / lang / "LC_MESSAGES" / "uvb4.po", lang) for lang in LANGS}
+    po_paths = {lang: locale_dir / lang / "LC_MESSAGES" / f"{domain}.po" for lang in LANGS}
+    pos = {lang: _read(path, lang) for lang, path in po_paths.items()}
     touched: set[str] = set()
     pot_contexts = _by_context(pot)
     po_contexts = {lang: _by_context(cat) for lang, cat in pos.items()}
@@ -187,11 +201,11 @@ def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, 
             label = f"{name}[{key!r}]" if name != "HELP" else f"help {entry['kk']!r}"
             msgid = _msgid(entry)
             before = old.get(name, {}).get(key)
-            if base is not None and before == entry:
+            if has_base and before == entry:
                 continue  # the branch left it as the base had it: the files' version stands
 
             def changed_on_branch(lang: str) -> bool:
-                return base is not None and (before is None or before.get(lang) != entry.get(lang))
+                return has_base and (before is None or before.get(lang) != entry.get(lang))
             if ctxt == HELP_CONTEXT:
                 existing = pot.get(msgid, context=HELP_CONTEXT)
             else:
@@ -243,16 +257,15 @@ def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, 
                         current.string = string
                         touched.add(lang)
                         report.updated.append(f"{label} [{lang}]")
-                    elif base is None:
+                    elif not has_base:
                         report.conflicts.append(f"{label} [{lang}]: the files say {current.string!r}, "
                                                 f"the module {string!r}; kept the files'")
 
     if not dry_run:
         for lang in sorted(touched):
-            path = pot_path if lang == "kk" else locale_dir / lang / "LC_MESSAGES" / "uvb4.po"
+            path = pot_path if lang == "kk" else po_paths[lang]
             path.write_bytes(_render(pot if lang == "kk" else pos[lang]))
             report.written.append(path)
-    return report
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import lru_cache
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -171,24 +172,30 @@ def localise_tree(root: _click.Command, lang: str) -> None:
 # Click's errors
 
 
-_MESSAGES: list[tuple[str, re.Pattern[str]]] = [
-    ("no-such-option.possible", re.compile(r"No such option: (?P<name>\S+) \(Possible options: (?P<options>.+)\)", re.S)),
-    ("no-such-option", re.compile(r"No such option: (?P<name>.+)", re.S)),
-    ("no-such-command.suggest", re.compile(r"No such command '(?P<name>.+)'\. Did you mean (?P<suggestions>.+)\?", re.S)),
-    ("no-such-command", re.compile(r"No such command '(?P<name>.+)'\.", re.S)),
-    ("missing-command", re.compile(r"Missing command\.")),
-    ("extra-arguments", re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)", re.S)),
-    ("missing-argument", re.compile(r"Missing argument (?P<name>.+?)\.", re.S)),
-    ("missing-option", re.compile(r"Missing option (?P<name>.+?)\.", re.S)),
-    ("missing-parameter", re.compile(r"Missing parameter: (?P<name>.+)", re.S)),
-    ("invalid-value-for", re.compile(r"Invalid value for (?P<name>.+?): (?P<detail>.+)", re.S)),
-    ("invalid-value", re.compile(r"Invalid value: (?P<detail>.+)", re.S)),
-    ("not-one-of", re.compile(r"(?P<value>.+) is not one of (?P<choices>.+)\.", re.S)),
-    ("not-valid-type", re.compile(r"Value (?P<value>.+) is not a valid (?P<type>.+)\.", re.S)),
-    ("option-requires-argument", re.compile(r"Option (?P<name>.+) requires an argument\.", re.S)),
-    ("option-requires-arguments", re.compile(r"Option (?P<name>.+) requires (?P<count>\d+) arguments\.", re.S)),
-    ("option-takes-no-value", re.compile(r"Option (?P<name>.+) does not take a value\.", re.S)),
+# Click's and Typer's error messages (English, as they build them) → CLICK keys; compiled on first use.
+_MESSAGE_PATTERNS: list[tuple[str, str]] = [
+    ("no-such-option.possible", r"No such option: (?P<name>\S+) \(Possible options: (?P<options>.+)\)"),
+    ("no-such-option", r"No such option: (?P<name>.+)"),
+    ("no-such-command.suggest", r"No such command '(?P<name>.+)'\. Did you mean (?P<suggestions>.+)\?"),
+    ("no-such-command", r"No such command '(?P<name>.+)'\."),
+    ("missing-command", r"Missing command\."),
+    ("extra-arguments", r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)"),
+    ("missing-argument", r"Missing argument (?P<name>.+?)\."),
+    ("missing-option", r"Missing option (?P<name>.+?)\."),
+    ("missing-parameter", r"Missing parameter: (?P<name>.+)"),
+    ("invalid-value-for", r"Invalid value for (?P<name>.+?): (?P<detail>.+)"),
+    ("invalid-value", r"Invalid value: (?P<detail>.+)"),
+    ("not-one-of", r"(?P<value>.+) is not one of (?P<choices>.+)\."),
+    ("not-valid-type", r"Value (?P<value>.+) is not a valid (?P<type>.+)\."),
+    ("option-requires-argument", r"Option (?P<name>.+) requires an argument\."),
+    ("option-requires-arguments", r"Option (?P<name>.+) requires (?P<count>\d+) arguments\."),
+    ("option-takes-no-value", r"Option (?P<name>.+) does not take a value\."),
 ]
+
+
+@lru_cache(maxsize=1)
+def _message_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    return [(key, re.compile(pattern, re.S)) for key, pattern in _MESSAGE_PATTERNS]
 
 
 def translate_message(message: str, lang: str | None = None) -> str:
@@ -196,7 +203,7 @@ def translate_message(message: str, lang: str | None = None) -> str:
     message = message.strip()
     if message.startswith("Value error, "):  # Typer's coercion passes Pydantic's wording on
         message = message[len("Value error, "):]
-    for key, pattern in _MESSAGES:
+    for key, pattern in _message_patterns():
         match = pattern.fullmatch(message)
         if not match:
             continue

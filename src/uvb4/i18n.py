@@ -24,19 +24,28 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-DOMAIN = "uvb4"
+DOMAIN = "uvb4"  # the messages, labels and findings
+CLI_DOMAIN = "uvb4-cli"  # the command line's help and Click's words: small, so --help loads little
+DOMAINS = (DOMAIN, CLI_DOMAIN)
 LOCALE_DIR = Path(__file__).parent / "locale"
 TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 HELP_CONTEXT = "help"  # msgctxt of the command-line help texts (msgid: the Kazakh text in cli.py)
+CLI_PREFIX = "CLICK:"  # msgctxt prefix of Click's and Typer's own words
 _KK_PLURAL = "nplurals=2; plural=(n != 1);"
 
 
-def po_path(lang: str) -> Path:
-    return TEMPLATE if lang == "kk" else LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+def domain_of(ctxt: str) -> str:
+    """The domain a message key (msgctxt) lives in."""
+    return CLI_DOMAIN if ctxt == HELP_CONTEXT or ctxt.startswith(CLI_PREFIX) else DOMAIN
 
 
-def mo_path(lang: str) -> Path:
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+def po_path(lang: str, domain: str = DOMAIN) -> Path:
+    """The source of ``lang``'s catalogue: the template (``.pot``) for Kazakh, else the ``.po``."""
+    return LOCALE_DIR / f"{domain}.pot" if lang == "kk" else LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+def mo_path(lang: str, domain: str = DOMAIN) -> Path:
+    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.mo"
 
 
 # --------------------------------------------------------------------------
@@ -192,19 +201,23 @@ def _cache_dir() -> Path | None:
     return Path(base) / "uvb4"
 
 
-def _from_source(lang: str, po: Path) -> gettext.GNUTranslations:
+def _from_source(lang: str, po: Path, domain: str) -> gettext.GNUTranslations:
     """The catalogue of a source checkout: the ``.po`` compiled once into the user's cache
-    (``$XDG_CACHE_HOME/uvb4/locale-*.mo``, keyed by the file's SHA-256; best-effort, as the
-    rulebook cache), else parsed on every run."""
-    import hashlib
+    (``$XDG_CACHE_HOME/uvb4/locale-*.mo``, keyed by the file's size and modification time;
+    best-effort, as the rulebook cache), else parsed on every run."""
     import io
     import os
 
-    data = po.read_bytes()
     folder = _cache_dir()
     cached = None
     if folder is not None:
-        cached = folder / f"locale-{lang}-{hashlib.sha256(data).hexdigest()[:20]}.mo"
+        try:
+            stat = po.stat()
+        except OSError:
+            stat = None
+        if stat is not None:
+            cached = folder / f"locale-{domain}-{lang}-{stat.st_size}-{stat.st_mtime_ns}.mo"
+    if cached is not None:
         try:
             return gettext.GNUTranslations(io.BytesIO(cached.read_bytes()))
         except Exception:  # missing or damaged: build it again
@@ -227,10 +240,10 @@ def _from_source(lang: str, po: Path) -> gettext.GNUTranslations:
 
 
 @lru_cache(maxsize=None)
-def translations(lang: str) -> gettext.GNUTranslations:
+def translations(lang: str, domain: str = DOMAIN) -> gettext.GNUTranslations:
     """The compiled catalogue of ``lang``: the built ``.mo`` when present and not older than
     its ``.po``, else the ``.po`` (see :func:`_from_source`)."""
-    mo, po = mo_path(lang), po_path(lang)
+    mo, po = mo_path(lang, domain), po_path(lang, domain)
     try:
         use_mo = mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime)
     except OSError:
@@ -238,14 +251,14 @@ def translations(lang: str) -> gettext.GNUTranslations:
     if use_mo:
         with mo.open("rb") as handle:
             return gettext.GNUTranslations(handle)
-    return _from_source(lang, po)
+    return _from_source(lang, po, domain)
 
 
 @lru_cache(maxsize=None)
-def source_index() -> dict[str, tuple[str, str | None]]:
+def source_index(domain: str = DOMAIN) -> dict[str, tuple[str, str | None]]:
     """message key (msgctxt) → (Kazakh msgid, Kazakh msgid_plural or ``None``), help texts excluded."""
     index: dict[str, tuple[str, str | None]] = {}
-    catalog = translations("kk")._catalog  # type: ignore[attr-defined]
+    catalog = translations("kk", domain)._catalog  # type: ignore[attr-defined]
     for key, text in catalog.items():
         if isinstance(key, tuple):
             joined, form = key
@@ -264,27 +277,29 @@ def source_index() -> dict[str, tuple[str, str | None]]:
 def lookup(key: str, lang: str, n: int | None = None) -> str:
     """The text of message ``key`` in ``lang`` (Kazakh when the language lacks it); ``n`` picks
     the plural form of a plural entry.  ``KeyError`` for an unknown key."""
-    msgid, plural = source_index()[key]
-    catalogue = translations(lang)
+    domain = domain_of(key)
+    msgid, plural = source_index(domain)[key]
+    catalogue = translations(lang, domain)
     if plural is not None:
         number = 1 if n is None else n
         text = catalogue.npgettext(key, msgid, plural, number)
         if text in (msgid, plural) and lang != "kk":  # untranslated: the Kazakh form for this number
-            text = translations("kk").npgettext(key, msgid, plural, number)
+            text = translations("kk", domain).npgettext(key, msgid, plural, number)
         return text
     return catalogue.pgettext(key, msgid)
 
 
 def is_plural(key: str) -> bool:
-    return source_index()[key][1] is not None
+    return source_index(domain_of(key))[key][1] is not None
 
 
 def help_text(text: str, lang: str) -> str:
     """A Kazakh help text of the command line in ``lang`` (itself when untranslated)."""
     if lang == "kk" or not text:
         return text
-    return translations(lang).pgettext(HELP_CONTEXT, text)
+    return translations(lang, CLI_DOMAIN).pgettext(HELP_CONTEXT, text)
 
 
 def has_help(text: str, lang: str) -> bool:
-    return lang == "kk" or f"{HELP_CONTEXT}\x04{text}" in translations(lang)._catalog  # type: ignore[attr-defined]
+    catalog = translations(lang, CLI_DOMAIN)._catalog  # type: ignore[attr-defined]
+    return lang == "kk" or f"{HELP_CONTEXT}\x04{text}" in catalog

@@ -19,7 +19,6 @@ key ``K`` of catalogue ``NAME`` is the PO entry with ``msgctxt`` ``K`` (``MESSAG
 from __future__ import annotations
 
 import os
-import string
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,6 +38,8 @@ PLURAL_PLACEHOLDER = "count"
 
 
 def _plural_number(template: str, values: Mapping[str, object]) -> int | None:
+    import string  # only plural entries need it: kept off the start-up path
+
     names = [name for _, name, _, _ in string.Formatter().parse(template) if name]
     for name in [PLURAL_PLACEHOLDER] + names:
         value = values.get(name)
@@ -62,7 +63,7 @@ class Catalogue(Mapping[str, dict[str, str]]):
         return self._prefix + key
 
     def _keys(self) -> list[str]:
-        index = i18n.source_index()
+        index = i18n.source_index(i18n.domain_of(self._prefix))
         if self._prefix:
             return [c[len(self._prefix):] for c in index if c.startswith(self._prefix)]
         return [c for c in index if ":" not in c]
@@ -73,7 +74,8 @@ class Catalogue(Mapping[str, dict[str, str]]):
         return {lang: i18n.lookup(self.context(key), lang) for lang in LANGS}
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and (self._prefix or ":" not in key) and self.context(key) in i18n.source_index()
+        ctxt = self.context(key) if isinstance(key, str) else ""
+        return bool(ctxt) and (bool(self._prefix) or ":" not in ctxt) and ctxt in i18n.source_index(i18n.domain_of(ctxt))
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys())
@@ -95,7 +97,7 @@ class Catalogue(Mapping[str, dict[str, str]]):
         language = normalise_lang(lang) or current_lang()
         number = None
         if values and i18n.is_plural(ctxt):
-            number = _plural_number(i18n.source_index()[ctxt][0], values)
+            number = _plural_number(i18n.source_index(i18n.domain_of(ctxt))[ctxt][0], values)
         template = i18n.lookup(ctxt, language, number)
         return template.format(**values) if (values if fill is None else fill) else template
 
