@@ -555,3 +555,25 @@ def test_converter_check_passes_on_the_current_files(converter, tmp_path, locale
     lines.append("}")
     module = _module(tmp_path, "current.py", "\n".join(lines) + "\n")
     assert converter.main([str(module), "--locale-dir", str(locale_copy), "--check"]) == 0
+
+
+def test_extract_help_adds_what_the_app_has_and_the_files_lack(converter, locale_copy, capsys):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import extract_help
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+    assert extract_help.main(["--check", "--locale-dir", str(locale_copy)]) == 0
+    text = "Тек осы міндет, мысалы 2.1.10."
+    for path in [locale_copy / "uvb4-cli.pot", locale_copy / "ru" / "LC_MESSAGES" / "uvb4-cli.po"]:
+        catalog = converter._read(path, None if path.suffix == ".pot" else "ru")
+        catalog.delete(text, context="help")
+        catalog.add("Ескі анықтама.", "Старая справка." if path.suffix == ".po" else "", context="help")
+        path.write_bytes(converter._render(catalog))
+    assert extract_help.main(["--check", "--locale-dir", str(locale_copy)]) == 1
+    assert extract_help.main(["--prune", "--locale-dir", str(locale_copy)]) == 0
+    out = capsys.readouterr().out
+    assert f"ru: new help text: {text}" in out and "(removed): Ескі анықтама." in out
+    ru = i18n.read_po(locale_copy / "ru" / "LC_MESSAGES" / "uvb4-cli.po")[0]
+    assert "help\x04Ескі анықтама." not in ru and f"help\x04{text}" not in ru  # back, but to translate
+    assert extract_help.main(["--check", "--locale-dir", str(locale_copy)]) == 1
