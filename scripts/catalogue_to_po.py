@@ -115,6 +115,42 @@ def read_catalogues(path: Path) -> dict[str, dict[str, Entry]]:
     return found
 
 
+def code_changes(base: Path, module: Path) -> list[str]:
+    """Top-level statements other than catalogue dicts that the branch added, removed or changed
+    (functions, classes, constants): they are code, not texts, and must be ported by hand."""
+
+    def statements(path: Path) -> dict[str, str]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        catalogues = set(read_catalogues(path))
+        out: dict[str, str] = {}
+        for i, node in enumerate(tree.body):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                name = f"def {node.name}" if not isinstance(node, ast.ClassDef) else f"class {node.name}"
+            elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                names = [ast.unparse(t) for t in targets]
+                if any(n in catalogues or n.split("[")[0] in catalogues for n in names):
+                    continue
+                name = " = ".join(names)
+            elif (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+                  and ast.unparse(node.value.func).split(".")[0] in catalogues):
+                continue
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                name = ast.unparse(node)
+            elif isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and i == 0:
+                name = "module docstring"
+            else:
+                name = f"statement at line {node.lineno}"
+            out[name] = ast.dump(node, include_attributes=False)
+        return out
+
+    before, after = statements(base), statements(module)
+    changes = [f"{name} (added)" for name in after if name not in before]
+    changes += [f"{name} (removed)" for name in before if name not in after]
+    changes += [f"{name} (changed)" for name in after if name in before and after[name] != before[name]]
+    return changes
+
+
 # --------------------------------------------------------------------------
 # The gettext files
 
@@ -141,6 +177,8 @@ def _forms(value: str | list[str], count: int) -> list[str]:
 
 @dataclass
 class Report:
+    new_catalogues: list[str] = field(default_factory=list)
+    code_changes: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     filled: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
@@ -159,6 +197,10 @@ class Report:
                              ("UNTRANSLATED (fill in ru/en)", self.untranslated)):
             out += [f"{label}: {item}" for item in items]
         out += [f"wrote {p}" for p in self.written]
+        out += [f'NEW CATALOGUE: add to src/uvb4/messages.py: {name} = Catalogue("{name}")'
+                for name in self.new_catalogues]
+        out += [f"CODE CHANGED on the branch (port it by hand into src/uvb4/messages.py): {c}"
+                for c in self.code_changes]
         return out
 
 
@@ -178,6 +220,12 @@ def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, 
     report = Report()
     new = read_catalogues(module)
     old = read_catalogues(base) if base else {}
+    messages_py = locale_dir.parent / "messages.py"
+    declared = messages_py.read_text(encoding="utf-8") if messages_py.is_file() else ""
+    report.new_catalogues = [name for name in new if name not in ("MESSAGES", "HELP")
+                             and f'Catalogue("{name}")' not in declared]
+    if base is not None:
+        report.code_changes = code_changes(base, module)
     for domain in (DOMAIN, CLI_DOMAIN):
         chosen = {name: entries for name, entries in new.items() if domain_of(name) == domain}
         if chosen:

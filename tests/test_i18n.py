@@ -577,3 +577,18 @@ def test_extract_help_adds_what_the_app_has_and_the_files_lack(converter, locale
     ru = i18n.read_po(locale_copy / "ru" / "LC_MESSAGES" / "uvb4-cli.po")[0]
     assert "help\x04Ескі анықтама." not in ru and f"help\x04{text}" not in ru  # back, but to translate
     assert extract_help.main(["--check", "--locale-dir", str(locale_copy)]) == 1
+
+
+def test_converter_names_new_catalogues_and_code_to_port(converter, tmp_path, locale_copy):
+    base = _module(tmp_path, "base.py", 'import os\n\nMESSAGES = {"hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"}}\n\n'
+                                        'def t(key):\n    return key\n')
+    branch = _module(tmp_path, "branch.py", 'import os\n\nMESSAGES = {"hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"}}\n'
+                                            'REVIEW_LABELS = {"org": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"}}\n\n'
+                                            'def t(key, lang=None):\n    return key\n\n'
+                                            'def review_label(key):\n    return key\n')
+    shutil.copy(ROOT / "src" / "uvb4" / "messages.py", locale_copy.parent / "messages.py")
+    report = converter.merge(branch, base, locale_dir=locale_copy)
+    assert report.added == ["REVIEW_LABELS['org']"]
+    assert report.new_catalogues == ["REVIEW_LABELS"]
+    assert sorted(report.code_changes) == ["def review_label (added)", "def t (changed)"]
+    assert 'add to src/uvb4/messages.py: REVIEW_LABELS = Catalogue("REVIEW_LABELS")' in "\n".join(report.lines())
