@@ -22,6 +22,8 @@ and ``CLICK`` (the command line) and ``uvb4`` for every other catalogue.
   deliberate edit and replaces the files' entry.  Entries the branch left alone are skipped
   (the files may have moved on since: plural forms, corrections).  Without ``--base`` every
   entry is compared and differences are only reported.
+- ``--replace``: the module's entries replace the files' (their Kazakh text and translations),
+  for fixes written by hand (e.g. an entry made plural).
 - ``--check``: change nothing; exit 1 if the module holds something the files lack.
 
 Babel (``pip install babel``) reads and writes the files; uvb4 itself never imports it.
@@ -216,7 +218,8 @@ def _by_context(catalog) -> dict[str, object]:
     return {m.context: m for m in catalog if m.id and m.context and m.context != HELP_CONTEXT}
 
 
-def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, dry_run: bool = False) -> Report:
+def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, dry_run: bool = False,
+          replace: bool = False) -> Report:
     report = Report()
     new = read_catalogues(module)
     old = read_catalogues(base) if base else {}
@@ -229,12 +232,12 @@ def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, 
     for domain in (DOMAIN, CLI_DOMAIN):
         chosen = {name: entries for name, entries in new.items() if domain_of(name) == domain}
         if chosen:
-            _merge_domain(domain, chosen, old, base is not None, locale_dir, report, dry_run)
+            _merge_domain(domain, chosen, old, base is not None, locale_dir, report, dry_run, replace)
     return report
 
 
 def _merge_domain(domain: str, new: dict, old: dict, has_base: bool, locale_dir: Path, report: Report,
-                  dry_run: bool) -> None:
+                  dry_run: bool, replace: bool = False) -> None:
     pot_path = locale_dir / f"{domain}.pot"
     pot = _read(pot_path, None)
     po_paths = {lang: locale_dir / lang / "LC_MESSAGES" / f"{domain}.po" for lang in LANGS}
@@ -249,11 +252,11 @@ def _merge_domain(domain: str, new: dict, old: dict, has_base: bool, locale_dir:
             label = f"{name}[{key!r}]" if name != "HELP" else f"help {entry['kk']!r}"
             msgid = _msgid(entry)
             before = old.get(name, {}).get(key)
-            if has_base and before == entry:
+            if has_base and before == entry and not replace:
                 continue  # the branch left it as the base had it: the files' version stands
 
             def changed_on_branch(lang: str) -> bool:
-                return has_base and (before is None or before.get(lang) != entry.get(lang))
+                return replace or (has_base and (before is None or before.get(lang) != entry.get(lang)))
             if ctxt == HELP_CONTEXT:
                 existing = pot.get(msgid, context=HELP_CONTEXT)
             else:
@@ -322,9 +325,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=Path, help="the same module at the merge base")
     parser.add_argument("--locale-dir", type=Path, default=LOCALE)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if the files lack something")
+    parser.add_argument("--replace", action="store_true",
+                        help="the module's entries replace the files' (Kazakh text and translations): for fixes "
+                             "you write yourself, e.g. turning an entry into a plural one")
     args = parser.parse_args(argv)
     try:
-        report = merge(args.module, args.base, args.locale_dir, dry_run=args.check)
+        report = merge(args.module, args.base, args.locale_dir, dry_run=args.check, replace=args.replace)
     except UnreadableCatalogue as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

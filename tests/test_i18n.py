@@ -460,15 +460,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "yaml-syntax": {"kk": "YAML синтаксис қатесі: {problem}", "ru": "синтаксическая ошибка YAML: {problem}",
                     "en": "YAML syntax error: {problem}"},
     # -- review (branch) --
-    "review.title": {"kk": "Ұйымдарды шолу", "ru": "Обзор организаций", "en": "Review of organisations"},
-    "review.count": {"kk": ["{count} ұйым", "{count} ұйым"],
+    "zz-test.title": {"kk": "Ұйымдарды шолу", "ru": "Обзор организаций", "en": "Review of organisations"},
+    "zz-test.count": {"kk": ["{count} ұйым", "{count} ұйым"],
                      "ru": ["{count} организация", "{count} организации", "{count} организаций"],
                      "en": ["{count} organisation", "{count} organisations"]},
 }
-REVIEW_LABELS = {"name": {"kk": "Атауы", "ru": "Название", "en": "Name"}}
-REVIEW_LABELS["bin"] = {"kk": "БСН", "ru": "БИН", "en": "BIN"}
+ZZ_TEST_LABELS = {"name": {"kk": "Атауы", "ru": "Название", "en": "Name"}}
+ZZ_TEST_LABELS["bin"] = {"kk": "БСН", "ru": "БИН", "en": "BIN"}
 FINDINGS = {}
-FINDINGS.update({"stale-scan": {"kk": "ескі скан", "ru": "старый скан", "en": "an old scan"}})
+FINDINGS.update({"zz-test-finding": {"kk": "ескі скан", "ru": "старый скан", "en": "an old scan"}})
 HELP = {"Бірнеше ұйым.": {"kk": "Бірнеше ұйым.", "ru": "Несколько организаций.", "en": "Several organisations."}}
 NOT_A_CATALOGUE = {"a": 1}
 '''
@@ -477,8 +477,8 @@ NOT_A_CATALOGUE = {"a": 1}
 def test_converter_adds_what_is_missing_and_is_idempotent(converter, tmp_path, locale_copy):
     module = _module(tmp_path, "branch.py", BRANCH)
     report = converter.merge(module, locale_dir=locale_copy)
-    assert sorted(report.added) == sorted(["MESSAGES['review.title']", "MESSAGES['review.count']",
-                                           "REVIEW_LABELS['name']", "REVIEW_LABELS['bin']", "FINDINGS['stale-scan']",
+    assert sorted(report.added) == sorted(["MESSAGES['zz-test.title']", "MESSAGES['zz-test.count']",
+                                           "ZZ_TEST_LABELS['name']", "ZZ_TEST_LABELS['bin']", "FINDINGS['zz-test-finding']",
                                            "help 'Бірнеше ұйым.'"])
     assert not report.conflicts and not report.untranslated
     before = {p: p.read_bytes() for p in locale_copy.rglob("*.po*")}
@@ -487,15 +487,15 @@ def test_converter_adds_what_is_missing_and_is_idempotent(converter, tmp_path, l
     assert {p: p.read_bytes() for p in locale_copy.rglob("*.po*")} == before
 
     ru = i18n.read_po(locale_copy / "ru" / "LC_MESSAGES" / "uvb4.po")[0]
-    assert ru["REVIEW_LABELS:bin\x04БСН"] == "БИН"
-    assert ru["FINDINGS:stale-scan\x04ескі скан"] == "старый скан"
+    assert ru["ZZ_TEST_LABELS:bin\x04БСН"] == "БИН"
+    assert ru["FINDINGS:zz-test-finding\x04ескі скан"] == "старый скан"
     assert "help\x04Бірнеше ұйым." not in ru  # the command line's texts have their own domain
     ru_cli = i18n.read_po(locale_copy / "ru" / "LC_MESSAGES" / "uvb4-cli.po")[0]
     assert ru_cli["help\x04Бірнеше ұйым."] == "Несколько организаций."
-    assert [ru[("review.count\x04{count} ұйым", i)] for i in range(3)] == [
+    assert [ru[("zz-test.count\x04{count} ұйым", i)] for i in range(3)] == [
         "{count} организация", "{count} организации", "{count} организаций"]
     kk = i18n.read_po(locale_copy / "uvb4.pot", identity=True)[0]
-    assert kk["review.title\x04Ұйымдарды шолу"] == "Ұйымдарды шолу"
+    assert kk["zz-test.title\x04Ұйымдарды шолу"] == "Ұйымдарды шолу"
     # nothing else moved: the files' own entries are all still there
     original = i18n.read_po(ROOT / "src" / "uvb4" / "locale" / "ru" / "LC_MESSAGES" / "uvb4.po")[0]
     assert {k: ru[k] for k in original} == original
@@ -524,10 +524,10 @@ def test_converter_with_base_takes_the_branchs_edits_only(converter, tmp_path, l
     assert not report.conflicts
     ru = i18n.read_po(locale_copy / "ru" / "LC_MESSAGES" / "uvb4.po")[0]
     en = i18n.read_po(po)[0]
-    assert ru["review.title\x04Ұйымдарды шолу"] == "Сводка по организациям"
-    assert en["review.title\x04Ұйымдарды шолу"] == "Overview of organisations"  # kept: en unchanged on the branch
-    assert ru["FINDINGS:stale-scan\x04ескі сканер көшірмесі"] == "старая скан-копия"
-    assert "FINDINGS:stale-scan\x04ескі скан" not in ru  # the old Kazakh text is gone with its translation
+    assert ru["zz-test.title\x04Ұйымдарды шолу"] == "Сводка по организациям"
+    assert en["zz-test.title\x04Ұйымдарды шолу"] == "Overview of organisations"  # kept: en unchanged on the branch
+    assert ru["FINDINGS:zz-test-finding\x04ескі сканер көшірмесі"] == "старая скан-копия"
+    assert "FINDINGS:zz-test-finding\x04ескі скан" not in ru  # the old Kazakh text is gone with its translation
 
 
 def test_converter_reports_untranslated_entries(converter, tmp_path, locale_copy):
@@ -583,12 +583,24 @@ def test_converter_names_new_catalogues_and_code_to_port(converter, tmp_path, lo
     base = _module(tmp_path, "base.py", 'import os\n\nMESSAGES = {"hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"}}\n\n'
                                         'def t(key):\n    return key\n')
     branch = _module(tmp_path, "branch.py", 'import os\n\nMESSAGES = {"hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"}}\n'
-                                            'REVIEW_LABELS = {"org": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"}}\n\n'
+                                            'ZZ_TEST_LABELS = {"org": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"}}\n\n'
                                             'def t(key, lang=None):\n    return key\n\n'
-                                            'def review_label(key):\n    return key\n')
+                                            'def zz_test_label(key):\n    return key\n')
     shutil.copy(ROOT / "src" / "uvb4" / "messages.py", locale_copy.parent / "messages.py")
     report = converter.merge(branch, base, locale_dir=locale_copy)
-    assert report.added == ["REVIEW_LABELS['org']"]
-    assert report.new_catalogues == ["REVIEW_LABELS"]
-    assert sorted(report.code_changes) == ["def review_label (added)", "def t (changed)"]
-    assert 'add to src/uvb4/messages.py: REVIEW_LABELS = Catalogue("REVIEW_LABELS")' in "\n".join(report.lines())
+    assert report.added == ["ZZ_TEST_LABELS['org']"]
+    assert report.new_catalogues == ["ZZ_TEST_LABELS"]
+    assert sorted(report.code_changes) == ["def t (changed)", "def zz_test_label (added)"]
+    assert 'add to src/uvb4/messages.py: ZZ_TEST_LABELS = Catalogue("ZZ_TEST_LABELS")' in "\n".join(report.lines())
+
+
+def test_converter_replace_makes_an_entry_plural(converter, tmp_path, locale_copy):
+    module = _module(tmp_path, "fix.py", 'MESSAGES = {"diff.count": {"kk": ["{count} өзгеріс табылды", "{count} өзгеріс табылды"], '
+                                         '"ru": ["найдено {count} изменение", "найдено {count} изменения", '
+                                         '"найдено {count} изменений"], "en": ["{count} change found", "{count} changes found"]}}\n')
+    assert converter.merge(module, locale_dir=locale_copy).conflicts  # without --replace: reported, not applied
+    report = converter.merge(module, locale_dir=locale_copy, replace=True)
+    assert not report.conflicts and "MESSAGES['diff.count'] (Kazakh)" in report.updated
+    ru = i18n.read_po(locale_copy / "ru" / "LC_MESSAGES" / "uvb4.po")[0]
+    assert ru[("diff.count\x04{count} өзгеріс табылды", 2)] == "найдено {count} изменений"
+    assert not any(isinstance(k, tuple) and k[0] == "diff.count\x04{count} өзгеріс" for k in ru)
