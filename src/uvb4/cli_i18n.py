@@ -28,8 +28,12 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 import typer
-from typer import _click
 from typer.core import TyperGroup
+
+try:
+    from typer import _click  # Typer vendors its own Click (0.2x)
+except ImportError:  # an older Typer on top of Click
+    import click as _click  # type: ignore[no-redef]
 
 from uvb4 import i18n
 from uvb4.messages import CLICK, _LANG, current_lang, normalise_lang
@@ -221,7 +225,7 @@ def translate_message(message: str, lang: str | None = None) -> str:
 def show_error(exc: _click.ClickException, file: Any = None) -> None:
     """``exc.show()`` in the current language: the usage line, the help hint, the message."""
     stream = file or sys.stderr
-    if isinstance(exc, _click.exceptions.NoArgsIsHelpError):
+    if isinstance(exc, getattr(_click.exceptions, "NoArgsIsHelpError", ())):
         _click.echo(exc.format_message(), file=stream, color=exc.ctx.color)
         return
     ctx = getattr(exc, "ctx", None)
