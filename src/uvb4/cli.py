@@ -18,6 +18,7 @@ from typing import Any, Callable, Optional
 import typer
 
 from uvb4 import __version__
+from uvb4.cli_i18n import LocalisedGroup
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2
 
@@ -33,10 +34,11 @@ app = typer.Typer(
     name="uvb4",
     help=HELP,
     no_args_is_help=True,
-    add_completion=True,
+    add_completion=False,  # our own --install-completion/--show-completion below: help in kk/ru/en
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
+    cls=LocalisedGroup,  # help, Click's words and errors in the user's language (uvb4.cli_i18n)
 )
 rulebook_app = typer.Typer(
     help="Ережелер жинағы: тексеру, көрсету, салыстыру, JSON схемасы (rulebook: validate, lint, diff, show, schema).",
@@ -103,9 +105,11 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _set_lang(lang: Optional[Lang]) -> str:
-    from uvb4.messages import set_lang
+    """The command's ``--lang`` if given, else the one chosen before it (``uvb4 --lang ru …``,
+    ``UVB4_LANG``, the locale, Kazakh: see uvb4.messages.current_lang)."""
+    from uvb4.messages import current_lang, set_lang
 
-    return set_lang(lang.value if lang is not None else None)
+    return set_lang(lang.value) if lang is not None else current_lang()
 
 
 def _version_callback(value: bool) -> None:
@@ -117,24 +121,50 @@ def _version_callback(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
+def _shell_completion(action: str) -> Callable[..., None]:
+    """Typer's completion installer or script printer, loaded only when its option is given."""
+
+    def callback(ctx: typer.Context, param: Any, value: bool) -> None:
+        if not value or ctx.resilient_parsing:
+            return
+        from typer import completion
+
+        completion.completion_init()
+        (completion.install_callback if action == "install" else completion.show_callback)(ctx, param, value)
+
+    return callback
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
     version: bool = typer.Option(False, "--version", "-V", callback=_version_callback, is_eager=True,
                                  help="Құрал мен ережелер жинағының нұсқасы (tool and rulebook versions)."),
+    install_completion: bool = typer.Option(False, "--install-completion", callback=_shell_completion("install"),
+                                            is_eager=True, expose_value=False,
+                                            help="Осы терминал қабықшасына командаларды толықтыруды орнату."),
+    show_completion: bool = typer.Option(False, "--show-completion", callback=_shell_completion("show"),
+                                         is_eager=True, expose_value=False,
+                                         help="Толықтыру сценарийін көрсету: көшіріп алу немесе өзіңіз орнату үшін."),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG, "
+                                        "жүйенің тілі (LANG), әйтпесе kk)."),
 ) -> None:
     """uvb4 — № 4 ҮББ орындау фактілерін тексеру құралы."""
-    from uvb4.messages import set_lang
-
-    # The language a command chooses lasts for that invocation only (in-process runs share a context).
-    set_lang(None)
+    # The language lasts for this invocation only: LocalisedGroup.main sets it (from --lang
+    # anywhere on the command line) and restores the previous one when the run ends.
+    _set_lang(lang)
     from uvb4.terminal import prepare_streams
 
     prepare_streams()  # an output encoding without Kazakh letters degrades with one warning (issue 9)
-    ctx.call_on_close(lambda: set_lang(None))
 
 
-LANG_OPTION = typer.Option(None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG немесе kk).")
+LANG_OPTION = typer.Option(None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG, "
+                                                "жүйенің тілі (LANG), әйтпесе kk).")
+
+
+@rulebook_app.callback()
+def _rulebook_group(lang: Optional[Lang] = LANG_OPTION) -> None:
+    _set_lang(lang)
 RULEBOOK_PATH = typer.Argument(None, help="Ережелер жинағының бумасы немесе нұсқасы (әдепкі: кірістірілген).",
                                show_default=False)
 
@@ -228,8 +258,10 @@ def _year(value: Optional[str]) -> Optional[int]:
 def rulebook_schema(
     file: SchemaFile = typer.Option(SchemaFile.group, "--file",
                                     help="Қай файлдың схемасы: group (group-N.yaml) немесе rulebook (rulebook.yaml)."),
+    lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
     """Ережелер жинағы файлдарының JSON схемасы (JSON Schema of the rulebook files)."""
+    _set_lang(lang)
     import json
 
     from uvb4.rulebook.schema import rulebook_schema as make_schema
@@ -549,6 +581,11 @@ figures_app = typer.Typer(help="КРІ көрсеткіштерінің файл
                           rich_markup_mode=None)
 app.add_typer(figures_app, name="figures")
 
+
+@figures_app.callback()
+def _figures_group(lang: Optional[Lang] = LANG_OPTION) -> None:
+    _set_lang(lang)
+
 FOLDER_ARGUMENT = typer.Argument(Path("."), help="Ұйымның бумасы немесе ZIP архиві (әдепкі: ағымдағы бума).",
                                  show_default=False)
 
@@ -734,8 +771,10 @@ def figures_template(
     fmt: TemplateFormat = typer.Option(TemplateFormat.yaml, "--format", "-f", help="Пішім: yaml, csv, xlsx."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Файл (xlsx үшін міндетті)."),
     rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Optional[Lang] = LANG_OPTION,
 ) -> None:
     """Барлық КРІ кірістері бар бос көрсеткіштер файлы (an empty figures file listing every KPI input)."""
+    _set_lang(lang)
     from uvb4.api import load_rulebook
     from uvb4.errors import Position, UsageError
     from uvb4.figures_template import make_template
@@ -803,8 +842,11 @@ def main() -> None:
     """Console-script entry point; an unexpected exception is reported, not dumped."""
     try:
         if "_UVB4_COMPLETE" in os.environ:  # the shell asks for completions: ids too
+            from typer import completion
+
             from uvb4.completion import attach
 
+            completion.completion_init()  # the shells Typer knows (add_completion is off: our own options)
             command = typer.main.get_command(app)
             attach(command)
             command(prog_name="uvb4")

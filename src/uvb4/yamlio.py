@@ -346,9 +346,9 @@ def schema_message(err: dict[str, Any]) -> str:
     if kind == "string_too_short":
         return t("schema.too-short", limit=ctx.get("min_length", "?"))
     msg = err.get("msg", kind)
-    if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    return t("schema.other", msg=msg)
+    if msg.startswith("Value error, "):  # our own validators' texts, already in the user's language
+        return t("schema.other", msg=msg[len("Value error, "):])
+    return t("schema.library", msg=msg)  # Pydantic's English wording, after a sentence in the user's language
 
 
 def _code(kind: str) -> str:

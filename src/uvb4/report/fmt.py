@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 _DATE_PATTERN = {"kk": "dd.MM.yyyy", "ru": "dd.MM.yyyy", "en": "d MMM yyyy"}
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def _locale(lang: str) -> str:
@@ -54,7 +53,7 @@ def kib_text(size: int | None, lang: str) -> str:
 def quarter_text(n: int, lang: str) -> str:
     from uvb4.messages import REPORT_TEXTS, text_of
 
-    return text_of(REPORT_TEXTS, "quarter", lang).format(roman=_ROMAN[n], n=n)
+    return text_of(REPORT_TEXTS, f"quarter.{n}", lang)  # «IV тоқсан», «IV квартал», "Q4": whole words per language
 
 
 def month_text(n: int, lang: str) -> str:
