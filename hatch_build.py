@@ -62,8 +62,7 @@ class CustomBuildHook(BuildHookInterface):
         if self.target_name != "wheel":
             return
         self._out = tempfile.TemporaryDirectory(prefix="uvb4-mo-")
-        build_data.setdefault("force_include", {}).update(
-            compile_catalogues(Path(self.root), Path(self._out.name)))
+        build_data.setdefault("force_include", {}).update(compile_catalogues(Path(self.root), Path(self._out.name)))
 
     def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
         out = getattr(self, "_out", None)

@@ -45,13 +45,27 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
 NAMES = [
-    "Бұйрық №{n} {d}.pdf", "Талдамалық анықтама {d}.docx", "іс-шаралар жоспары {d}.pdf", "Хаттама №{n}.pdf",
-    "Приказ №{n} от {d}.pdf", "Справка {d}.xlsx", "хат ЦДИАӨМ {n}.pdf", "скриншот {n}.png", "фото {n}.jpg",
-    "Қызметтік жазба {n}.docx", "журнал танысу {n}.xlsx", "сілтеме {n}.url",
+    "Бұйрық №{n} {d}.pdf",
+    "Талдамалық анықтама {d}.docx",
+    "іс-шаралар жоспары {d}.pdf",
+    "Хаттама №{n}.pdf",
+    "Приказ №{n} от {d}.pdf",
+    "Справка {d}.xlsx",
+    "хат ЦДИАӨМ {n}.pdf",
+    "скриншот {n}.png",
+    "фото {n}.jpg",
+    "Қызметтік жазба {n}.docx",
+    "журнал танысу {n}.xlsx",
+    "сілтеме {n}.url",
 ]
-HEADERS = {".pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", ".docx": b"PK\x03\x04" + b"\0" * 26,
-           ".xlsx": b"PK\x03\x04" + b"\0" * 26, ".png": b"\x89PNG\r\n\x1a\n" + b"\0" * 8,
-           ".jpg": b"\xff\xd8\xff\xe0" + b"\0" * 12, ".url": b"[InternetShortcut]\nURL=https://gov.kz\n"}
+HEADERS = {
+    ".pdf": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n",
+    ".docx": b"PK\x03\x04" + b"\0" * 26,
+    ".xlsx": b"PK\x03\x04" + b"\0" * 26,
+    ".png": b"\x89PNG\r\n\x1a\n" + b"\0" * 8,
+    ".jpg": b"\xff\xd8\xff\xe0" + b"\0" * 12,
+    ".url": b"[InternetShortcut]\nURL=https://gov.kz\n",
+}
 DONE_MARK = ".uvb4-bench-complete"
 
 
@@ -60,7 +74,9 @@ def make_folder(root: Path, count: int, task_ids: list[str]) -> None:
     root.mkdir(parents=True, exist_ok=True)
     (root / "org.yaml").write_text(
         'name: "Бенчмарк әкімдігі"\nbin: "791028302728"\ntype: local-executive-body\nyear: 2022\n'
-        'units: ["Ішкі саясат басқармасы"]\nofficials:\n  - {name: "Бас", role: first-head}\n', encoding="utf-8")
+        'units: ["Ішкі саясат басқармасы"]\nofficials:\n  - {name: "Бас", role: first-head}\n',
+        encoding="utf-8",
+    )
     per_folder = max(1, count // (len(task_ids) * 4))
     made = 0
     folder_index = 0
@@ -124,8 +140,9 @@ def env_with(src: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def interleaved(commands: dict[str, tuple[list[str], dict[str, str] | None]], repeat: int,
-                cold: bool = False) -> dict[str, list[tuple[float, int]]]:
+def interleaved(
+    commands: dict[str, tuple[list[str], dict[str, str] | None]], repeat: int, cold: bool = False
+) -> dict[str, list[tuple[float, int]]]:
     """Run every command once per round, ``repeat`` rounds; all samples by name."""
     samples: dict[str, list[tuple[float, int]]] = {name: [] for name in commands}
     for _ in range(repeat):
@@ -159,8 +176,10 @@ def large(args: argparse.Namespace) -> None:
     python = sys.executable
     modes = [("cold", True)] if args.cold_only else [("warm", False)] + ([("cold", True)] if args.cold else [])
     if any(cold for _, cold in modes) and not can_drop_caches():
-        print("cold runs skipped: dropping the page cache is not permitted here "
-              "(echo 1 > /proc/sys/vm/drop_caches needs root)")
+        print(
+            "cold runs skipped: dropping the page cache is not permitted here "
+            "(echo 1 > /proc/sys/vm/drop_caches needs root)"
+        )
         modes = [m for m in modes if not m[1]]
     for mode, cold in modes:
         table: dict[str, list[tuple[int, float, float]]] = {}
@@ -204,8 +223,10 @@ def small(args: argparse.Namespace) -> None:
     for name, command in (("validate", ["rulebook", "validate"]), ("lint", ["rulebook", "lint"])):
         commands[f"uvb4 {name}"] = ([python, "-m", "uvb4", *command], env_with(args.src))
     if args.baseline_src:
-        commands["baseline check"] = ([python, "-m", "uvb4", "check", "--format", "json", str(example)],
-                                      env_with(args.baseline_src))
+        commands["baseline check"] = (
+            [python, "-m", "uvb4", "check", "--format", "json", str(example)],
+            env_with(args.baseline_src),
+        )
         commands["baseline --help"] = ([python, "-m", "uvb4", "--help"], env_with(args.baseline_src))
         for name, command in (("validate", ["rulebook", "validate"]), ("lint", ["rulebook", "lint"])):
             commands[f"baseline {name}"] = ([python, "-m", "uvb4", *command], env_with(args.baseline_src))
@@ -215,14 +236,15 @@ def small(args: argparse.Namespace) -> None:
     typer_time = median_time(samples["typer app"])
     print(f"small check ({example.name}, 77 files), medians of {args.repeat}:")
     for name, values in samples.items():
-        print(f"  {name:<16} {median_time(values) * 1000:7.1f} ms = {median_time(values) / typer_time:4.2f}× typer app"
-              f"  ({max_rss_mib(values):.0f} MiB)")
+        print(
+            f"  {name:<16} {median_time(values) * 1000:7.1f} ms = {median_time(values) / typer_time:4.2f}× typer app"
+            f"  ({max_rss_mib(values):.0f} MiB)"
+        )
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="10000,100000,300000",
-                        type=lambda text: [int(n) for n in text.split(",")])
+    parser.add_argument("--sizes", default="10000,100000,300000", type=lambda text: [int(n) for n in text.split(",")])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--base", type=Path, default=Path("/tmp/uvb4-bench"))
     parser.add_argument("--src", type=Path, default=REPO / "src", help="the uvb4 source tree to measure")
@@ -230,8 +252,9 @@ def main() -> int:
     parser.add_argument("--cold", action="store_true", help="also run with the page cache dropped before each run")
     parser.add_argument("--cold-only", action="store_true", help="only the cold runs")
     parser.add_argument("--no-jobs", dest="jobs", action="store_false", help="skip the UVB4_JOBS=1 runs")
-    parser.add_argument("--no-baseline-jobs", dest="baseline_jobs", action="store_false",
-                        help="skip the baseline's UVB4_JOBS=1 runs")
+    parser.add_argument(
+        "--no-baseline-jobs", dest="baseline_jobs", action="store_false", help="skip the baseline's UVB4_JOBS=1 runs"
+    )
     parser.add_argument("--small-only", action="store_true", help="only the small check and --help")
     parser.add_argument("--large-only", action="store_true", help="only the large folders")
     parser.add_argument("--generate-only", action="store_true", help="only generate the folders")

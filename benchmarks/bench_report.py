@@ -78,17 +78,33 @@ def main() -> None:
         size = (out / "x.docx").stat().st_size
         index = out / "x.files.csv"
         rows = sum(1 for _ in index.open(encoding="utf-8-sig")) - 1 if index.exists() else 0
-        print(f"uvb4 report -o x.docx, {args.files} files: best {min(times):.2f} s wall "
-              f"(runs: {', '.join(f'{t:.2f}' for t in times)}), CPU {min(CPU):.2f} s; "
-              f"DOCX {size / 1024:.0f} KB, index CSV {rows} rows; load average {os.getloadavg()[0]:.1f}")
+        print(
+            f"uvb4 report -o x.docx, {args.files} files: best {min(times):.2f} s wall "
+            f"(runs: {', '.join(f'{t:.2f}' for t in times)}), CPU {min(CPU):.2f} s; "
+            f"DOCX {size / 1024:.0f} KB, index CSV {rows} rows; load average {os.getloadavg()[0]:.1f}"
+        )
         print(done.stderr.strip())
         office = shutil.which("soffice") or shutil.which("libreoffice")
         if office:
-            seconds, _ = timed([office, "--headless", f"-env:UserInstallation={(work / 'lo').as_uri()}",
-                                        "--convert-to", "pdf", "--outdir", str(out), str(out / "x.docx")], env)
+            seconds, _ = timed(
+                [
+                    office,
+                    "--headless",
+                    f"-env:UserInstallation={(work / 'lo').as_uri()}",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out),
+                    str(out / "x.docx"),
+                ],
+                env,
+            )
             pdf = out / "x.pdf"
-            info = (subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
-                    if pdf.exists() else "")
+            info = (
+                subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
+                if pdf.exists()
+                else ""
+            )
             pages = next((line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")), "?")
             print(f"soffice --convert-to pdf: {seconds:.1f} s, {pages} pages")
         else:

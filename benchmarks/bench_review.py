@@ -35,16 +35,55 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ["almaty-oblast-akimat", "ministry-of-justice", "ministry-of-education", "samruk-energy-jsc"]
-REGIONS = ["Абай облысы", "Ақмола облысы", "Алматы облысы", "Атырау облысы", "Шығыс Қазақстан облысы",
-           "Жамбыл облысы", "Қарағанды облысы", "Қостанай облысы", "Маңғыстау облысы", "Түркістан облысы",
-           "Астана қаласы", "Алматы қаласы", "Шымкент қаласы"]
-KINDS = {"almaty-oblast-akimat": "{district} ауданы әкімінің аппараты",
-         "ministry-of-justice": "Қазақстан Республикасы {district} департаменті",
-         "ministry-of-education": "{district} білім басқармасы",
-         "samruk-energy-jsc": "«{district} Энерго» АҚ"}
-DISTRICTS = ["Абай", "Айыртау", "Ақжар", "Алакөл", "Аршалы", "Астрахан", "Аягөз", "Бәйдібек", "Бұқар жырау",
-             "Глубокое", "Жаңаарқа", "Жарма", "Жуалы", "Зеренді", "Іле", "Қарасай", "Қордай", "Мақтаарал",
-             "Панфилов", "Райымбек", "Сарыағаш", "Сайрам", "Талғар", "Ұйғыр", "Шу", "Еңбекшіқазақ"]
+REGIONS = [
+    "Абай облысы",
+    "Ақмола облысы",
+    "Алматы облысы",
+    "Атырау облысы",
+    "Шығыс Қазақстан облысы",
+    "Жамбыл облысы",
+    "Қарағанды облысы",
+    "Қостанай облысы",
+    "Маңғыстау облысы",
+    "Түркістан облысы",
+    "Астана қаласы",
+    "Алматы қаласы",
+    "Шымкент қаласы",
+]
+KINDS = {
+    "almaty-oblast-akimat": "{district} ауданы әкімінің аппараты",
+    "ministry-of-justice": "Қазақстан Республикасы {district} департаменті",
+    "ministry-of-education": "{district} білім басқармасы",
+    "samruk-energy-jsc": "«{district} Энерго» АҚ",
+}
+DISTRICTS = [
+    "Абай",
+    "Айыртау",
+    "Ақжар",
+    "Алакөл",
+    "Аршалы",
+    "Астрахан",
+    "Аягөз",
+    "Бәйдібек",
+    "Бұқар жырау",
+    "Глубокое",
+    "Жаңаарқа",
+    "Жарма",
+    "Жуалы",
+    "Зеренді",
+    "Іле",
+    "Қарасай",
+    "Қордай",
+    "Мақтаарал",
+    "Панфилов",
+    "Райымбек",
+    "Сарыағаш",
+    "Сайрам",
+    "Талғар",
+    "Ұйғыр",
+    "Шу",
+    "Еңбекшіқазақ",
+]
 
 
 def make_bin(prefix: str) -> str | None:
@@ -67,8 +106,10 @@ def make_org(target: Path, index: int, rng: random.Random) -> None:
         number = make_bin(f"05{serial:09d}")
     org = target / "org.yaml"
     lines = org.read_text(encoding="utf-8").splitlines()
-    lines = [f'name: "{name}"' if line.startswith("name:") else f'bin: "{number}"' if line.startswith("bin:")
-             else line for line in lines]
+    lines = [
+        f'name: "{name}"' if line.startswith("name:") else f'bin: "{number}"' if line.startswith("bin:") else line
+        for line in lines
+    ]
     org.write_text("\n".join(lines) + "\n", encoding="utf-8")
     for figures in target.glob("figures.yaml"):  # this year's counts differ from one organisation to the next
         text = figures.read_text(encoding="utf-8")
@@ -77,8 +118,11 @@ def make_org(target: Path, index: int, rng: random.Random) -> None:
         figures.write_text(text, encoding="utf-8")
     # Leave out about one evidence file in ten (never one a _meta.yaml names: that would be bad input).
     named = "".join(meta.read_text(encoding="utf-8") for meta in target.rglob("_meta.yaml"))
-    evidence = [p for p in target.rglob("*") if p.is_file() and not p.name.startswith(("_", "org.", "figures."))
-                and p.name not in named]
+    evidence = [
+        p
+        for p in target.rglob("*")
+        if p.is_file() and not p.name.startswith(("_", "org.", "figures.")) and p.name not in named
+    ]
     for path in rng.sample(evidence, k=len(evidence) // 10):
         path.unlink()
 
@@ -102,10 +146,12 @@ def make_root(root: Path, count: int, seed: int = 4) -> int:
     return sum(len(files) for _, _, files in os.walk(root))
 
 
-PROBE = ("import resource, subprocess, sys; "
-         "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
-         "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
-         "print(code, u.ru_maxrss, u.ru_utime + u.ru_stime)")
+PROBE = (
+    "import resource, subprocess, sys; "
+    "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode; "
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+    "print(code, u.ru_maxrss, u.ru_utime + u.ru_stime)"
+)
 
 
 def timed(command: list[str], repeat: int) -> tuple[float, float, int]:
@@ -144,8 +190,9 @@ def main() -> int:
             if not root.exists():
                 start = time.perf_counter()
                 files = make_root(root, count)
-                print(f"generated {count} organisations, {files} files in {time.perf_counter() - start:.1f} s",
-                      flush=True)
+                print(
+                    f"generated {count} organisations, {files} files in {time.perf_counter() - start:.1f} s", flush=True
+                )
             else:
                 files = sum(len(f) for _, _, f in os.walk(root))
             find = ["find", str(root), "-type", "f", "-printf", r"%s %T@ %p\n"]
@@ -155,12 +202,15 @@ def main() -> int:
             t_json, c_json, m_json = timed([*review, "-o", str(out / "review.json")], args.repeat)
             t_xlsx, c_xlsx, m_xlsx = timed([*review, "-o", str(out / "review.xlsx")], args.repeat)
             load = os.getloadavg()[0]
-            print(f"{count:>6} organisations, {files} files: find {t_find:.3f} s | uvb4 review → JSON "
-                  f"{t_json:.2f} s wall, {c_json:.2f} s CPU ({c_json / count * 1000:.1f} ms CPU/org), peak RSS "
-                  f"{m_json / 1024:.0f} MiB | → XLSX {t_xlsx:.2f} s wall, {c_xlsx:.2f} s CPU, peak RSS "
-                  f"{m_xlsx / 1024:.0f} MiB | outputs: json {os.path.getsize(out / 'review.json') / 1e6:.1f} MB, "
-                  f"xlsx {os.path.getsize(out / 'review.xlsx') / 1e6:.1f} MB | cpus {os.cpu_count()}, "
-                  f"load average {load:.1f}", flush=True)
+            print(
+                f"{count:>6} organisations, {files} files: find {t_find:.3f} s | uvb4 review → JSON "
+                f"{t_json:.2f} s wall, {c_json:.2f} s CPU ({c_json / count * 1000:.1f} ms CPU/org), peak RSS "
+                f"{m_json / 1024:.0f} MiB | → XLSX {t_xlsx:.2f} s wall, {c_xlsx:.2f} s CPU, peak RSS "
+                f"{m_xlsx / 1024:.0f} MiB | outputs: json {os.path.getsize(out / 'review.json') / 1e6:.1f} MB, "
+                f"xlsx {os.path.getsize(out / 'review.xlsx') / 1e6:.1f} MB | cpus {os.cpu_count()}, "
+                f"load average {load:.1f}",
+                flush=True,
+            )
     finally:
         if args.keep is None:
             shutil.rmtree(base, ignore_errors=True)

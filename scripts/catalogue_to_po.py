@@ -48,6 +48,7 @@ DOMAIN, CLI_DOMAIN = "uvb4", "uvb4-cli"
 def domain_of(catalogue: str) -> str:
     return CLI_DOMAIN if catalogue in ("HELP", "CLICK") else DOMAIN
 
+
 Entry = dict[str, "str | list[str]"]
 
 
@@ -64,9 +65,15 @@ def context_of(catalogue: str, key: str) -> str:
 
 
 def _is_entry(value: object) -> bool:
-    return (isinstance(value, dict) and "kk" in value and set(value) <= {"kk", "ru", "en"}
-            and all(isinstance(v, str) or (isinstance(v, list) and v and all(isinstance(s, str) for s in v))
-                    for v in value.values()))
+    return (
+        isinstance(value, dict)
+        and "kk" in value
+        and set(value) <= {"kk", "ru", "en"}
+        and all(
+            isinstance(v, str) or (isinstance(v, list) and v and all(isinstance(s, str) for s in v))
+            for v in value.values()
+        )
+    )
 
 
 def _literal(node: ast.AST) -> object:
@@ -96,8 +103,10 @@ def read_catalogues(path: Path) -> dict[str, dict[str, Entry]]:
             bad = [k for k, v in items.items() if not _is_entry(v)] if isinstance(items, dict) else None
             raise UnreadableCatalogue(
                 f"{path}:{node.lineno}: {name} looks like a catalogue but is not a plain literal of "
-                f"{{key: {{'kk': …, 'ru': …, 'en': …}}}} entries" + (f" (entries {bad[:5]})" if bad else "")
-                + "; write it out literally and run again")
+                f"{{key: {{'kk': …, 'ru': …, 'en': …}}}} entries"
+                + (f" (entries {bad[:5]})" if bad else "")
+                + "; write it out literally and run again"
+            )
 
     for node in tree.body:
         if isinstance(node, (ast.Assign, ast.AnnAssign)):
@@ -107,12 +116,21 @@ def read_catalogues(path: Path) -> dict[str, dict[str, Entry]]:
             for target in targets:
                 if isinstance(target, ast.Name):
                     add(target.id, _literal(node.value), node.value if isinstance(node.value, ast.Dict) else None)
-                elif (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)
-                      and isinstance(target.slice, ast.Constant) and isinstance(target.slice.value, str)):
+                elif (
+                    isinstance(target, ast.Subscript)
+                    and isinstance(target.value, ast.Name)
+                    and isinstance(target.slice, ast.Constant)
+                    and isinstance(target.slice.value, str)
+                ):
                     add(target.value.id, {target.slice.value: _literal(node.value)}, node.value)
-        elif (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-              and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "update"
-              and isinstance(node.value.func.value, ast.Name) and len(node.value.args) == 1):
+        elif (
+            isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute)
+            and node.value.func.attr == "update"
+            and isinstance(node.value.func.value, ast.Name)
+            and len(node.value.args) == 1
+        ):
             add(node.value.func.value.id, _literal(node.value.args[0]), node.value.args[0])
     return found
 
@@ -134,8 +152,11 @@ def code_changes(base: Path, module: Path) -> list[str]:
                 if any(n in catalogues or n.split("[")[0] in catalogues for n in names):
                     continue
                 name = " = ".join(names)
-            elif (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-                  and ast.unparse(node.value.func).split(".")[0] in catalogues):
+            elif (
+                isinstance(node, ast.Expr)
+                and isinstance(node.value, ast.Call)
+                and ast.unparse(node.value.func).split(".")[0] in catalogues
+            ):
                 continue
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
                 name = ast.unparse(node)
@@ -194,15 +215,21 @@ class Report:
 
     def lines(self) -> list[str]:
         out = []
-        for label, items in (("added", self.added), ("filled in", self.filled), ("updated (changed on the branch)",
-                             self.updated), ("CONFLICT, left as it is", self.conflicts),
-                             ("UNTRANSLATED (fill in ru/en)", self.untranslated)):
+        for label, items in (
+            ("added", self.added),
+            ("filled in", self.filled),
+            ("updated (changed on the branch)", self.updated),
+            ("CONFLICT, left as it is", self.conflicts),
+            ("UNTRANSLATED (fill in ru/en)", self.untranslated),
+        ):
             out += [f"{label}: {item}" for item in items]
         out += [f"wrote {p}" for p in self.written]
-        out += [f'NEW CATALOGUE: add to src/uvb4/messages.py: {name} = Catalogue("{name}")'
-                for name in self.new_catalogues]
-        out += [f"CODE CHANGED on the branch (port it by hand into src/uvb4/messages.py): {c}"
-                for c in self.code_changes]
+        out += [
+            f'NEW CATALOGUE: add to src/uvb4/messages.py: {name} = Catalogue("{name}")' for name in self.new_catalogues
+        ]
+        out += [
+            f"CODE CHANGED on the branch (port it by hand into src/uvb4/messages.py): {c}" for c in self.code_changes
+        ]
         return out
 
 
@@ -218,15 +245,17 @@ def _by_context(catalog) -> dict[str, object]:
     return {m.context: m for m in catalog if m.id and m.context and m.context != HELP_CONTEXT}
 
 
-def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, dry_run: bool = False,
-          replace: bool = False) -> Report:
+def merge(
+    module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, dry_run: bool = False, replace: bool = False
+) -> Report:
     report = Report()
     new = read_catalogues(module)
     old = read_catalogues(base) if base else {}
     messages_py = locale_dir.parent / "messages.py"
     declared = messages_py.read_text(encoding="utf-8") if messages_py.is_file() else ""
-    report.new_catalogues = [name for name in new if name not in ("MESSAGES", "HELP")
-                             and f'Catalogue("{name}")' not in declared]
+    report.new_catalogues = [
+        name for name in new if name not in ("MESSAGES", "HELP") and f'Catalogue("{name}")' not in declared
+    ]
     if base is not None:
         report.code_changes = code_changes(base, module)
     for domain in (DOMAIN, CLI_DOMAIN):
@@ -236,8 +265,16 @@ def merge(module: Path, base: Path | None = None, locale_dir: Path = LOCALE, *, 
     return report
 
 
-def _merge_domain(domain: str, new: dict, old: dict, has_base: bool, locale_dir: Path, report: Report,
-                  dry_run: bool, replace: bool = False) -> None:
+def _merge_domain(
+    domain: str,
+    new: dict,
+    old: dict,
+    has_base: bool,
+    locale_dir: Path,
+    report: Report,
+    dry_run: bool,
+    replace: bool = False,
+) -> None:
     pot_path = locale_dir / f"{domain}.pot"
     pot = _read(pot_path, None)
     po_paths = {lang: locale_dir / lang / "LC_MESSAGES" / f"{domain}.po" for lang in LANGS}
@@ -255,8 +292,9 @@ def _merge_domain(domain: str, new: dict, old: dict, has_base: bool, locale_dir:
             if has_base and before == entry and not replace:
                 continue  # the branch left it as the base had it: the files' version stands
 
-            def changed_on_branch(lang: str) -> bool:
+            def changed_on_branch(lang: str, before=before, entry=entry) -> bool:
                 return replace or (has_base and (before is None or before.get(lang) != entry.get(lang)))
+
             if ctxt == HELP_CONTEXT:
                 existing = pot.get(msgid, context=HELP_CONTEXT)
             else:
@@ -267,8 +305,10 @@ def _merge_domain(domain: str, new: dict, old: dict, has_base: bool, locale_dir:
                 report.added.append(label)
             elif existing.id != msgid:
                 if not changed_on_branch("kk"):
-                    report.conflicts.append(f"{label}: the Kazakh text differs from the template's "
-                                            f"({existing.id!r}); pass --base to take the branch's")
+                    report.conflicts.append(
+                        f"{label}: the Kazakh text differs from the template's "
+                        f"({existing.id!r}); pass --base to take the branch's"
+                    )
                     continue
                 previous = existing.id
                 pot.delete(previous, context=ctxt)
@@ -309,8 +349,10 @@ def _merge_domain(domain: str, new: dict, old: dict, has_base: bool, locale_dir:
                         touched.add(lang)
                         report.updated.append(f"{label} [{lang}]")
                     elif not has_base:
-                        report.conflicts.append(f"{label} [{lang}]: the files say {current.string!r}, "
-                                                f"the module {string!r}; kept the files'")
+                        report.conflicts.append(
+                            f"{label} [{lang}]: the files say {current.string!r}, "
+                            f"the module {string!r}; kept the files'"
+                        )
 
     if not dry_run:
         for lang in sorted(touched):
@@ -325,9 +367,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=Path, help="the same module at the merge base")
     parser.add_argument("--locale-dir", type=Path, default=LOCALE)
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if the files lack something")
-    parser.add_argument("--replace", action="store_true",
-                        help="the module's entries replace the files' (Kazakh text and translations): for fixes "
-                             "you write yourself, e.g. turning an entry into a plural one")
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="the module's entries replace the files' (Kazakh text and translations): for fixes "
+        "you write yourself, e.g. turning an entry into a plural one",
+    )
     args = parser.parse_args(argv)
     try:
         report = merge(args.module, args.base, args.locale_dir, dry_run=args.check, replace=args.replace)

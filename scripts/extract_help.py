@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from catalogue_to_po import CLI_DOMAIN, HELP_CONTEXT, LANGS, LOCALE, _read, _render  # noqa: E402
+from catalogue_to_po import CLI_DOMAIN, HELP_CONTEXT, LANGS, LOCALE, _read, _render
 
 
 def help_paragraphs() -> list[str]:

@@ -58,10 +58,13 @@ def load_glossary(path: Path = GLOSSARY) -> list[Term]:
     data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
     terms = []
     for entry in data["terms"]:
-        forms = {lang: tuple(compile_form(f) for f in entry.get(f"{lang}_forms") or [entry[lang]])
-                 for lang in ("kk", "ru", "en")}
-        terms.append(Term(entry["id"], entry["kk"], entry["ru"], entry["en"],
-                          forms["kk"], forms["ru"], forms["en"], entry))
+        forms = {
+            lang: tuple(compile_form(f) for f in entry.get(f"{lang}_forms") or [entry[lang]])
+            for lang in ("kk", "ru", "en")
+        }
+        terms.append(
+            Term(entry["id"], entry["kk"], entry["ru"], entry["en"], forms["kk"], forms["ru"], forms["en"], entry)
+        )
     return terms
 
 
@@ -73,8 +76,10 @@ def terms_in(kk: str, terms: list[Term]) -> list[Term]:
             spans += [(m.start(), m.end(), term) for m in pattern.finditer(kk)]
     found: dict[str, Term] = {}
     for start, end, term in spans:
-        inside = any(o_term.id != term.id and o_start <= start and end <= o_end and (o_end - o_start) > (end - start)
-                     for o_start, o_end, o_term in spans)
+        inside = any(
+            o_term.id != term.id and o_start <= start and end <= o_end and (o_end - o_start) > (end - start)
+            for o_start, o_end, o_term in spans
+        )
         if not inside:
             found.setdefault(term.id, term)
     return list(found.values())
@@ -106,13 +111,15 @@ def render(path: Path = GLOSSARY) -> str:
         "text's Kazakh contains a term, its Russian and English must contain that term's",
         "translation. A term is matched by word stems (`kk_forms`, `ru_forms`, `en_forms`",
         "in the YAML), so inflected forms count: «жоспарын», «плана мероприятий»,",
-        "\"action plans\". Where the official form could not be confirmed, the note says so.",
+        '"action plans". Where the official form could not be confirmed, the note says so.',
         "",
         "| Kazakh | Russian | English | Note |",
         "|---|---|---|---|",
     ]
     for entry in data["terms"]:
-        lines.append(f"| {cell(entry['kk'])} | {cell(entry['ru'])} | {cell(entry['en'])} | {cell(entry.get('note', ''))} |")
+        lines.append(
+            f"| {cell(entry['kk'])} | {cell(entry['ru'])} | {cell(entry['en'])} | {cell(entry.get('note', ''))} |"
+        )
     lines.append("")
     return "\n".join(lines)
 

@@ -76,8 +76,9 @@ def rulebook_yaml(text: str) -> str:
     )
     text = header + text[header_end:]
     text = replace_once(text, "\nversion: 1.1.0\n", "\nversion: 1.2.0\n", "rulebook.yaml")
-    return replace_once(text, "\neffective_from: 2022\n", "\neffective_from: 2022\nillustrative: true\n",
-                        "rulebook.yaml")
+    return replace_once(
+        text, "\neffective_from: 2022\n", "\neffective_from: 2022\nillustrative: true\n", "rulebook.yaml"
+    )
 
 
 def group_1(text: str) -> str:
@@ -85,7 +86,9 @@ def group_1(text: str) -> str:
     end = text.index("\n      - id:", start)
     task = text[start:end]
     task = replace_once(task, "жиынтық таулдауды дайындау", "жиынтық талдауды дайындау", "task 1.1.4")
-    task = replace_once(task, "            shared: tasks-1-4", TYPO_FLAG + "            shared: tasks-1-4", "task 1.1.4")
+    task = replace_once(
+        task, "            shared: tasks-1-4", TYPO_FLAG + "            shared: tasks-1-4", "task 1.1.4"
+    )
     return text[:start] + task + text[end:]
 
 
@@ -106,8 +109,12 @@ def group_3(text: str) -> str:
 
 
 def changelog(text: str) -> str:
-    text = replace_once(text, "# Changelog of the rulebook `ubb4`\n",
-                        "# Changelog of the rulebook `ubb4` (illustrative next edition)\n", "CHANGELOG.md")
+    text = replace_once(
+        text,
+        "# Changelog of the rulebook `ubb4`\n",
+        "# Changelog of the rulebook `ubb4` (illustrative next edition)\n",
+        "CHANGELOG.md",
+    )
     return replace_once(text, "## 1.1.0\n", CHANGELOG_ENTRY + "## 1.1.0\n", "CHANGELOG.md")
 
 

@@ -61,11 +61,53 @@ def bin_is_valid(number: str) -> bool:
 
 
 _TRANSLIT = {
-    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "gh", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
-    "з": "z", "и": "i", "й": "i", "к": "k", "қ": "q", "л": "l", "м": "m", "н": "n", "ң": "ng", "о": "o",
-    "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ұ": "u", "ү": "u", "ф": "f", "х": "kh",
-    "һ": "h", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "і": "i", "ь": "", "э": "e",
-    "ю": "yu", "я": "ya", "№": "No", "«": '"', "»": '"', "–": "-", "—": "-",
+    "а": "a",
+    "ә": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "gh",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "i",
+    "к": "k",
+    "қ": "q",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "ң": "ng",
+    "о": "o",
+    "ө": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ұ": "u",
+    "ү": "u",
+    "ф": "f",
+    "х": "kh",
+    "һ": "h",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "і": "i",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "№": "No",
+    "«": '"',
+    "»": '"',
+    "–": "-",
+    "—": "-",
 }
 
 
@@ -114,8 +156,9 @@ def pdf(title: str, *lines: str, date: str = "2022-01-01") -> bytes:
     out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
-    out += (f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\n"
-            f"startxref\n{xref}\n%%EOF\n").encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info {len(objects)} 0 R >>\nstartxref\n{xref}\n%%EOF\n"
+    ).encode()
     return bytes(out)
 
 
@@ -206,13 +249,11 @@ def png(width: int = 16, height: int = 9, rgb: tuple[int, int, int] = (40, 90, 1
     """A small solid-colour PNG (a stand-in for a screenshot); stored deflate blocks, so byte-stable."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (len(data).to_bytes(4, "big") + kind + data
-                + zlib.crc32(kind + data).to_bytes(4, "big"))
+        return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
 
     raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
     header = width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 2, 0, 0, 0])
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 0))
-            + chunk(b"IEND", b""))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 0)) + chunk(b"IEND", b"")
 
 
 def url_shortcut(url: str) -> bytes:
@@ -237,8 +278,20 @@ J = "Қазақстан Республикасы Әділет министрлі
 S = "«Самұрық-Энерго» АҚ"
 E = "Қазақстан Республикасы Білім және ғылым министрлігі"
 
-MONTHS_KK = ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан",
-             "қараша", "желтоқсан")
+MONTHS_KK = (
+    "қаңтар",
+    "ақпан",
+    "наурыз",
+    "сәуір",
+    "мамыр",
+    "маусым",
+    "шілде",
+    "тамыз",
+    "қыркүйек",
+    "қазан",
+    "қараша",
+    "желтоқсан",
+)
 
 
 def register_csv(rows: list[tuple[str, str, int | str, str]], sep: str = ",") -> bytes:
@@ -290,15 +343,30 @@ officials:
     # 1.1 — organisation: the schedule order and the summary analytic note (tasks 1.1.1–1.1.4)
     order_45 = nfd("Бұйрық №45 2022-02-10.pdf")  # uploaded from a Mac: decomposed й
     files[f"1.1 Ұйымдастыру/{order_45}"] = pdf(
-        "Buiryq No 45", A, "Ishki taldau kestesin bekitu turaly", "10.02.2022", "Apparat basshysy G. Tursynbaeva",
-        date="2022-02-10")
+        "Buiryq No 45",
+        A,
+        "Ishki taldau kestesin bekitu turaly",
+        "10.02.2022",
+        "Apparat basshysy G. Tursynbaeva",
+        date="2022-02-10",
+    )
     files["1.1 Ұйымдастыру/Жиынтық талдамалық анықтама 15.12.2022.docx"] = docx(
         "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау қорытындылары бойынша жиынтық талдамалық анықтама",
-        [A, "2022 жылы облыс әкімдігінің 8 басқармасында сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізілді.",
-         "Анықталған тәуекелдер саны — 14, жойылғаны — 11.", "Облыс әкімі А. Нұрланов"],
-        date="2022-12-15", author="Сейітов Д.Е.",
-        table=[["Басқарма", "Анықталды", "Жойылды"], ["Білім басқармасы", "3", "3"],
-               ["Жер қатынастары басқармасы", "4", "2"], ["Құрылыс басқармасы", "3", "2"]])
+        [
+            A,
+            "2022 жылы облыс әкімдігінің 8 басқармасында сыбайлас жемқорлық тәуекелдеріне ішкі талдау жүргізілді.",
+            "Анықталған тәуекелдер саны — 14, жойылғаны — 11.",
+            "Облыс әкімі А. Нұрланов",
+        ],
+        date="2022-12-15",
+        author="Сейітов Д.Е.",
+        table=[
+            ["Басқарма", "Анықталды", "Жойылды"],
+            ["Білім басқармасы", "3", "3"],
+            ["Жер қатынастары басқармасы", "4", "2"],
+            ["Құрылыс басқармасы", "3", "2"],
+        ],
+    )
     files["1.1 Ұйымдастыру/_meta.yaml"] = text(f"""\
 # Кесте туралы бұйрыққа аппарат басшысы, жиынтық анықтамаға облыс әкімі қол қойды
 files:
@@ -311,12 +379,18 @@ files:
     # 1.2 — internal analysis: one analytic note and plan for 1.2.1–1.2.10; 1.2.9 has no 2019 audit (none held)
     files["1.2 Ішкі талдау/Талдамалық анықтама 01.03.2022.docx"] = docx(
         "Талдамалық анықтама",
-        [A, "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау нәтижелері туралы.",
-         "Талдау 2022 жылғы 10 ақпандағы №45 бұйрыққа сәйкес жүргізілді.", "Облыс әкімі А. Нұрланов"],
-        date="2022-03-01", author="Сейітов Д.Е.")
+        [
+            A,
+            "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау нәтижелері туралы.",
+            "Талдау 2022 жылғы 10 ақпандағы №45 бұйрыққа сәйкес жүргізілді.",
+            "Облыс әкімі А. Нұрланов",
+        ],
+        date="2022-03-01",
+        author="Сейітов Д.Е.",
+    )
     files["1.2 Ішкі талдау/Іс-шаралар жоспары 2022-03-10.pdf"] = pdf(
-        "Is-sharalar zhospary", A, "Sybailas zhemqorlyq taueklderin zhoiu zhonindegi", "10.03.2022",
-        date="2022-03-10")
+        "Is-sharalar zhospary", A, "Sybailas zhemqorlyq taueklderin zhoiu zhonindegi", "10.03.2022", date="2022-03-10"
+    )
     files["1.2 Ішкі талдау/_meta.yaml"] = text("""\
 signed_by: first-head
 files:
@@ -324,18 +398,26 @@ files:
     submitted: 2022-03-14        # ЖБАЖ-ге жүктелген күні
 """)
     files["1.2 Ішкі талдау/1.2.9 Аудит/Аудиторлық есеп 2020.pdf"] = pdf(
-        "Auditorlyq esep 2020", A, "Qarzhy-sharuashylyq qyzmetin audit", date="2021-04-20")
+        "Auditorlyq esep 2020", A, "Qarzhy-sharuashylyq qyzmetin audit", date="2021-04-20"
+    )
     files["1.2 Ішкі талдау/1.2.9 Аудит/Аудиторлық қорытынды 2021.pdf"] = pdf(
-        "Auditorlyq qorytyndy 2021", A, "Qarzhy-sharuashylyq qyzmetin audit", date="2022-01-28")
+        "Auditorlyq qorytyndy 2021", A, "Qarzhy-sharuashylyq qyzmetin audit", date="2022-01-28"
+    )
 
     # 1.3 — draft normative acts
     files["1.3 НҚА сараптамасы/Анықтама 2022-12-20.pdf"] = pdf(
-        "Anyqtama", A, "Sybailas zhemqorlyqqa qarsy saraptamadan otken NQA zhobalary: 46", "20.12.2022",
-        date="2022-12-20")
+        "Anyqtama",
+        A,
+        "Sybailas zhemqorlyqqa qarsy saraptamadan otken NQA zhobalary: 46",
+        "20.12.2022",
+        date="2022-12-20",
+    )
     files["1.3 НҚА сараптамасы/Сараптама қорытындысы №14 2022-06-20.pdf"] = pdf(
-        "Saraptama qorytyndysy No 14", "Qoghamdyq sarapshy", "20.06.2022", date="2022-06-20")
+        "Saraptama qorytyndysy No 14", "Qoghamdyq sarapshy", "20.06.2022", date="2022-06-20"
+    )
     files["1.3 НҚА сараптамасы/Сарапшылардың қорытындысы №27 2022-10-04.pdf"] = pdf(
-        "Sarapshylardyng qorytyndysy No 27", "Qoghamdyq sarapshylar", "04.10.2022", date="2022-10-04")
+        "Sarapshylardyng qorytyndysy No 27", "Qoghamdyq sarapshylar", "04.10.2022", date="2022-10-04"
+    )
     files["1.3 НҚА сараптамасы/_meta.yaml"] = text("signed_by: deputy-first-head\n")
 
     # 1.4.1, 1.5.1, 2.6.1, 2.7 — no facts this year
@@ -358,14 +440,25 @@ reason: "2022 жылы аппарат қызметкерлерінің сыба�
 
     # 2.1 — eliminating the risks found (2.1.1–2.1.9 share one note and plan)
     files["2.1 Тәуекелдерді жою/Ішкі талдау нәтижелері туралы талдамалық анықтама 2022-12-05.pdf"] = pdf(
-        "Ishki taldau natizheleri turaly taldamalyq anyqtama", A, "Anyqtalghan taueklder: 14, zhoiylghany: 11",
-        "05.12.2022", "Oblys akimi A. Nurlanov", date="2022-12-05")
+        "Ishki taldau natizheleri turaly taldamalyq anyqtama",
+        A,
+        "Anyqtalghan taueklder: 14, zhoiylghany: 11",
+        "05.12.2022",
+        "Oblys akimi A. Nurlanov",
+        date="2022-12-05",
+    )
     files["2.1 Тәуекелдерді жою/Тәуекелдерді жою жөніндегі іс-шаралар жоспары 2022-03-10.pdf"] = pdf(
-        "Taueklderdi zhoiu zhonindegi is-sharalar zhospary", A, "10.03.2022", date="2022-03-10")
+        "Taueklderdi zhoiu zhonindegi is-sharalar zhospary", A, "10.03.2022", date="2022-03-10"
+    )
     files["2.1 Тәуекелдерді жою/_meta.yaml"] = text("signed_by: first-head\n")
     files["2.1.10 ЦДИАӨМ-ге хат/Хат №1234 05.04.2022.pdf"] = pdf(
-        "Khat No 1234", A, "QR Tsifrlyq damu, innovatsiyalar zhane aerogharysh onerkasibi ministrligine",
-        "Zhasyryn memlekettik korsetiletin qyzmetter turaly", "05.04.2022", date="2022-04-05")
+        "Khat No 1234",
+        A,
+        "QR Tsifrlyq damu, innovatsiyalar zhane aerogharysh onerkasibi ministrligine",
+        "Zhasyryn memlekettik korsetiletin qyzmetter turaly",
+        "05.04.2022",
+        date="2022-04-05",
+    )
     files["2.1.10 ЦДИАӨМ-ге хат/_meta.yaml"] = text("signed_by: deputy-first-head\n")
     files["2.1.11 Жариялау/_meta.yaml"] = text("""\
 links:
@@ -374,8 +467,12 @@ links:
     date: 2022-03-18
 """)
     files["2.1.12 Қоғамдық талқылау/Хaттaмa №3 25.05.2022.pdf"] = pdf(  # Latin «a» typed in «Хаттама»
-        "Khattama No 3", "Qoghamdyq kenes otyrysy", "Ishki taldau natizhelerin talqylau", "25.05.2022",
-        date="2022-05-25")
+        "Khattama No 3",
+        "Qoghamdyq kenes otyrysy",
+        "Ishki taldau natizhelerin talqylau",
+        "25.05.2022",
+        date="2022-05-25",
+    )
     files["2.1.12 Қоғамдық талқылау/_meta.yaml"] = text("""\
 signed_by: deputy-first-head
 links:
@@ -386,12 +483,15 @@ links:
 
     # 2.2–2.5, 2.8
     files["2.2.1/Анықтама 2022-12-22.pdf"] = pdf(
-        "Anyqtama", A, "Sarapshylardyng usynymdary: 9, NQA-gha engizilgeni: 7", "22.12.2022", date="2022-12-22")
+        "Anyqtama", A, "Sarapshylardyng usynymdary: 9, NQA-gha engizilgeni: 7", "22.12.2022", date="2022-12-22"
+    )
     files["2.2.1/_meta.yaml"] = text("signed_by: chief-of-staff\n")
     files["2.3.1 Сыртқы талдау/Анықтама 2022-09-30.pdf"] = pdf(
-        "Anyqtama", A, "Syrtqy taldau usynymdary: 6, oryndalghany: 4", "30.09.2022", date="2022-09-30")
+        "Anyqtama", A, "Syrtqy taldau usynymdary: 6, oryndalghany: 4", "30.09.2022", date="2022-09-30"
+    )
     files["2.3.1 Сыртқы талдау/Іс-шаралар жоспары 2022-07-15.pdf"] = pdf(
-        "Is-sharalar zhospary", A, "Agenttik usynymdaryn oryndau zhonindegi", "15.07.2022", date="2022-07-15")
+        "Is-sharalar zhospary", A, "Agenttik usynymdaryn oryndau zhonindegi", "15.07.2022", date="2022-07-15"
+    )
     files["2.3.1 Сыртқы талдау/_meta.yaml"] = text("""\
 files:
   "Анықтама 2022-09-30.pdf":
@@ -400,18 +500,25 @@ files:
     signed_by: first-head
 """)
     files["2.4.1 ҚІЖК 200-бап/Анықтама 2022-11-10.pdf"] = pdf(
-        "Anyqtama", A, "Man-zhailar: 3, zhoiylghany: 3", "10.11.2022", date="2022-11-10")
+        "Anyqtama", A, "Man-zhailar: 3, zhoiylghany: 3", "10.11.2022", date="2022-11-10"
+    )
     files["2.4.1 ҚІЖК 200-бап/Ұсыныс №2 2022-08-01.pdf"] = pdf(
-        "Usynys No 2", "Sybailas zhemqorlyqqa qarsy qyzmet", "01.08.2022", date="2022-08-01")
+        "Usynys No 2", "Sybailas zhemqorlyqqa qarsy qyzmet", "01.08.2022", date="2022-08-01"
+    )
     files["2.4.1 ҚІЖК 200-бап/_meta.yaml"] = text("signed_by: first-head\n")
     files["2.8.1 Стандарт/Сыбайлас жемқорлыққа қарсы стандарт 2022-05-12.pdf"] = pdf(
-        "Sybailas zhemqorlyqqa qarsy standart", A, "Bekitemin: oblys akimi A. Nurlanov", "12.05.2022",
-        date="2022-05-12")
+        "Sybailas zhemqorlyqqa qarsy standart", A, "Bekitemin: oblys akimi A. Nurlanov", "12.05.2022", date="2022-05-12"
+    )
     files["2.8.1 Стандарт/_meta.yaml"] = text("signed_by: first-head\n")
 
     # 3.1 — outreach (3.1.5's video lecture was not made: missing)
     events_311 = [
-        ("2022-01-14", "Жетісу ауданы тұрғындарымен кездесу", 45, "https://www.gov.kz/memleket/entities/almobl/press/news/details/300114"),
+        (
+            "2022-01-14",
+            "Жетісу ауданы тұрғындарымен кездесу",
+            45,
+            "https://www.gov.kz/memleket/entities/almobl/press/news/details/300114",
+        ),
         ("2022-02-11", "«Адалдық – өмір салты» дөңгелек үстелі", 32, ""),
         ("2022-03-17", "Қарасай ауданында түсіндіру семинары", 58, ""),
         ("2022-04-15", "Ауыл әкімдері үшін семинар", 40, ""),
@@ -424,17 +531,27 @@ files:
         ("2022-10-14", "Талғар ауданында семинар", 46, ""),
         ("2022-11-11", "Медицина қызметкерлерімен кездесу", 53, ""),
         ("2022-11-25", "Мемлекеттік қызмет көрсету орталығында ашық есік күні", 35, ""),
-        ("2022-12-09", "Сыбайлас жемқорлыққа қарсы күрес күніне арналған жиын", 120,
-         "https://www.gov.kz/memleket/entities/almobl/press/news/details/300912"),
+        (
+            "2022-12-09",
+            "Сыбайлас жемқорлыққа қарсы күрес күніне арналған жиын",
+            120,
+            "https://www.gov.kz/memleket/entities/almobl/press/news/details/300912",
+        ),
     ]
     files["3.1.1 Түсіндіру шаралары/_register.csv"] = register_csv(events_311)
     files["3.1.1 Түсіндіру шаралары/Анықтама 2022-12-20.pdf"] = pdf(
-        "Anyqtama", A, "Otkizilgen is-sharalar: 14, qatysushylar: 740", "20.12.2022", date="2022-12-20")
+        "Anyqtama", A, "Otkizilgen is-sharalar: 14, qatysushylar: 740", "20.12.2022", date="2022-12-20"
+    )
     files["3.1.1 Түсіндіру шаралары/Сөз сөйлеу тезистері 2022-01-14.docx"] = docx(
         "Сөз сөйлеу тезистері",
-        ["Сыбайлас жемқорлыққа қарсы заңнаманың негізгі нормалары.",
-         "Пара беру және алу үшін жауапкершілік.", "Сыбайлас жемқорлық фактілері туралы хабарлау тәртібі: 1424."],
-        date="2022-01-14", author="Сейітов Д.Е.")
+        [
+            "Сыбайлас жемқорлыққа қарсы заңнаманың негізгі нормалары.",
+            "Пара беру және алу үшін жауапкершілік.",
+            "Сыбайлас жемқорлық фактілері туралы хабарлау тәртібі: 1424.",
+        ],
+        date="2022-01-14",
+        author="Сейітов Д.Е.",
+    )
     files["3.1.1 Түсіндіру шаралары/_meta.yaml"] = text("""\
 signed_by: deputy-first-head
 links:
@@ -443,7 +560,8 @@ links:
     date: 2022-01-15
 """)
     files["3.1.2 Бейнеролик/Бейнеролик «Адал ұрпақ» 2022-06-15.url"] = url_shortcut(
-        "https://www.youtube.com/watch?v=Ad4lUrpaq22")
+        "https://www.youtube.com/watch?v=Ad4lUrpaq22"
+    )
     files["3.1.2 Бейнеролик/_meta.yaml"] = text("""\
 links:
   - url: "https://www.youtube.com/watch?v=Ad4lUrpaq22"
@@ -452,19 +570,37 @@ links:
   - url: "https://www.facebook.com/almobl.akimat/videos/5120443521"
     date: 2022-06-16
 """)
-    broadcasts = [(f"2022-{month:02d}-{day:02d}", f"«Адал ұрпақ» бейнеролигі, {channel}", "", "")
-                  for month, day, channel in (
-                      (6, 20, "«Жетісу» телеарнасы"), (6, 27, "«Жетісу» телеарнасы"), (7, 4, "Талдықорған ТРК"),
-                      (7, 11, "Талдықорған ТРК"), (7, 18, "Қонаев қ. ХҚКО экраны"), (7, 25, "Қонаев қ. ХҚКО экраны"),
-                      (8, 1, "«Жетісу» телеарнасы"), (8, 8, "«Жетісу» телеарнасы"), (8, 15, "Есік қ. теміржол вокзалы"),
-                      (8, 22, "Есік қ. теміржол вокзалы"), (8, 29, "«Жетісу» телеарнасы"), (9, 5, "Талдықорған ТРК"),
-                      (9, 12, "Қаскелең қ. ХҚКО экраны"), (9, 19, "Қаскелең қ. ХҚКО экраны"),
-                      (9, 26, "«Жетісу» телеарнасы"), (10, 3, "Талдықорған ТРК"), (10, 10, "«Жетісу» телеарнасы"),
-                      (10, 17, "Талғар қ. автовокзалы"), (10, 24, "Талғар қ. автовокзалы"),
-                      (10, 31, "«Жетісу» телеарнасы"), (11, 7, "Талдықорған ТРК"), (11, 14, "«Жетісу» телеарнасы"))]
+    broadcasts = [
+        (f"2022-{month:02d}-{day:02d}", f"«Адал ұрпақ» бейнеролигі, {channel}", "", "")
+        for month, day, channel in (
+            (6, 20, "«Жетісу» телеарнасы"),
+            (6, 27, "«Жетісу» телеарнасы"),
+            (7, 4, "Талдықорған ТРК"),
+            (7, 11, "Талдықорған ТРК"),
+            (7, 18, "Қонаев қ. ХҚКО экраны"),
+            (7, 25, "Қонаев қ. ХҚКО экраны"),
+            (8, 1, "«Жетісу» телеарнасы"),
+            (8, 8, "«Жетісу» телеарнасы"),
+            (8, 15, "Есік қ. теміржол вокзалы"),
+            (8, 22, "Есік қ. теміржол вокзалы"),
+            (8, 29, "«Жетісу» телеарнасы"),
+            (9, 5, "Талдықорған ТРК"),
+            (9, 12, "Қаскелең қ. ХҚКО экраны"),
+            (9, 19, "Қаскелең қ. ХҚКО экраны"),
+            (9, 26, "«Жетісу» телеарнасы"),
+            (10, 3, "Талдықорған ТРК"),
+            (10, 10, "«Жетісу» телеарнасы"),
+            (10, 17, "Талғар қ. автовокзалы"),
+            (10, 24, "Талғар қ. автовокзалы"),
+            (10, 31, "«Жетісу» телеарнасы"),
+            (11, 7, "Талдықорған ТРК"),
+            (11, 14, "«Жетісу» телеарнасы"),
+        )
+    ]
     files["3.1.3 Бейнероликтер трансляциясы/_register.csv"] = register_csv(broadcasts)
     files["3.1.3 Бейнероликтер трансляциясы/Анықтама 2022-11-30.pdf"] = pdf(
-        "Anyqtama", A, "Beinerolikter korsetildi: 22 ret", "30.11.2022", date="2022-11-30")
+        "Anyqtama", A, "Beinerolikter korsetildi: 22 ret", "30.11.2022", date="2022-11-30"
+    )
     files["3.1.3 Бейнероликтер трансляциясы/Скриншот эфир 2022-09-14.png"] = png()
     files["3.1.3 Бейнероликтер трансляциясы/_meta.yaml"] = text("""\
 signed_by: deputy-first-head
@@ -475,18 +611,30 @@ links:
 """)
     youth = []
     for month in range(1, 13):
-        youth.append({"date": f"2022-{month:02d}-07" if month != 3 else "2022-03-04",
-                      "title": f"Жастар ресурстық орталығында кездесу ({MONTHS_KK[month - 1]})", "participants": 30 + month})
-        youth.append({"date": f"2022-{month:02d}-21" if month != 3 else "2022-03-25",
-                      "title": f"Колледж студенттерімен пікірталас ({MONTHS_KK[month - 1]})", "participants": 50 + month})
+        youth.append(
+            {
+                "date": f"2022-{month:02d}-07" if month != 3 else "2022-03-04",
+                "title": f"Жастар ресурстық орталығында кездесу ({MONTHS_KK[month - 1]})",
+                "participants": 30 + month,
+            }
+        )
+        youth.append(
+            {
+                "date": f"2022-{month:02d}-21" if month != 3 else "2022-03-25",
+                "title": f"Колледж студенттерімен пікірталас ({MONTHS_KK[month - 1]})",
+                "participants": 50 + month,
+            }
+        )
     files["3.1.4 Жастар арасындағы шаралар/_register.yaml"] = text(
         "# Жастар арасындағы шаралар тізілімі, 2022 жыл (айына 2 шара)\n"
-        + "".join(f"- {{date: {e['date']}, title: \"{e['title']}\", participants: {e['participants']}}}\n"
-                  for e in youth))
+        + "".join(f'- {{date: {e["date"]}, title: "{e["title"]}", participants: {e["participants"]}}}\n' for e in youth)
+    )
     files["3.1.4 Жастар арасындағы шаралар/Хаттама №1 2022-01-07.pdf"] = pdf(
-        "Khattama No 1", "Zhastar resurstyq ortalyghy", "07.01.2022", date="2022-01-07")
+        "Khattama No 1", "Zhastar resurstyq ortalyghy", "07.01.2022", date="2022-01-07"
+    )
     files["3.1.4 Жастар арасындағы шаралар/Хаттама №24 2022-12-21.pdf"] = pdf(
-        "Khattama No 24", "Kolledzh studentterimen pikirtalas", "21.12.2022", date="2022-12-21")
+        "Khattama No 24", "Kolledzh studentterimen pikirtalas", "21.12.2022", date="2022-12-21"
+    )
     files["3.1.4 Жастар арасындағы шаралар/_meta.yaml"] = text("""\
 signed_by: deputy-first-head
 links:
@@ -494,14 +642,17 @@ links:
     title: "Жастармен кездесулер"
     date: 2022-12-22
 """)
-    files["3.1.6 Құрметті мемлекеттік қызметшілермен кездесу/_register.csv"] = register_csv([
-        ("2022-03-24", "Құрметті мемлекеттік қызметшімен кездесу", 60, ""),
-        ("2022-06-23", "Мемлекет қайраткерімен кездесу", 75, ""),
-        ("2022-09-22", "Ардагерлермен тәжірибе алмасу", 48, ""),
-        ("2022-12-15", "Құрметті мемлекеттік қызметшілермен дөңгелек үстел", 66, ""),
-    ])
+    files["3.1.6 Құрметті мемлекеттік қызметшілермен кездесу/_register.csv"] = register_csv(
+        [
+            ("2022-03-24", "Құрметті мемлекеттік қызметшімен кездесу", 60, ""),
+            ("2022-06-23", "Мемлекет қайраткерімен кездесу", 75, ""),
+            ("2022-09-22", "Ардагерлермен тәжірибе алмасу", 48, ""),
+            ("2022-12-15", "Құрметті мемлекеттік қызметшілермен дөңгелек үстел", 66, ""),
+        ]
+    )
     files["3.1.6 Құрметті мемлекеттік қызметшілермен кездесу/Анықтама 2022-12-16.pdf"] = pdf(
-        "Anyqtama", A, "Toqsan saiyn kezdesuler: 4", "16.12.2022", date="2022-12-16")
+        "Anyqtama", A, "Toqsan saiyn kezdesuler: 4", "16.12.2022", date="2022-12-16"
+    )
     files["3.1.6 Құрметті мемлекеттік қызметшілермен кездесу/_meta.yaml"] = text("""\
 signed_by: chief-of-staff
 links:
@@ -509,13 +660,16 @@ links:
     date: 2022-12-15
 """)
     # 3.1.7: the fourth quarter's meeting was not held yet — too few events
-    files["3.1.7 Діни бірлестіктермен кездесулер/_register.csv"] = register_csv([
-        ("2022-03-29", "Діни бірлестіктер өкілдерімен кездесу", 35, ""),
-        ("2022-06-28", "Этномәдени бірлестіктермен бірлескен іс-шара", 42, ""),
-        ("2022-09-27", "Қазақстан халқы Ассамблеясы өкілдерімен кездесу", 38, ""),
-    ])
+    files["3.1.7 Діни бірлестіктермен кездесулер/_register.csv"] = register_csv(
+        [
+            ("2022-03-29", "Діни бірлестіктер өкілдерімен кездесу", 35, ""),
+            ("2022-06-28", "Этномәдени бірлестіктермен бірлескен іс-шара", 42, ""),
+            ("2022-09-27", "Қазақстан халқы Ассамблеясы өкілдерімен кездесу", 38, ""),
+        ]
+    )
     files["3.1.7 Діни бірлестіктермен кездесулер/Анықтама 2022-10-05.pdf"] = pdf(
-        "Anyqtama", A, "Kezdesuler: 3", "05.10.2022", date="2022-10-05")
+        "Anyqtama", A, "Kezdesuler: 3", "05.10.2022", date="2022-10-05"
+    )
     files["3.1.7 Діни бірлестіктермен кездесулер/_meta.yaml"] = text("""\
 signed_by: chief-of-staff
 links:
@@ -525,12 +679,15 @@ links:
 
     # 3.2 — training of civil servants; one certificate is an HTML page saved as .pdf
     files["3.2.1 Біліктілікті арттыру/Анықтама 2022-12-01.pdf"] = pdf(
-        "Anyqtama", A, "Biliktilikti arttyrudan otkender: 37", "01.12.2022", date="2022-12-01")
+        "Anyqtama", A, "Biliktilikti arttyrudan otkender: 37", "01.12.2022", date="2022-12-01"
+    )
     files["3.2.1 Біліктілікті арттыру/Сертификат Жақыпова А.Б. 2022-11-11.pdf"] = pdf(
-        "Sertifikat", "Memlekettik basqaru akademiyasy", "Zhaqypova A.B.", "11.11.2022", date="2022-11-11")
+        "Sertifikat", "Memlekettik basqaru akademiyasy", "Zhaqypova A.B.", "11.11.2022", date="2022-11-11"
+    )
     files["3.2.1 Біліктілікті арттыру/Сертификат Сейітов Д.Е. 2022-10-21.pdf"] = text(
-        "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Кіру</title></head>\n"
-        "<body><p>Сессия мерзімі аяқталды. Жүйеге қайта кіріңіз.</p></body></html>\n")
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Кіру</title></head>\n'
+        "<body><p>Сессия мерзімі аяқталды. Жүйеге қайта кіріңіз.</p></body></html>\n"
+    )
     files["3.2.1 Біліктілікті арттыру/_meta.yaml"] = text("signed_by: chief-of-staff\n")
     monthly = []
     protocols = {}
@@ -539,11 +696,13 @@ links:
         date = f"2022-{month:02d}-{day:02d}"
         monthly.append((date, f"Әдеп жөніндегі уәкілдің оқыту семинары ({MONTHS_KK[month - 1]})", 60 + month * 3, ""))
         protocols[f"3.2.2 Әдеп жөніндегі уәкіл/Хаттама №{month} {date}.pdf"] = pdf(
-            f"Khattama No {month}", A, "Adep zhonindegi uakildin oqytu seminary", date, date=date)
+            f"Khattama No {month}", A, "Adep zhonindegi uakildin oqytu seminary", date, date=date
+        )
     files["3.2.2 Әдеп жөніндегі уәкіл/_register.csv"] = register_csv(monthly)
     files.update(protocols)
     files["3.2.2 Әдеп жөніндегі уәкіл/Анықтама 2022-12-26.pdf"] = pdf(
-        "Anyqtama", A, "Ai saiynghy oqytu is-sharalary: 12", "26.12.2022", date="2022-12-26")
+        "Anyqtama", A, "Ai saiynghy oqytu is-sharalary: 12", "26.12.2022", date="2022-12-26"
+    )
     files["3.2.2 Әдеп жөніндегі уәкіл/_meta.yaml"] = text("""\
 signed_by: chief-of-staff
 links:
@@ -674,15 +833,29 @@ officials:
 """)
 
     files["1.1 Организационные мероприятия/Приказ №12 от 15.03.2022.pdf"] = pdf(
-        "Prikaz No 12", J, "Ob utverzhdenii grafika vnutrennego analiza korruptsionnykh riskov", "15.03.2022",
-        date="2022-03-15")
+        "Prikaz No 12",
+        J,
+        "Ob utverzhdenii grafika vnutrennego analiza korruptsionnykh riskov",
+        "15.03.2022",
+        date="2022-03-15",
+    )
     files["1.1 Организационные мероприятия/Аналитическая справка 20.12.2022.docx"] = docx(
         "Аналитическая справка по итогам внутреннего анализа коррупционных рисков",
-        [J, "В 2022 году внутренним анализом охвачены все 7 департаментов министерства.",
-         "Выявлено коррупционных рисков — 12, устранено — 10.", "Вице-министр Е. Ким"],
-        date="2022-12-20", author="Садыкова А.Н.",
-        table=[["Департамент", "Выявлено", "Устранено"], ["Департамент регистрационной службы", "5", "4"],
-               ["Департамент по исполнению судебных актов", "4", "3"], ["Департамент финансов", "3", "3"]])
+        [
+            J,
+            "В 2022 году внутренним анализом охвачены все 7 департаментов министерства.",
+            "Выявлено коррупционных рисков — 12, устранено — 10.",
+            "Вице-министр Е. Ким",
+        ],
+        date="2022-12-20",
+        author="Садыкова А.Н.",
+        table=[
+            ["Департамент", "Выявлено", "Устранено"],
+            ["Департамент регистрационной службы", "5", "4"],
+            ["Департамент по исполнению судебных актов", "4", "3"],
+            ["Департамент финансов", "3", "3"],
+        ],
+    )
     files["1.1 Организационные мероприятия/_meta.yaml"] = text(f"""\
 files:
   "Приказ №12 от 15.03.2022.pdf":
@@ -693,28 +866,39 @@ files:
 
     # 1.2: the plan reached ЖБАЖ on 25.03.2022, past the 10 working days after 01.03.2022 (16.03.2022)
     files["1.2 Внутренний анализ/Аналитическая справка от 01.03.2022.pdf"] = pdf(
-        "Analiticheskaya spravka", J, "O rezultatakh vnutrennego analiza korruptsionnykh riskov", "01.03.2022",
-        date="2022-03-01")
+        "Analiticheskaya spravka",
+        J,
+        "O rezultatakh vnutrennego analiza korruptsionnykh riskov",
+        "01.03.2022",
+        date="2022-03-01",
+    )
     files["1.2 Внутренний анализ/План мероприятий 10.03.2022.pdf"] = pdf(
-        "Plan meropriyatii", J, "Po ustraneniyu vyyavlennykh korruptsionnykh riskov", "10.03.2022",
-        date="2022-03-10")
+        "Plan meropriyatii", J, "Po ustraneniyu vyyavlennykh korruptsionnykh riskov", "10.03.2022", date="2022-03-10"
+    )
     files["1.2 Внутренний анализ/_meta.yaml"] = text("""\
 signed_by: first-head
 files:
   "План мероприятий 10.03.2022.pdf":
     submitted: 2022-03-25      # загружен в ИСПУ
 """)
-    for year, name in ((2019, "Аудиторский отчет 2019.pdf"), (2020, "Аудиторское заключение 2020.pdf"),
-                       (2021, "Аудиторский отчет 2021.pdf")):
+    for year, name in (
+        (2019, "Аудиторский отчет 2019.pdf"),
+        (2020, "Аудиторское заключение 2020.pdf"),
+        (2021, "Аудиторский отчет 2021.pdf"),
+    ):
         files[f"1.2 Внутренний анализ/1.2.9 Аудиторские отчеты/{name}"] = pdf(
-            f"Auditorskii otchet {year}", J, "Vnutrennii audit finansovo-khozyaistvennoi deyatelnosti",
-            date=f"{year + 1}-03-15")
+            f"Auditorskii otchet {year}",
+            J,
+            "Vnutrennii audit finansovo-khozyaistvennoi deyatelnosti",
+            date=f"{year + 1}-03-15",
+        )
 
     files["1.3 Экспертиза НПА/Справка 2022-12-19.pdf"] = pdf(
-        "Spravka", J, "Proekty NPA, proshedshie antikorruptsionnuyu ekspertizu: 58", "19.12.2022",
-        date="2022-12-19")
+        "Spravka", J, "Proekty NPA, proshedshie antikorruptsionnuyu ekspertizu: 58", "19.12.2022", date="2022-12-19"
+    )
     files["1.3 Экспертиза НПА/Заключение экспертизы №7 2022-05-18.pdf"] = pdf(
-        "Zaklyuchenie nauchnoi antikorruptsionnoi ekspertizy No 7", "18.05.2022", date="2022-05-18")
+        "Zaklyuchenie nauchnoi antikorruptsionnoi ekspertizy No 7", "18.05.2022", date="2022-05-18"
+    )
     files["1.3 Экспертиза НПА/_meta.yaml"] = text("signed_by: deputy-first-head\n")
     files["1.4.1/_meta.yaml"] = text("""\
 no_facts: true
@@ -726,15 +910,24 @@ reason: "Лиц, ранее совершивших коррупционные п
 """)
 
     files["2.1 Устранение рисков/Аналитическая справка о результатах внутреннего анализа 2022-12-02.pdf"] = pdf(
-        "Analiticheskaya spravka o rezultatakh vnutrennego analiza", J, "Vyyavleno riskov: 12, ustraneno: 10",
-        "02.12.2022", date="2022-12-02")
+        "Analiticheskaya spravka o rezultatakh vnutrennego analiza",
+        J,
+        "Vyyavleno riskov: 12, ustraneno: 10",
+        "02.12.2022",
+        date="2022-12-02",
+    )
     files["2.1 Устранение рисков/План мероприятий по устранению коррупционных рисков 2022-03-10.pdf"] = pdf(
-        "Plan meropriyatii po ustraneniyu korruptsionnykh riskov", J, "10.03.2022", date="2022-03-10")
+        "Plan meropriyatii po ustraneniyu korruptsionnykh riskov", J, "10.03.2022", date="2022-03-10"
+    )
     files["2.1 Устранение рисков/_meta.yaml"] = text("signed_by: first-head\n")
     # 2.1.10: nobody recorded who signed the letter
     files["2.1.10 Письмо в МЦРИАП/Письмо №5678 от 12.04.2022.pdf"] = pdf(
-        "Pismo No 5678", "V Ministerstvo tsifrovogo razvitiya, innovatsii i aerokosmicheskoi promyshlennosti",
-        "O vklyuchenii skrytykh gosudarstvennykh uslug v reestr", "12.04.2022", date="2022-04-12")
+        "Pismo No 5678",
+        "V Ministerstvo tsifrovogo razvitiya, innovatsii i aerokosmicheskoi promyshlennosti",
+        "O vklyuchenii skrytykh gosudarstvennykh uslug v reestr",
+        "12.04.2022",
+        date="2022-04-12",
+    )
     files["2.1.11 Публикация/_meta.yaml"] = text("""\
 links:
   - url: "https://www.gov.kz/memleket/entities/adilet/press/news/details/355120?lang=ru"
@@ -742,7 +935,8 @@ links:
     date: 2022-03-21
 """)
     files["2.1.12 Общественное обсуждение/Протокол №3 заседания Общественного совета 2022-05-25.pdf"] = pdf(
-        "Protokol No 3 zasedaniya Obshchestvennogo soveta", J, "25.05.2022", date="2022-05-25")
+        "Protokol No 3 zasedaniya Obshchestvennogo soveta", J, "25.05.2022", date="2022-05-25"
+    )
     files["2.1.12 Общественное обсуждение/_meta.yaml"] = text("""\
 signed_by: collegial-body
 links:
@@ -750,20 +944,29 @@ links:
     date: 2022-05-27
 """)
     files["2.2.1/Справка 2022-12-21.pdf"] = pdf(
-        "Spravka", J, "Rekomendatsii ekspertov: 15, vklyucheno v NPA: 12", "21.12.2022", date="2022-12-21")
+        "Spravka", J, "Rekomendatsii ekspertov: 15, vklyucheno v NPA: 12", "21.12.2022", date="2022-12-21"
+    )
     files["2.2.1/_meta.yaml"] = text("signed_by: deputy-first-head\n")
     files["2.3.1 Внешний анализ/Справка 2022-10-03.pdf"] = pdf(
-        "Spravka", J, "Rekomendatsii Agentstva: 8, ispolneno: 6", "03.10.2022", date="2022-10-03")
+        "Spravka", J, "Rekomendatsii Agentstva: 8, ispolneno: 6", "03.10.2022", date="2022-10-03"
+    )
     files["2.3.1 Внешний анализ/План 2022-08-12.pdf"] = pdf(
-        "Plan", J, "Po ispolneniyu rekomendatsii vneshnego analiza", "12.08.2022", date="2022-08-12")
+        "Plan", J, "Po ispolneniyu rekomendatsii vneshnego analiza", "12.08.2022", date="2022-08-12"
+    )
     files["2.3.1 Внешний анализ/_meta.yaml"] = text("signed_by: first-head\n")
     files["2.5.1 Дисциплинарная ответственность/Справка 2022-11-30.pdf"] = pdf(
-        "Spravka", J, "Rukovoditeli, privlechennye k distsiplinarnoi otvetstvennosti: 2", "30.11.2022",
-        date="2022-11-30")
+        "Spravka",
+        J,
+        "Rukovoditeli, privlechennye k distsiplinarnoi otvetstvennosti: 2",
+        "30.11.2022",
+        date="2022-11-30",
+    )
     files["2.5.1 Дисциплинарная ответственность/Протокол дисциплинарной комиссии №4 2022-10-14.pdf"] = pdf(
-        "Protokol distsiplinarnoi komissii No 4", J, "14.10.2022", date="2022-10-14")
-    files["2.5.1 Дисциплинарная ответственность/Приказ №318 о наложении дисциплинарного взыскания 2022-10-20.pdf"] = pdf(
-        "Prikaz No 318", J, "O nalozhenii distsiplinarnogo vzyskaniya", "20.10.2022", date="2022-10-20")
+        "Protokol distsiplinarnoi komissii No 4", J, "14.10.2022", date="2022-10-14"
+    )
+    files["2.5.1 Дисциплинарная ответственность/Приказ №318 о наложении дисциплинарного взыскания 2022-10-20.pdf"] = (
+        pdf("Prikaz No 318", J, "O nalozhenii distsiplinarnogo vzyskaniya", "20.10.2022", date="2022-10-20")
+    )
     files["2.5.1 Дисциплинарная ответственность/_meta.yaml"] = text(f"""\
 signed_by: first-head
 files:
@@ -773,19 +976,39 @@ files:
     signer: "{secretary}"
 """)
     files["2.6.1 Увольнение/Справка 2022-12-05.pdf"] = pdf(
-        "Spravka", J, "Vyyavleno: 1, uvoleno: 1", "05.12.2022", date="2022-12-05")
+        "Spravka", J, "Vyyavleno: 1, uvoleno: 1", "05.12.2022", date="2022-12-05"
+    )
     files["2.6.1 Увольнение/Приказ №402 об увольнении 2022-09-09.pdf"] = pdf(
-        "Prikaz No 402", J, "Ob uvolnenii", "09.09.2022", date="2022-09-09")
+        "Prikaz No 402", J, "Ob uvolnenii", "09.09.2022", date="2022-09-09"
+    )
     files["2.6.1 Увольнение/_meta.yaml"] = text("signed_by: first-head\n")
     files["2.7 Мониторинг правонарушений/Список правонарушителей 2022-12-28.xlsx"] = xlsx(
-        [["№", "ФИО", "Должность", "Вид правонарушения", "Статья", "Дата"],
-         [1, "Д. А. Б.", "Главный эксперт", "Дисциплинарный проступок, дискредитирующий государственную службу",
-          "ст. 50 Закона о госслужбе", "2022-07-19"],
-         [2, "К. С. Т.", "Руководитель управления", "Уголовное коррупционное правонарушение", "ст. 366 УК РК",
-          "2022-09-02"]],
-        date="2022-12-28", sheet="Список", widths=[5, 14, 26, 60, 26, 12])
+        [
+            ["№", "ФИО", "Должность", "Вид правонарушения", "Статья", "Дата"],
+            [
+                1,
+                "Д. А. Б.",
+                "Главный эксперт",
+                "Дисциплинарный проступок, дискредитирующий государственную службу",
+                "ст. 50 Закона о госслужбе",
+                "2022-07-19",
+            ],
+            [
+                2,
+                "К. С. Т.",
+                "Руководитель управления",
+                "Уголовное коррупционное правонарушение",
+                "ст. 366 УК РК",
+                "2022-09-02",
+            ],
+        ],
+        date="2022-12-28",
+        sheet="Список",
+        widths=[5, 14, 26, 60, 26, 12],
+    )
     files["2.8.1 Антикоррупционный стандарт/Антикоррупционный стандарт 2022-06-01.pdf"] = pdf(
-        "Antikorruptsionnyi standart", J, "Utverzhden ministrom yustitsii", "01.06.2022", date="2022-06-01")
+        "Antikorruptsionnyi standart", J, "Utverzhden ministrom yustitsii", "01.06.2022", date="2022-06-01"
+    )
     files["2.8.1 Антикоррупционный стандарт/_meta.yaml"] = text(f"""\
 files:
   "Антикоррупционный стандарт 2022-06-01.pdf":
@@ -794,8 +1017,8 @@ files:
 
     # 3.2.1: the only certificate uploaded is an empty file
     files["3.2.1 Обучение/Справка 2022-12-12.pdf"] = pdf(
-        "Spravka", J, "Proshli obuchenie v Akademii gosudarstvennogo upravleniya: 96", "12.12.2022",
-        date="2022-12-12")
+        "Spravka", J, "Proshli obuchenie v Akademii gosudarstvennogo upravleniya: 96", "12.12.2022", date="2022-12-12"
+    )
     files["3.2.1 Обучение/Сертификат Садыкова А.Н. 2022-09-30.pdf"] = b""
     files["3.2.1 Обучение/_meta.yaml"] = text("signed_by: chief-of-staff\n")
     # 3.2.2: nothing held in August (holidays): 11 events and 11 protocols instead of 12
@@ -803,14 +1026,20 @@ files:
     for month in (1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12):
         day = (27, 24, 31, 28, 26, 30, 28, 0, 29, 27, 24, 22)[month - 1]
         date = f"{day:02d}.{month:02d}.2022"
-        rows.append((date, f"Разъяснительное занятие с участием уполномоченного по этике, {month:02d}.2022",
-                     40 + month, ""))
+        rows.append(
+            (date, f"Разъяснительное занятие с участием уполномоченного по этике, {month:02d}.2022", 40 + month, "")
+        )
         files[f"3.2.2 Разъяснительные мероприятия/Протокол №{len(rows)} от {date}.pdf"] = pdf(
-            f"Protokol No {len(rows)}", J, "Razyasnitelnoe zanyatie, upolnomochennyi po etike", date,
-            date=f"2022-{month:02d}-{day:02d}")
+            f"Protokol No {len(rows)}",
+            J,
+            "Razyasnitelnoe zanyatie, upolnomochennyi po etike",
+            date,
+            date=f"2022-{month:02d}-{day:02d}",
+        )
     files["3.2.2 Разъяснительные мероприятия/_register.csv"] = register_csv(rows, sep=";")
     files["3.2.2 Разъяснительные мероприятия/Справка 2022-12-23.pdf"] = pdf(
-        "Spravka", J, "Provedeno zanyatii: 11", "23.12.2022", date="2022-12-23")
+        "Spravka", J, "Provedeno zanyatii: 11", "23.12.2022", date="2022-12-23"
+    )
     files["3.2.2 Разъяснительные мероприятия/_meta.yaml"] = text("""\
 signed_by: chief-of-staff
 links:
@@ -918,16 +1147,23 @@ officials:
     iin: "851210450261"
 """)
     files["4.1.1 Саясат/Сыбайлас жемқорлыққа қарсы іс-қимыл саясаты 2022-04-28.pdf"] = pdf(
-        "Sybailas zhemqorlyqqa qarsy is-qimyl sayasaty", S, "Direktorlar kenesining sheshimimen bekitilgen",
-        "28.04.2022", date="2022-04-28")
+        "Sybailas zhemqorlyqqa qarsy is-qimyl sayasaty",
+        S,
+        "Direktorlar kenesining sheshimimen bekitilgen",
+        "28.04.2022",
+        date="2022-04-28",
+    )
     files["4.1.1 Саясат/_meta.yaml"] = text("""\
 files:
   "Сыбайлас жемқорлыққа қарсы іс-қимыл саясаты 2022-04-28.pdf":
     signer: "Директорлар кеңесі"
 """)
     files["4.1.2 Жоспар/План мероприятий по противодействию коррупции на 2022 год.pdf"] = pdf(
-        "Plan meropriyatii po protivodeistviyu korruptsii na 2022 god", S, "Utverzhden Predsedatelem Pravleniya",
-        date="2022-01-24")
+        "Plan meropriyatii po protivodeistviyu korruptsii na 2022 god",
+        S,
+        "Utverzhden Predsedatelem Pravleniya",
+        date="2022-01-24",
+    )
     files["4.1.2 Жоспар/_meta.yaml"] = text("""\
 signed_by: first-head
 files:
@@ -935,12 +1171,17 @@ files:
     date: 2022-01-24
 """)
     files["4.1.3 Нұсқаулық/Сыбайлас жемқорлыққа қарсы іс-қимыл жөніндегі нұсқаулық 2022-05-16.pdf"] = pdf(
-        "Sybailas zhemqorlyqqa qarsy is-qimyl zhonindegi nusqaulyq", S, "Basqarma toraghasynyng buiryghymen",
-        "16.05.2022", date="2022-05-16")
+        "Sybailas zhemqorlyqqa qarsy is-qimyl zhonindegi nusqaulyq",
+        S,
+        "Basqarma toraghasynyng buiryghymen",
+        "16.05.2022",
+        date="2022-05-16",
+    )
     files["4.1.3 Нұсқаулық/_meta.yaml"] = text("signed_by: first-head\n")
     # 4.1.4: approved by the head of compliance, below the level the guideline requires
     files["4.1.4 Мүдделер қақтығысы/Политика урегулирования конфликта интересов 2022-06-01.pdf"] = pdf(
-        "Politika uregulirovaniya konflikta interesov", S, "01.06.2022", date="2022-06-01")
+        "Politika uregulirovaniya konflikta interesov", S, "01.06.2022", date="2022-06-01"
+    )
     files["4.1.4 Мүдделер қақтығысы/_meta.yaml"] = text(f"""\
 files:
   "Политика урегулирования конфликта интересов 2022-06-01.pdf":
@@ -948,45 +1189,75 @@ files:
 """)
     files["4.1.5 Ішкі талдау/Аналитическая справка 2022-08-15.docx"] = docx(
         "Аналитическая справка по результатам внутреннего анализа коррупционных рисков",
-        [S, "Анализом охвачены все 4 подразделения.", "Выявлено рисков — 6, из них в закупках — 3.",
-         "Председатель Правления Е. Жаксыбеков"],
-        date="2022-08-15", author="Касымова Д.Б.",
-        table=[["Подразделение", "Риски"], ["Сатып алу департаменті", "3"], ["Персоналды басқару департаменті", "2"],
-               ["Қаржы департаменті", "1"]])
+        [
+            S,
+            "Анализом охвачены все 4 подразделения.",
+            "Выявлено рисков — 6, из них в закупках — 3.",
+            "Председатель Правления Е. Жаксыбеков",
+        ],
+        date="2022-08-15",
+        author="Касымова Д.Б.",
+        table=[
+            ["Подразделение", "Риски"],
+            ["Сатып алу департаменті", "3"],
+            ["Персоналды басқару департаменті", "2"],
+            ["Қаржы департаменті", "1"],
+        ],
+    )
     files["4.1.5 Ішкі талдау/План мероприятий 2022-08-26.pdf"] = pdf(
-        "Plan meropriyatii", S, "Po ustraneniyu korruptsionnykh riskov", "26.08.2022", date="2022-08-26")
+        "Plan meropriyatii", S, "Po ustraneniyu korruptsionnykh riskov", "26.08.2022", date="2022-08-26"
+    )
     files["4.1.5 Ішкі талдау/_meta.yaml"] = text("signed_by: first-head\n")
     # 4.1.6: employees signed the log on 25.05.2022; the guide was approved on 16.05.2022 (3 days: 19.05.2022)
     files["4.1.6 Таныстыру/Журнал ознакомления 2022-05-25.xlsx"] = xlsx(
-        [["№", "Қызметкер", "Бөлімше", "Танысқан күні", "Қолы"],
-         [1, "Әлімов Т.", "Сатып алу департаменті", "2022-05-25", "қол қойылды"],
-         [2, "Бекова Ж.", "Қаржы департаменті", "2022-05-25", "қол қойылды"],
-         [3, "Орлов П.", "Персоналды басқару департаменті", "2022-05-26", "қол қойылды"]],
-        date="2022-05-25", sheet="Журнал", widths=[5, 20, 34, 16, 14])
+        [
+            ["№", "Қызметкер", "Бөлімше", "Танысқан күні", "Қолы"],
+            [1, "Әлімов Т.", "Сатып алу департаменті", "2022-05-25", "қол қойылды"],
+            [2, "Бекова Ж.", "Қаржы департаменті", "2022-05-25", "қол қойылды"],
+            [3, "Орлов П.", "Персоналды басқару департаменті", "2022-05-26", "қол қойылды"],
+        ],
+        date="2022-05-25",
+        sheet="Журнал",
+        widths=[5, 20, 34, 16, 14],
+    )
     files["4.1.7 Шектеулер/Шектеулерді қабылдау журналы 2022.xlsx"] = xlsx(
-        [["№", "Қызметкер", "Лауазымы", "Шектеулерді қабылдаған күні"],
-         [1, "Әлімов Т.", "Сатып алу департаментінің директоры", "2022-02-14"],
-         [2, "Бекова Ж.", "Қаржы департаментінің директоры", "2022-02-14"]],
-        date="2022-02-14", sheet="Журнал", widths=[5, 20, 40, 28])
+        [
+            ["№", "Қызметкер", "Лауазымы", "Шектеулерді қабылдаған күні"],
+            [1, "Әлімов Т.", "Сатып алу департаментінің директоры", "2022-02-14"],
+            [2, "Бекова Ж.", "Қаржы департаментінің директоры", "2022-02-14"],
+        ],
+        date="2022-02-14",
+        sheet="Журнал",
+        widths=[5, 20, 40, 28],
+    )
     files["4.1.8/_meta.yaml"] = text("""\
 no_facts: true
 reason: "2022 жылы мүдделер қақтығысы фактілері анықталған жоқ (комплаенс қызметінің қорытындысы)"
 """)
     trainings = "".join(
-        f"- date: 2022-{month:02d}-{day:02d}\n  title: \"Комплаенс бойынша оқыту: {topic}\"\n  participants: {n}\n"
+        f'- date: 2022-{month:02d}-{day:02d}\n  title: "Комплаенс бойынша оқыту: {topic}"\n  participants: {n}\n'
         for month, day, topic, n in (
-            (1, 26, "сыбайлас жемқорлыққа қарсы шектеулер", 84), (2, 23, "мүдделер қақтығысы", 77),
-            (3, 30, "сыйлықтар саясаты", 80), (4, 27, "сатып алудағы тәуекелдер", 65),
-            (5, 25, "нұсқаулықпен таныстыру", 112), (6, 29, "ақпарат беру арналары", 70),
-            (7, 27, "контрагенттерді тексеру", 58), (8, 31, "мүдделер қақтығысы", 61),
-            (9, 28, "сыбайлас жемқорлыққа қарсы стандарт", 73), (10, 26, "ISO 37001 талаптары", 69),
-            (11, 30, "пара беру тәуекелдері", 75), (12, 21, "жыл қорытындысы", 90)))
+            (1, 26, "сыбайлас жемқорлыққа қарсы шектеулер", 84),
+            (2, 23, "мүдделер қақтығысы", 77),
+            (3, 30, "сыйлықтар саясаты", 80),
+            (4, 27, "сатып алудағы тәуекелдер", 65),
+            (5, 25, "нұсқаулықпен таныстыру", 112),
+            (6, 29, "ақпарат беру арналары", 70),
+            (7, 27, "контрагенттерді тексеру", 58),
+            (8, 31, "мүдделер қақтығысы", 61),
+            (9, 28, "сыбайлас жемқорлыққа қарсы стандарт", 73),
+            (10, 26, "ISO 37001 талаптары", 69),
+            (11, 30, "пара беру тәуекелдері", 75),
+            (12, 21, "жыл қорытындысы", 90),
+        )
+    )
     files["4.1.9 Оқыту/_register.yaml"] = text("# Ай сайынғы түсіндіру және оқыту іс-шаралары\n" + trainings)
     files["4.1.9 Оқыту/Справка о проведенных мероприятиях 2022-12-27.pdf"] = pdf(
-        "Spravka o provedennykh meropriyatiyakh", S, "Provedeno: 12, uchastnikov: 914", "27.12.2022",
-        date="2022-12-27")
+        "Spravka o provedennykh meropriyatiyakh", S, "Provedeno: 12, uchastnikov: 914", "27.12.2022", date="2022-12-27"
+    )
     files["4.1.9 Оқыту/Протокол №1 2022-01-26.pdf"] = pdf(
-        "Protokol No 1", S, "Obuchenie po komplaens", "26.01.2022", date="2022-01-26")
+        "Protokol No 1", S, "Obuchenie po komplaens", "26.01.2022", date="2022-01-26"
+    )
     files["4.1.9 Оқыту/_meta.yaml"] = text("""\
 signed_by: deputy-first-head
 links:
@@ -999,22 +1270,33 @@ no_facts: true
 reason: "2022 жылы «сенім телефоны» және комплаенс қызметінің поштасы арқылы сыбайлас жемқорлық бұзушылықтары туралы хабарламалар түскен жоқ"
 """)
     files["4.2.2 ISO 37001 оқыту/Анықтама 2022-11-25.pdf"] = pdf(
-        "Anyqtama", S, "ISO 37001 standarty boiynsha oqytudan otkender: 22% (186 qyzmetker)", "25.11.2022",
-        date="2022-11-25")
+        "Anyqtama",
+        S,
+        "ISO 37001 standarty boiynsha oqytudan otkender: 22% (186 qyzmetker)",
+        "25.11.2022",
+        date="2022-11-25",
+    )
     files["4.2.2 ISO 37001 оқыту/Сертификат ISO 37001 оқыту 2022-11-18.pdf"] = pdf(
-        "Sertifikat", "ISO 37001:2016 Antikorruptsionnye sistemy menedzhmenta", "18.11.2022", date="2022-11-18")
+        "Sertifikat", "ISO 37001:2016 Antikorruptsionnye sistemy menedzhmenta", "18.11.2022", date="2022-11-18"
+    )
     files["4.2.2 ISO 37001 оқыту/_meta.yaml"] = text("signed_by: deputy-first-head\n")
     # the company's own numbering: not a task of the guideline
     files["4.3 Қосымша материалдар/Презентация 2022-10-05.pdf"] = pdf(
-        "Prezentatsiya", S, "Komplaens-sluzhba: itogi 9 mesyatsev", date="2022-10-05")
+        "Prezentatsiya", S, "Komplaens-sluzhba: itogi 9 mesyatsev", date="2022-10-05"
+    )
 
     files["figures.xlsx"] = xlsx(
-        [["КРІ", "көрсеткіш", "мәні", "бөлініс", "атауы"],
-         ["4.1", "entities_total", 9, None, "Қор тобындағы ұйымдар (компанияның өзі және еншілес ұйымдар)"],
-         ["4.1", "entities_with_compliance_service", 7, None, "Комплаенс қызметі құрылған ұйымдар"],
-         ["4.2", "organisations_total", 9, None, "Ұйымдар саны"],
-         ["4.2", "organisations_certified", 2, None, "ISO 37001 сертификаты бар ұйымдар"]],
-        date="2022-12-28", sheet="КРІ", widths=[6, 34, 8, 10, 60])
+        [
+            ["КРІ", "көрсеткіш", "мәні", "бөлініс", "атауы"],
+            ["4.1", "entities_total", 9, None, "Қор тобындағы ұйымдар (компанияның өзі және еншілес ұйымдар)"],
+            ["4.1", "entities_with_compliance_service", 7, None, "Комплаенс қызметі құрылған ұйымдар"],
+            ["4.2", "organisations_total", 9, None, "Ұйымдар саны"],
+            ["4.2", "organisations_certified", 2, None, "ISO 37001 сертификаты бар ұйымдар"],
+        ],
+        date="2022-12-28",
+        sheet="КРІ",
+        widths=[6, 34, 8, 10, 60],
+    )
     files["README.md"] = text(README_SAMRUK)
     return files
 
@@ -1079,24 +1361,48 @@ officials:
 """)
     files["3.3.1 Оқу бағдарламалары/Оқу бағдарламасы 5-9 сыныптар 2022-08-25.docx"] = docx(
         "Үлгілік оқу бағдарламасы (5–9 сыныптар)",
-        ["«Құқық негіздері» және «Өзін-өзі тану» пәндеріне сыбайлас жемқорлыққа қарсы құрауыш енгізілді.",
-         "Тақырыптар: адалдық, заңға бағыну, мүдделер қақтығысы, пара беру мен алудың салдары."],
-        date="2022-08-25", author="Орта білім департаменті",
-        table=[["Сынып", "Пән", "Сағат"], ["5", "Өзін-өзі тану", "2"], ["8", "Құқық негіздері", "3"],
-               ["9", "Құқық негіздері", "3"]])
+        [
+            "«Құқық негіздері» және «Өзін-өзі тану» пәндеріне сыбайлас жемқорлыққа қарсы құрауыш енгізілді.",
+            "Тақырыптар: адалдық, заңға бағыну, мүдделер қақтығысы, пара беру мен алудың салдары.",
+        ],
+        date="2022-08-25",
+        author="Орта білім департаменті",
+        table=[
+            ["Сынып", "Пән", "Сағат"],
+            ["5", "Өзін-өзі тану", "2"],
+            ["8", "Құқық негіздері", "3"],
+            ["9", "Құқық негіздері", "3"],
+        ],
+    )
     files["3.3.1 Оқу бағдарламалары/Анықтама 2022-09-15.pdf"] = pdf(
-        "Anyqtama", E, "Sybailas zhemqorlyqqa qarsy quraushy 12 oqu baghdarlamasyna engizildi", "15.09.2022",
-        date="2022-09-15")
+        "Anyqtama",
+        E,
+        "Sybailas zhemqorlyqqa qarsy quraushy 12 oqu baghdarlamasyna engizildi",
+        "15.09.2022",
+        date="2022-09-15",
+    )
     files["3.3.1 Оқу бағдарламалары/_meta.yaml"] = text("signed_by: deputy-first-head\n")
     files["3.4.1 Міндетті пән/Анықтама 2022-09-20.pdf"] = pdf(
-        "Anyqtama", E, "\"Sybailas zhemqorlyqqa qarsy madeniet negizderi\" pani mindetti tizbege engizildi",
-        "20.09.2022", date="2022-09-20")
+        "Anyqtama",
+        E,
+        '"Sybailas zhemqorlyqqa qarsy madeniet negizderi" pani mindetti tizbege engizildi',
+        "20.09.2022",
+        date="2022-09-20",
+    )
     files["3.4.1 Міндетті пән/Ректордың бұйрығы №211 2022-08-29.pdf"] = pdf(
-        "Rektordyng buiryghy No 211", "L.N. Gumilev atyndaghy Euraziya ulttyq universiteti",
-        "Bilim beru baghdarlamalaryn bekitu turaly", "29.08.2022", date="2022-08-29")
+        "Rektordyng buiryghy No 211",
+        "L.N. Gumilev atyndaghy Euraziya ulttyq universiteti",
+        "Bilim beru baghdarlamalaryn bekitu turaly",
+        "29.08.2022",
+        date="2022-08-29",
+    )
     files["3.4.1 Міндетті пән/Приказ ректора №157-п от 30.08.2022.pdf"] = pdf(
-        "Prikaz rektora No 157-p", "Kazakhskii natsionalnyi universitet imeni al-Farabi",
-        "Ob utverzhdenii obrazovatelnykh programm", "30.08.2022", date="2022-08-30")
+        "Prikaz rektora No 157-p",
+        "Kazakhskii natsionalnyi universitet imeni al-Farabi",
+        "Ob utverzhdenii obrazovatelnykh programm",
+        "30.08.2022",
+        date="2022-08-30",
+    )
     files["3.4.1 Міндетті пән/_meta.yaml"] = text("""\
 signed_by: deputy-first-head
 files:
@@ -1106,7 +1412,8 @@ files:
     signed_by: other
 """)
     files["3.4.2/Анықтама 2022-12-26.pdf"] = pdf(
-        "Anyqtama", E, "Oqudan otken studentter: 124 500 (24,3%)", "26.12.2022", date="2022-12-26")
+        "Anyqtama", E, "Oqudan otken studentter: 124 500 (24,3%)", "26.12.2022", date="2022-12-26"
+    )
     files["3.4.2/_meta.yaml"] = text("""\
 signed_by: deputy-first-head
 links:
@@ -1118,11 +1425,16 @@ links:
 """)
     # 3.5.1: the universities' orders approving the topics were not collected
     files["3.5.1 Дипломдық жұмыс тақырыптары/Анықтама 2022-10-10.pdf"] = pdf(
-        "Anyqtama", E, "Bekitilgen taqyryptar: 1 840 (ZhOO bolinisinde)", "10.10.2022", date="2022-10-10")
+        "Anyqtama", E, "Bekitilgen taqyryptar: 1 840 (ZhOO bolinisinde)", "10.10.2022", date="2022-10-10"
+    )
     files["3.5.1 Дипломдық жұмыс тақырыптары/_meta.yaml"] = text("signed_by: deputy-first-head\n")
     files["3.5.2/Анықтама 2022-12-16.pdf"] = pdf(
-        "Anyqtama", E, "Sybailas zhemqorlyqqa qarsy taqyrypta diplomdyq zhumys zhazghandar: 7 350", "16.12.2022",
-        date="2022-12-16")
+        "Anyqtama",
+        E,
+        "Sybailas zhemqorlyqqa qarsy taqyrypta diplomdyq zhumys zhazghandar: 7 350",
+        "16.12.2022",
+        date="2022-12-16",
+    )
     files["3.5.2/_meta.yaml"] = text("signed_by: deputy-first-head\n")
     # 3.5.3: "no facts" is not an exemption the guideline grants here
     files["3.5.3/_meta.yaml"] = text("""\
@@ -1130,7 +1442,8 @@ no_facts: true
 reason: "2022 жылы дипломдық жұмыстардағы бастамалар іске асырылған жоқ"
 """)
     files["3.5.4 Академиялық адалдық/Анықтама 2022-11-14.pdf"] = pdf(
-        "Anyqtama", E, "Akademiyalyq adaldyq ligasyna kirgen ZhOO: 38", "14.11.2022", date="2022-11-14")
+        "Anyqtama", E, "Akademiyalyq adaldyq ligasyna kirgen ZhOO: 38", "14.11.2022", date="2022-11-14"
+    )
     files["3.5.4 Академиялық адалдық/_meta.yaml"] = text("""\
 signed_by: chief-of-staff
 links:
@@ -1139,9 +1452,11 @@ links:
     date: 2022-11-10
 """)
     files["3.7.1 ISO 37001/Сәйкестік сертификаты ӘлФараби ҚазҰУ 2022-06-30.pdf"] = pdf(
-        "Saikestik sertifikaty", "ISO 37001:2016", "Al-Farabi atyndaghy QazUU", "30.06.2022", date="2022-06-30")
+        "Saikestik sertifikaty", "ISO 37001:2016", "Al-Farabi atyndaghy QazUU", "30.06.2022", date="2022-06-30"
+    )
     files["3.7.1 ISO 37001/Сертификат соответствия ЕНУ 2022-09-12.pdf"] = pdf(
-        "Sertifikat sootvetstviya", "ST RK 3049-2017", "ENU im. L.N. Gumileva", "12.09.2022", date="2022-09-12")
+        "Sertifikat sootvetstviya", "ST RK 3049-2017", "ENU im. L.N. Gumileva", "12.09.2022", date="2022-09-12"
+    )
     files.update(_education_central_state_body())
 
     files["figures.yaml"] = text("""\
@@ -1213,8 +1528,12 @@ def _education_central_state_body() -> dict[str, bytes]:
 
     f = "1.1 Ұйымдастыру іс-шаралары"
     doc(f, "Бұйрық №45 2022-02-14.pdf", "Бұйрық №45", "Ішкі талдау графигін және жауапты тұлғаларды бекіту туралы")
-    doc(f, "Жалпы талдамалық анықтама 2022-12-20.pdf", "Жалпы талдамалық анықтама",
-        "Барлық 3 департамент қамтылды: 9 тәуекел анықталды, 8 жойылды")
+    doc(
+        f,
+        "Жалпы талдамалық анықтама 2022-12-20.pdf",
+        "Жалпы талдамалық анықтама",
+        "Барлық 3 департамент қамтылды: 9 тәуекел анықталды, 8 жойылды",
+    )
     meta(f, f"signed_by: {first}\n")
     f = "1.2 Ішкі талдау"
     doc(f, "Талдамалық анықтама 2022-04-11.pdf", "Талдамалық анықтама", "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау")
@@ -1226,11 +1545,12 @@ def _education_central_state_body() -> dict[str, bytes]:
     doc(f, "Сараптама қорытындысы 2022-06-14.pdf", "Сараптама қорытындысы", "«Білім туралы» Заңға түзетулер жобасы")
     doc(f, "Сараптама қорытындысы 2022-09-02.pdf", "Сараптама қорытындысы", "Мектепке дейінгі білім беру қағидалары")
     meta(f, f"signed_by: {deputy}\n")
-    for folder, reason in (("1.4.1 Басшылардың жауапкершілігі", "2022 жылы мұндай басшылар анықталған жоқ"),
-                           ("1.5.1 Бұрын құқық бұзушылық жасағандар",
-                            "2022 жылы мұндай қызметкерлер анықталған жоқ"),
-                           ("2.6.1 Жұмыстан шығару", "2022 жылы мұндай қызметкерлер анықталған жоқ"),
-                           ("2.7 Құқық бұзушылықтар", "2022 жылы сыбайлас жемқорлық құқық бұзушылықтар болған жоқ")):
+    for folder, reason in (
+        ("1.4.1 Басшылардың жауапкершілігі", "2022 жылы мұндай басшылар анықталған жоқ"),
+        ("1.5.1 Бұрын құқық бұзушылық жасағандар", "2022 жылы мұндай қызметкерлер анықталған жоқ"),
+        ("2.6.1 Жұмыстан шығару", "2022 жылы мұндай қызметкерлер анықталған жоқ"),
+        ("2.7 Құқық бұзушылықтар", "2022 жылы сыбайлас жемқорлық құқық бұзушылықтар болған жоқ"),
+    ):
         meta(folder, f'no_facts: true\nreason: "{reason}"\n')
     f = "2.1 Тәуекелдерді жою"
     doc(f, "Талдамалық анықтама 2022-12-15.pdf", "Талдамалық анықтама", "Жойылған тәуекелдер: 8 (9 бағыт бойынша)")
@@ -1238,22 +1558,32 @@ def _education_central_state_body() -> dict[str, bytes]:
     meta(f, f"signed_by: {first}\n")
     doc("2.1.10 ЦДИАӨМ-ге хат", "Хат №04-12 2022-06-08.pdf", "Хат", "Жасырын мемлекеттік көрсетілетін қызметтер туралы")
     meta("2.1.10 ЦДИАӨМ-ге хат", f"signed_by: {deputy}\n")
-    meta("2.1.11 Жариялау", """\
+    meta(
+        "2.1.11 Жариялау",
+        """\
 links:
   - url: "https://www.gov.kz/memleket/entities/edu/documents/details/ishki-talday-2022"
     title: "Сыбайлас жемқорлық тәуекелдеріне ішкі талдау нәтижелері, 2022"
     date: 2022-05-06
-""")
+""",
+    )
     f = "2.1.12 Қоғамдық талқылау"
-    doc(f, "Қоғамдық кеңес отырысының хаттамасы №2 2022-05-20.pdf", "Хаттама №2",
-        "Ішкі талдау нәтижелерін қоғамдық талқылау")
-    meta(f, f"""\
+    doc(
+        f,
+        "Қоғамдық кеңес отырысының хаттамасы №2 2022-05-20.pdf",
+        "Хаттама №2",
+        "Ішкі талдау нәтижелерін қоғамдық талқылау",
+    )
+    meta(
+        f,
+        f"""\
 signed_by: {secretary}
 links:
   - url: "https://www.gov.kz/memleket/entities/edu/press/news/details/qogamdyq-kenes-2022-05-20"
     title: "Қоғамдық кеңес ішкі талдау нәтижелерін талқылады"
     date: 2022-05-21
-""")
+""",
+    )
     f = "2.2.1 Сарапшылар ұсынымдары"
     doc(f, "Анықтама 2022-12-12.pdf", "Анықтама", "Сарапшылардың 4 ұсынымы қабылданды")
     meta(f, f"signed_by: {deputy}\n")
@@ -1264,27 +1594,37 @@ links:
     f = "2.4.1 Мән-жайларды жою"
     doc(f, "Анықтама 2022-11-18.pdf", "Анықтама", "Мән-жайлар: 3, жойылғаны: 3")
     doc(f, "Сыбайлас жемқорлыққа қарсы қызметтің ұсынысы 2022-04-05.pdf", "Ұсыныс", "ҚР ҚІЖК 200-бабы бойынша")
-    meta(f, f"""\
+    meta(
+        f,
+        f"""\
 signed_by: {first}
 files:
   "Сыбайлас жемқорлыққа қарсы қызметтің ұсынысы 2022-04-05.pdf":
     signed_by: other      # Агенттіктің құжаты
-""")
+""",
+    )
     f = "2.5.1 Тәртіптік жауапкершілік"
     doc(f, "Анықтама 2022-12-09.pdf", "Анықтама", "Тәртіптік жауапкершілікке жататын басшылар: 1, тартылғаны: 1")
     doc(f, "Тәртіптік комиссия хаттамасы №3 2022-08-16.pdf", "Хаттама №3", "Тәртіптік комиссия отырысы")
     doc(f, "Жауапкершілікке тарту туралы бұйрық №312 2022-08-19.pdf", "Бұйрық №312", "Тәртіптік жаза қолдану туралы")
     doc(f, "Отставкаға кету туралы арыз 2022-08-10.pdf", "Арыз", "Отставкаға кету туралы")
-    meta(f, f"""\
+    meta(
+        f,
+        f"""\
 signed_by: {first}
 files:
   "Тәртіптік комиссия хаттамасы №3 2022-08-16.pdf":
     signed_by: {secretary}   # комиссия төрағасы — жауапты хатшы
   "Отставкаға кету туралы арыз 2022-08-10.pdf":
     signed_by: other
-""")
-    doc("2.8.1 Стандарт", "Сыбайлас жемқорлыққа қарсы стандарт 2022-03-22.pdf", "Сыбайлас жемқорлыққа қарсы стандарт",
-        "Білім беру саласындағы")
+""",
+    )
+    doc(
+        "2.8.1 Стандарт",
+        "Сыбайлас жемқорлыққа қарсы стандарт 2022-03-22.pdf",
+        "Сыбайлас жемқорлыққа қарсы стандарт",
+        "Білім беру саласындағы",
+    )
     meta("2.8.1 Стандарт", f"signed_by: {first}\n")
     f = "3.2.1 Біліктілікті арттыру"
     doc(f, "Анықтама 2022-12-05.pdf", "Анықтама", "Оқудан өткен мемлекеттік қызметшілер: 118")
@@ -1299,13 +1639,16 @@ files:
         doc(f, f"Хаттама №{month} {date}.pdf", f"Хаттама №{month}", "Әдеп жөніндегі уәкілдің оқыту семинары")
     files[f"{f}/_register.csv"] = register_csv(monthly)
     doc(f, "Анықтама 2022-12-26.pdf", "Анықтама", "Ай сайынғы оқыту іс-шаралары: 12")
-    meta(f, f"""\
+    meta(
+        f,
+        f"""\
 signed_by: {secretary}
 links:
   - url: "https://www.gov.kz/memleket/entities/edu/press/news/details/adep-uakili-2022"
     title: "Әдеп жөніндегі уәкілдің семинарлары, 2022"
     date: 2022-12-26
-""")
+""",
+    )
     return files
 
 

@@ -67,43 +67,64 @@ def main() -> None:
     doc.add_heading("{{ labels.title }}", level=0)
     info = doc.add_table(rows=5, cols=2)
     info.style = "Table Grid"
-    for r, (key, value) in enumerate([
-        ("{{ labels.organisation }}", "{{ organisation.name }}"),
-        ("{{ labels.bin }}", "{{ organisation.bin }}"),
-        ("{{ labels.year }}", "{{ year }}"),
-        ("{{ labels.rulebook }}", "{{ rulebook.id }} {{ rulebook.version }}"),
-        ("{{ labels.made }}", "{{ made }}"),
-    ]):
+    for r, (key, value) in enumerate(
+        [
+            ("{{ labels.organisation }}", "{{ organisation.name }}"),
+            ("{{ labels.bin }}", "{{ organisation.bin }}"),
+            ("{{ labels.year }}", "{{ year }}"),
+            ("{{ labels.rulebook }}", "{{ rulebook.id }} {{ rulebook.version }}"),
+            ("{{ labels.made }}", "{{ made }}"),
+        ]
+    ):
         info.rows[r].cells[0].text = key
         info.rows[r].cells[1].text = value
 
     doc.add_heading("{{ labels.summary }}", level=1)
     doc.add_heading("{{ labels.tasks_by_status }}", level=2)
-    table(doc, ["{{ labels.status }}", "{{ labels.count }}"], ["{{ row.text }}", "{{ row.count }}"],
-          "for row in summary.tasks")
+    table(
+        doc,
+        ["{{ labels.status }}", "{{ labels.count }}"],
+        ["{{ row.text }}", "{{ row.count }}"],
+        "for row in summary.tasks",
+    )
     doc.add_heading("{{ labels.kpis_vs_targets }}", level=2)
-    table(doc, ["{{ labels.kpi }}", "{{ labels.value }}", "{{ labels.target }}", "{{ labels.verdict }}"],
-          ["{{ k.id }}", "{{ k.value|num(k.unit) }}", "{{ k.target|num(k.unit) }}", "{{ k.verdict_text }}"],
-          "for k in kpis")
+    table(
+        doc,
+        ["{{ labels.kpi }}", "{{ labels.value }}", "{{ labels.target }}", "{{ labels.verdict }}"],
+        ["{{ k.id }}", "{{ k.value|num(k.unit) }}", "{{ k.target|num(k.unit) }}", "{{ k.verdict_text }}"],
+        "for k in kpis",
+    )
 
     doc.add_paragraph("{%p for k in kpis %}")
     doc.add_heading("{{ labels.kpi }} {{ k.id }}. {{ k.title }}", level=1)
-    doc.add_paragraph("{{ labels.value }}: {{ k.value|num(k.unit) }} · {{ labels.target }}: "
-                      "{{ k.target|num(k.unit) }} · {{ labels.verdict }}: {{ k.verdict_text }}")
-    table(doc, ["{{ labels.inputs }}", "{{ labels.value }}"], ["{{ i.title }} ({{ i.name }})", "{{ i.value|num }}"],
-          "for i in k.inputs")
+    doc.add_paragraph(
+        "{{ labels.value }}: {{ k.value|num(k.unit) }} · {{ labels.target }}: "
+        "{{ k.target|num(k.unit) }} · {{ labels.verdict }}: {{ k.verdict_text }}"
+    )
+    table(
+        doc,
+        ["{{ labels.inputs }}", "{{ labels.value }}"],
+        ["{{ i.title }} ({{ i.name }})", "{{ i.value|num }}"],
+        "for i in k.inputs",
+    )
     doc.add_paragraph("{%p for f in k.findings %}")
     doc.add_paragraph("⚠ {{ f }}", style="List Bullet")
     doc.add_paragraph("{%p endfor %}")
     doc.add_paragraph("{%p for t in k.tasks %}")
     doc.add_heading("{{ t.id }}. {{ t.title }}", level=2)
-    doc.add_paragraph("{{ labels.status }}: {{ t.status_text }}"
-                      "{% if t.deadline %} · {{ labels.deadline }}: {{ t.deadline }}{% endif %}"
-                      "{% if t.recurrence %} · {{ labels.per_year }} {{ t.recurrence }}{% endif %}"
-                      " · {{ labels.lines }} {{ t.source_lines }}")
+    doc.add_paragraph(
+        "{{ labels.status }}: {{ t.status_text }}"
+        "{% if t.deadline %} · {{ labels.deadline }}: {{ t.deadline }}{% endif %}"
+        "{% if t.recurrence %} · {{ labels.per_year }} {{ t.recurrence }}{% endif %}"
+        " · {{ labels.lines }} {{ t.source_lines }}"
+    )
     doc.add_paragraph("{%p if t.needed %}")
-    table(doc, ["{{ labels.needed }}", "{{ labels.signer }}"], ["{{ n.title }} ({{ n.kind }})", "{{ n.signer }}"],
-          "for n in t.needed")
+    table(
+        doc,
+        ["{{ labels.needed }}", "{{ labels.signer }}"],
+        ["{{ n.title }} ({{ n.kind }})", "{{ n.signer }}"],
+        "for n in t.needed",
+    )
     doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p for f in t.findings %}")
     doc.add_paragraph("{{ f }}", style="List Bullet")
@@ -119,9 +140,13 @@ def main() -> None:
     doc.add_paragraph("{%p endif %}")
 
     doc.add_heading("{{ labels.appendix }}", level=1)
-    table(doc, ["{{ labels.file }}", "{{ labels.task }}", "{{ labels.size }}", "SHA-256"],
-          ["{{ f.path }}", "{{ f.task }}", "{{ f.size }}", "{{ f.sha256 }}"], "for f in files",
-          widths=[6, 1.5, 2, 7.5])
+    table(
+        doc,
+        ["{{ labels.file }}", "{{ labels.task }}", "{{ labels.size }}", "SHA-256"],
+        ["{{ f.path }}", "{{ f.task }}", "{{ f.size }}", "{{ f.sha256 }}"],
+        "for f in files",
+        widths=[6, 1.5, 2, 7.5],
+    )
     doc.add_paragraph("Бұл есепті uvb4 жасады: қол қоймас бұрын тексеріп, толықтырыңыз.")
     doc.save(OUT)
     print(f"wrote {OUT}")

@@ -48,8 +48,14 @@ def _copy_case(name: str, target: Path) -> None:
     title, prefix = DISTRICTS[name]
     org = target / "org.yaml"
     lines = org.read_text(encoding="utf-8").splitlines()
-    lines = [f'name: "{title}"' if line.startswith("name:") else
-             f'bin: "{make_bin(prefix)}"' if line.startswith("bin:") else line for line in lines]
+    lines = [
+        f'name: "{title}"'
+        if line.startswith("name:")
+        else f'bin: "{make_bin(prefix)}"'
+        if line.startswith("bin:")
+        else line
+        for line in lines
+    ]
     org.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -65,6 +71,7 @@ def zip_folder(folder: Path, archive: Path) -> None:
 
 def shift_year(source: Path, target: Path, by: int = 1) -> None:
     """Copy ``source`` to ``target`` with every year (2000–2039) in names and text files moved by ``by``."""
+
     def move(text: str) -> str:
         return YEAR.sub(lambda m: str(int(m.group(1)) + by), text)
 

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"
-ORG = '''name: "Алматы облысы әкімінің аппараты"
+ORG = """name: "Алматы облысы әкімінің аппараты"
 bin: "791028302728"
 type: local-executive-body
 year: 2022
 officials:
   - name: "Сапаров Ерлан Қайратұлы"
     role: first-head
-'''
+"""
 NOTE = "1.2 Ішкі талдау/Талдамалық анықтама 2022-03-15.pdf"
 DEEP = "/".join(["қабат"] * 70)
 
@@ -52,13 +52,16 @@ def build_skipped_entries(tmp: Path) -> Path:
 SKIPPED_ENTRIES = {
     "exit_code": 1,
     "expect": [
-        {"task": None, "codes": [
-            {"code": "skipped-symlink", "path": "1.2 Ішкі талдау/Сілтеме 2022-04-01.pdf"},
-            {"code": "skipped-symlink", "path": "1.3 Сілтеме"},
-            {"code": "skipped-special", "path": "1.2 Ішкі талдау/Арна 2022-04-02.pdf"},
-            {"code": "bad-name", "path": "1.2 Ішкі талдау/\\xd1\\xea\\xe0\\xed 2022-04-03.pdf"},
-            {"code": "skipped-too-deep", "path": "2.1.10 Хат/" + "/".join(["қабат"] * 64)},
-        ]},
+        {
+            "task": None,
+            "codes": [
+                {"code": "skipped-symlink", "path": "1.2 Ішкі талдау/Сілтеме 2022-04-01.pdf"},
+                {"code": "skipped-symlink", "path": "1.3 Сілтеме"},
+                {"code": "skipped-special", "path": "1.2 Ішкі талдау/Арна 2022-04-02.pdf"},
+                {"code": "bad-name", "path": "1.2 Ішкі талдау/\\xd1\\xea\\xe0\\xed 2022-04-03.pdf"},
+                {"code": "skipped-too-deep", "path": "2.1.10 Хат/" + "/".join(["қабат"] * 64)},
+            ],
+        },
         {"task": "1.2.1", "evidence": ["1.2 Ішкі талдау/Талдамалық анықтама 2022-03-15.pdf"]},
     ],
 }
@@ -104,9 +107,9 @@ def _mark_encrypted(data: bytes, name: str) -> bytes:
     raw = name.encode("utf-8")
     start = out.find(raw)
     while start >= 0:
-        if out[start - 30:start - 26] == b"PK\x03\x04":
+        if out[start - 30 : start - 26] == b"PK\x03\x04":
             out[start - 30 + 6] |= 0x1
-        elif out[start - 46:start - 42] == b"PK\x01\x02":
+        elif out[start - 46 : start - 42] == b"PK\x01\x02":
             out[start - 46 + 8] |= 0x1
         start = out.find(raw, start + 1)
     return bytes(out)
@@ -115,12 +118,15 @@ def _mark_encrypted(data: bytes, name: str) -> bytes:
 ZIP_SKIPS = {
     "exit_code": 1,
     "expect": [
-        {"task": None, "codes": [
-            {"code": "duplicate-org-file", "path": "org.yaml"},
-            {"code": "duplicate-member", "path": NOTE},
-            {"code": "skipped-bad-name", "path": "../Бумадан тыс 2022-01-01.pdf"},
-            {"code": "skipped-encrypted", "path": "2.2 Жоспар/Жоспар 2022-02-01.pdf"},
-        ]},
+        {
+            "task": None,
+            "codes": [
+                {"code": "duplicate-org-file", "path": "org.yaml"},
+                {"code": "duplicate-member", "path": NOTE},
+                {"code": "skipped-bad-name", "path": "../Бумадан тыс 2022-01-01.pdf"},
+                {"code": "skipped-encrypted", "path": "2.2 Жоспар/Жоспар 2022-02-01.pdf"},
+            ],
+        },
         {"task": "2.1.10", "evidence": ["2.1.10 Хат/Хат 2022-07-01.pdf"]},
     ],
 }

@@ -12,7 +12,6 @@ import shutil
 import threading
 
 import pytest
-
 from conftest import ROOT
 
 EXAMPLES = ROOT / "examples"
@@ -49,9 +48,13 @@ def test_two_languages_in_one_process(rulebook):
     assert ru.check.findings[0].message.startswith("файл не относится")
     assert en.check.findings[0].message.startswith("the file belongs to no task")
     assert kk.check.findings[0].code == "unassigned-file" and kk.check.findings[0].message not in (
-        ru.check.findings[0].message, en.check.findings[0].message)
+        ru.check.findings[0].message,
+        en.check.findings[0].message,
+    )
     # same statuses, messages in each language
-    assert [t.status for t in ru.check.tasks] == [t.status for t in en.check.tasks] == [t.status for t in kk.check.tasks]
+    assert (
+        [t.status for t in ru.check.tasks] == [t.status for t in en.check.tasks] == [t.status for t in kk.check.tasks]
+    )
     ru_messages = [f.message for t in ru.check.tasks for f in t.findings]
     en_messages = [f.message for t in en.check.tasks for f in t.findings]
     assert ru_messages and ru_messages != en_messages
@@ -84,7 +87,9 @@ def test_the_environment_is_neither_read_nor_written(rulebook, monkeypatch):
     monkeypatch.setenv("UVB4_LANG", "ru")
     before = dict(os.environ)
     checked = api.check_folder(ALMATY, rulebook, task="2.1.1")
-    assert checked.task("2.1.1").title == api.check_folder(ALMATY, rulebook, task="2.1.1", lang="kk").task("2.1.1").title
+    assert (
+        checked.task("2.1.1").title == api.check_folder(ALMATY, rulebook, task="2.1.1", lang="kk").task("2.1.1").title
+    )
     with use_lang("en"):  # an enclosing block chooses the language of calls without one
         inside = api.check_folder(ALMATY, rulebook, task="2.1.1")
     assert inside.task("2.1.1").title == api.check_folder(ALMATY, rulebook, task="2.1.1", lang="en").task("2.1.1").title
@@ -141,12 +146,16 @@ def test_review_exit_code_policy(codes, expected):
         if code == 2:
             return OrgReview("x", errors=(InputError("yaml-syntax", "bad", "x/org.yaml", 1, 1),))
         status = api.Status.DONE if code == 0 else api.Status.MISSING
-        check = FolderCheck(Organisation("O", "990240001277", "central-state-body", 2022), "x", 2022,
-                            RulebookInfo("ubb4", "1.0.0"), (TaskResult("1.1.1", "1", "1.1", "1.1", "t", status),))
+        check = FolderCheck(
+            Organisation("O", "990240001277", "central-state-body", 2022),
+            "x",
+            2022,
+            RulebookInfo("ubb4", "1.0.0"),
+            (TaskResult("1.1.1", "1", "1.1", "1.1", "t", status),),
+        )
         return OrgReview("x", check=check)
 
-    review = Review("r", 2022, RulebookInfo("ubb4", "1.0.0"), "2023-01-01T00:00:00+00:00",
-                    tuple(org(c) for c in codes))
+    review = Review("r", 2022, RulebookInfo("ubb4", "1.0.0"), "2023-01-01T00:00:00+00:00", tuple(org(c) for c in codes))
     assert review.exit_code == expected
 
 
@@ -195,16 +204,22 @@ def test_review_many_reports_progress_and_streams_results(tmp_path, rulebook):
     (tmp_path / "orgs" / "broken").mkdir()
     (tmp_path / "orgs" / "broken" / "org.yaml").write_text("name: [\n", encoding="utf-8")
     calls, arrived = [], []
-    review = api.review_many(tmp_path / "orgs", jobs=2, rulebook=rulebook, progress=lambda *a: calls.append(a),
-                             on_result=lambda org: arrived.append(org.source))
+    review = api.review_many(
+        tmp_path / "orgs",
+        jobs=2,
+        rulebook=rulebook,
+        progress=lambda *a: calls.append(a),
+        on_result=lambda org: arrived.append(org.source),
+    )
     assert calls == [(0, 3, 0), (1, 3, 0), (2, 3, 1), (3, 3, 1)]  # in source order: almaty, broken, samruk
     assert arrived == ["almaty", "broken", "samruk"] == [o.source for o in review.orgs]
     assert review.year is None and {o.year for o in review.orgs if o.check} == {2022}
 
 
 def test_a_single_folder_or_zip_is_a_review_of_one(tmp_path, rulebook):
-    from uvb4 import api
     from review_trees import zip_folder
+
+    from uvb4 import api
 
     zip_folder(EXAMPLES / "samruk-energy-jsc", tmp_path / "samruk.zip")
     for root in (ALMATY, tmp_path / "samruk.zip"):

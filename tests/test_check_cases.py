@@ -29,16 +29,16 @@ import json
 import shutil
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
+from conftest import tree_snapshot
+from robust_cases import ROBUST_GENERATED
 
 from uvb4.checks import ALL_CODES
 from uvb4.checks.model import Status
-
-from conftest import tree_snapshot
-from robust_cases import ROBUST_GENERATED
 
 CASES = Path(__file__).resolve().parent / "cases" / "check"
 COMMITTED = sorted(p.name for p in CASES.iterdir() if (p / "expected.yaml").is_file())
@@ -63,14 +63,14 @@ officials:
 '''
 
 # Russian only: cp866 (DOS Cyrillic) has no Kazakh letters.
-ORG_RU = '''name: "Аппарат акима Алматинской области"
+ORG_RU = """name: "Аппарат акима Алматинской области"
 bin: "791028302728"
 type: local-executive-body
 year: 2022
 officials:
   - name: "Сапаров Ерлан"
     role: first-head
-'''
+"""
 
 
 def _load_yaml(path: Path) -> dict[str, Any]:
@@ -168,20 +168,34 @@ def _signature(iin: str, document: bytes, *, tamper: bool = False, detached: boo
     from cryptography.x509.oid import NameOID
 
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    now = dt.datetime.now(dt.timezone.utc)
-    subject = x509.Name([
-        x509.NameAttribute(NameOID.COMMON_NAME, "САПАРОВ ЕРЛАН"),
-        x509.NameAttribute(NameOID.SERIAL_NUMBER, f"IIN{iin}"),
-        x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
-        x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "BIN791028302728"),
-    ])
-    cert = (x509.CertificateBuilder().subject_name(subject).issuer_name(subject).public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
-            .sign(key, hashes.SHA256()))
-    der = (pkcs7.PKCS7SignatureBuilder().set_data(document).add_signer(cert, key, hashes.SHA256())
-           .sign(serialization.Encoding.DER,
-                 [pkcs7.PKCS7Options.Binary] + ([pkcs7.PKCS7Options.DetachedSignature] if detached else [])))
+    now = dt.datetime.now(dt.UTC)
+    subject = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COMMON_NAME, "САПАРОВ ЕРЛАН"),
+            x509.NameAttribute(NameOID.SERIAL_NUMBER, f"IIN{iin}"),
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "KZ"),
+            x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, "BIN791028302728"),
+        ]
+    )
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=365))
+        .sign(key, hashes.SHA256())
+    )
+    der = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(document)
+        .add_signer(cert, key, hashes.SHA256())
+        .sign(
+            serialization.Encoding.DER,
+            [pkcs7.PKCS7Options.Binary] + ([pkcs7.PKCS7Options.DetachedSignature] if detached else []),
+        )
+    )
     if tamper:
         from asn1crypto import cms
 
@@ -201,31 +215,44 @@ STANDARD = "Сыбайлас жемқорлыққа қарсы стандарт 
 
 def build_e_signatures(tmp: Path) -> Path:
     note, letter, standard = PDF + b"note", PDF + b"letter", PDF + b"standard"
-    return _write(tmp / "org", {
-        "org.yaml": ORG,
-        # the first head's own e-signature: no _meta.yaml needed
-        f"2.2.1 Талдау/{NOTE}": note,
-        f"2.2.1 Талдау/{NOTE}.cms": _signature(FIRST_HEAD_IIN, note),
-        # signed by someone who is not among org.yaml's officials
-        f"2.1.10 Хат/{LETTER}": letter,
-        f"2.1.10 Хат/{LETTER}.cms": _signature(OUTSIDER_IIN, letter),
-        # the first head's certificate, but the signature does not match the document
-        f"2.8.1 Стандарт/{STANDARD}": standard,
-        f"2.8.1 Стандарт/{STANDARD}.cms": _signature(FIRST_HEAD_IIN, standard, tamper=True),
-    })
+    return _write(
+        tmp / "org",
+        {
+            "org.yaml": ORG,
+            # the first head's own e-signature: no _meta.yaml needed
+            f"2.2.1 Талдау/{NOTE}": note,
+            f"2.2.1 Талдау/{NOTE}.cms": _signature(FIRST_HEAD_IIN, note),
+            # signed by someone who is not among org.yaml's officials
+            f"2.1.10 Хат/{LETTER}": letter,
+            f"2.1.10 Хат/{LETTER}.cms": _signature(OUTSIDER_IIN, letter),
+            # the first head's certificate, but the signature does not match the document
+            f"2.8.1 Стандарт/{STANDARD}": standard,
+            f"2.8.1 Стандарт/{STANDARD}.cms": _signature(FIRST_HEAD_IIN, standard, tamper=True),
+        },
+    )
 
 
 E_SIGNATURES = {
     "exit_code": 1,
     "expect": [
-        {"task": "2.2.1", "status": "done", "codes": [],
-         "absent": ["unsigned", "signer-not-official", "signature-invalid"],
-         "evidence": [f"2.2.1 Талдау/{NOTE}"]},
-        {"task": "2.1.10", "status": "partial",
-         "codes": [{"code": "signer-not-official", "path": f"2.1.10 Хат/{LETTER}", "requirement": "letter"}]},
-        {"task": "2.8.1", "status": "partial",
-         "codes": [{"code": "signature-invalid", "path": f"2.8.1 Стандарт/{STANDARD}"}],
-         "absent": ["signer-not-official", "signer-below-required-level"]},
+        {
+            "task": "2.2.1",
+            "status": "done",
+            "codes": [],
+            "absent": ["unsigned", "signer-not-official", "signature-invalid"],
+            "evidence": [f"2.2.1 Талдау/{NOTE}"],
+        },
+        {
+            "task": "2.1.10",
+            "status": "partial",
+            "codes": [{"code": "signer-not-official", "path": f"2.1.10 Хат/{LETTER}", "requirement": "letter"}],
+        },
+        {
+            "task": "2.8.1",
+            "status": "partial",
+            "codes": [{"code": "signature-invalid", "path": f"2.8.1 Стандарт/{STANDARD}"}],
+            "absent": ["signer-not-official", "signer-below-required-level"],
+        },
         {"task": None, "absent": ["bad-signature", "signature-without-document"]},
     ],
 }
@@ -237,23 +264,29 @@ PLAN = "Іс-шаралар жоспары 2022-03-10.pdf"
 def build_detached_signatures(tmp: Path) -> Path:
     """Detached signatures are verified against the document beside them."""
     plan, note = PDF + b"plan", PDF + b"note"
-    return _write(tmp / "org", {
-        "org.yaml": ORG,
-        # signed as it is
-        f"2.2.1 Талдау/{NOTE}": note,
-        f"2.2.1 Талдау/{NOTE}.p7s": _signature(FIRST_HEAD_IIN, note, detached=True),
-        # the document was changed after it was signed
-        f"2.8.1 Стандарт/{STANDARD}": plan + b" edited after signing",
-        f"2.8.1 Стандарт/{STANDARD}.p7s": _signature(FIRST_HEAD_IIN, plan, detached=True),
-    })
+    return _write(
+        tmp / "org",
+        {
+            "org.yaml": ORG,
+            # signed as it is
+            f"2.2.1 Талдау/{NOTE}": note,
+            f"2.2.1 Талдау/{NOTE}.p7s": _signature(FIRST_HEAD_IIN, note, detached=True),
+            # the document was changed after it was signed
+            f"2.8.1 Стандарт/{STANDARD}": plan + b" edited after signing",
+            f"2.8.1 Стандарт/{STANDARD}.p7s": _signature(FIRST_HEAD_IIN, plan, detached=True),
+        },
+    )
 
 
 DETACHED_SIGNATURES = {
     "exit_code": 1,
     "expect": [
         {"task": "2.2.1", "status": "done", "codes": [], "absent": ["unsigned", "signature-invalid"]},
-        {"task": "2.8.1", "status": "partial",
-         "codes": [{"code": "signature-invalid", "path": f"2.8.1 Стандарт/{STANDARD}"}]},
+        {
+            "task": "2.8.1",
+            "status": "partial",
+            "codes": [{"code": "signature-invalid", "path": f"2.8.1 Стандарт/{STANDARD}"}],
+        },
     ],
 }
 
@@ -261,7 +294,7 @@ DETACHED_SIGNATURES = {
 class _DosZipInfo(zipfile.ZipInfo):
     """A member written as Windows' built-in "Send to ZIP" does: the name in cp866, no UTF-8 flag."""
 
-    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's own name
+    def _encodeFilenameFlags(self):
         return self.filename.encode("cp437"), self.flag_bits
 
 
@@ -305,10 +338,17 @@ def build_cp866_zip(tmp: Path) -> Path:
 CP866_ZIP = {
     "exit_code": 1,
     "expect": [
-        {"task": "1.2.1", "status": "done", "codes": [],
-         "evidence": [RU_NOTE.split("/", 1)[1], RU_PLAN.split("/", 1)[1]]},
-        {"task": "2.2.1", "status": "missing",
-         "codes": [{"code": "unreadable-file", "path": RU_BROKEN.split("/", 1)[1]}, "missing-evidence"]},
+        {
+            "task": "1.2.1",
+            "status": "done",
+            "codes": [],
+            "evidence": [RU_NOTE.split("/", 1)[1], RU_PLAN.split("/", 1)[1]],
+        },
+        {
+            "task": "2.2.1",
+            "status": "missing",
+            "codes": [{"code": "unreadable-file", "path": RU_BROKEN.split("/", 1)[1]}, "missing-evidence"],
+        },
     ],
 }
 
@@ -320,14 +360,17 @@ def nfd(text: str) -> str:
 def build_nfd_names(tmp: Path) -> Path:
     folder = "1.1 Ұйымдастыру"  # й decomposes in NFD
     order, note = "Бұйрық №12 2022-02-10.pdf", "Талдамалық анықтама 15.12.2022.docx"
-    root = _write(tmp / "org", {
-        "org.yaml": ORG,
-        f"{nfd(folder)}/{nfd(order)}": PDF,
-        f"{nfd(folder)}/{nfd(note)}": DOCX,
-        # _meta.yaml typed on Windows (NFC) about files saved on a Mac (NFD)
-        f"{nfd(folder)}/_meta.yaml": f'files:\n  "{order}":\n    signed_by: first-head\n'
-                                     f'  "{note}":\n    signer: "Жұмабаева Айгүл Серікқызы"\n',
-    })
+    root = _write(
+        tmp / "org",
+        {
+            "org.yaml": ORG,
+            f"{nfd(folder)}/{nfd(order)}": PDF,
+            f"{nfd(folder)}/{nfd(note)}": DOCX,
+            # _meta.yaml typed on Windows (NFC) about files saved on a Mac (NFD)
+            f"{nfd(folder)}/_meta.yaml": f'files:\n  "{order}":\n    signed_by: first-head\n'
+            f'  "{note}":\n    signer: "Жұмабаева Айгүл Серікқызы"\n',
+        },
+    )
     assert any(nfd(folder) == p.name and p.name != folder for p in root.iterdir())  # the premise
     return root
 
@@ -336,9 +379,15 @@ NFD_NAMES = {
     "args": ["--task", "1.1.1"],
     "exit_code": 0,
     "expect": [
-        {"task": "1.1.1", "status": "done", "codes": [],
-         "evidence": ["1.1 Ұйымдастыру/Бұйрық №12 2022-02-10.pdf",
-                      "1.1 Ұйымдастыру/Талдамалық анықтама 15.12.2022.docx"]},
+        {
+            "task": "1.1.1",
+            "status": "done",
+            "codes": [],
+            "evidence": [
+                "1.1 Ұйымдастыру/Бұйрық №12 2022-02-10.pdf",
+                "1.1 Ұйымдастыру/Талдамалық анықтама 15.12.2022.docx",
+            ],
+        },
     ],
 }
 
@@ -362,16 +411,20 @@ def pdf_with_text(lines: list[str]) -> bytes:
     """A one-page PDF whose text layer holds ``lines`` (Cyrillic through a ToUnicode map)."""
     chars = sorted({ch for line in lines for ch in line})
     code = {ch: i + 1 for i, ch in enumerate(chars)}
-    ops = [f"BT /F1 12 Tf 72 {780 - 20 * i} Td <{''.join(f'{code[ch]:02x}' for ch in line)}> Tj ET"
-           for i, line in enumerate(lines)]
+    ops = [
+        f"BT /F1 12 Tf 72 {780 - 20 * i} Td <{''.join(f'{code[ch]:02x}' for ch in line)}> Tj ET"
+        for i, line in enumerate(lines)
+    ]
     stream = "\n".join(ops).encode("ascii")
     pairs = "\n".join(f"<{code[ch]:02x}> <{ord(ch):04x}>" for ch in chars)
-    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-            "1 begincodespacerange\n<00> <ff>\nendcodespacerange\n"
-            f"{len(chars)} beginbfchar\n{pairs}\nendbfchar\n"
-            "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")
+    cmap = (
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<00> <ff>\nendcodespacerange\n"
+        f"{len(chars)} beginbfchar\n{pairs}\nendbfchar\n"
+        "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
+    ).encode("ascii")
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -400,31 +453,60 @@ TEXT_NONE = "2.1.10 Хат/Хат 2022-07-01.docx"
 
 
 def build_signers_from_text(tmp: Path) -> Path:
-    return _write(tmp / "org", {
-        "org.yaml": ORG,
-        # the first head named in the last paragraphs, initials first, the executor's line after
-        TEXT_NOTE: docx_with(["Анықтама", "НҚА жобаларына сараптама нәтижелері туралы.", "",
-                              "Облыс әкімі                    Е.Қ. Сапаров", "Орынд.: Омаров Н.С."]),
-        # a PDF's text layer naming the deputy, where 2.3.1's note needs the first head: a known gap
-        TEXT_BELOW: pdf_with_text(["Анықтама", "Ұсынымдар: 8, орындалғаны: 6", "Облыс әкімінің орынбасары",
-                                   "А. Жұмабаева"]),
-        TEXT_PLAN: docx_with(["Іс-шаралар жоспары", "Бекітемін: облыс әкімі Сапаров Ерлан"]),
-        # no official named anywhere: the signer stays to confirm
-        TEXT_NONE: docx_with(["Құрметті әріптестер!", "Жасырын мемлекеттік қызметтер анықталды."]),
-    })
+    return _write(
+        tmp / "org",
+        {
+            "org.yaml": ORG,
+            # the first head named in the last paragraphs, initials first, the executor's line after
+            TEXT_NOTE: docx_with(
+                [
+                    "Анықтама",
+                    "НҚА жобаларына сараптама нәтижелері туралы.",
+                    "",
+                    "Облыс әкімі                    Е.Қ. Сапаров",
+                    "Орынд.: Омаров Н.С.",
+                ]
+            ),
+            # a PDF's text layer naming the deputy, where 2.3.1's note needs the first head: a known gap
+            TEXT_BELOW: pdf_with_text(
+                ["Анықтама", "Ұсынымдар: 8, орындалғаны: 6", "Облыс әкімінің орынбасары", "А. Жұмабаева"]
+            ),
+            TEXT_PLAN: docx_with(["Іс-шаралар жоспары", "Бекітемін: облыс әкімі Сапаров Ерлан"]),
+            # no official named anywhere: the signer stays to confirm
+            TEXT_NONE: docx_with(["Құрметті әріптестер!", "Жасырын мемлекеттік қызметтер анықталды."]),
+        },
+    )
 
 
 SIGNERS_FROM_TEXT = {
     "exit_code": 1,
     "expect": [
-        {"task": "2.2.1", "status": "done", "evidence": [TEXT_NOTE],
-         "codes": [{"code": "signer-inferred", "severity": "warning", "path": TEXT_NOTE,
-                    "data": {"name": "Сапаров Ерлан Қайратұлы", "role": "first-head"}}],
-         "absent": ["signer-unconfirmed"]},
-        {"task": "2.3.1", "status": "partial",
-         "codes": [{"code": "signer-below-required-level", "path": TEXT_BELOW,
-                    "data": {"roles": ["deputy-first-head"], "allowed": ["first-head"], "source": "text"}},
-                   {"code": "signer-inferred", "path": TEXT_PLAN}]},
+        {
+            "task": "2.2.1",
+            "status": "done",
+            "evidence": [TEXT_NOTE],
+            "codes": [
+                {
+                    "code": "signer-inferred",
+                    "severity": "warning",
+                    "path": TEXT_NOTE,
+                    "data": {"name": "Сапаров Ерлан Қайратұлы", "role": "first-head"},
+                }
+            ],
+            "absent": ["signer-unconfirmed"],
+        },
+        {
+            "task": "2.3.1",
+            "status": "partial",
+            "codes": [
+                {
+                    "code": "signer-below-required-level",
+                    "path": TEXT_BELOW,
+                    "data": {"roles": ["deputy-first-head"], "allowed": ["first-head"], "source": "text"},
+                },
+                {"code": "signer-inferred", "path": TEXT_PLAN},
+            ],
+        },
         {"task": "2.1.10", "status": "done", "codes": [{"code": "signer-unconfirmed", "path": TEXT_NONE}]},
     ],
 }
@@ -433,10 +515,16 @@ SIGNERS_FROM_TEXT_STRICT = {
     "args": ["--strict"],
     "exit_code": 1,
     "expect": [
-        {"task": "2.2.1", "status": "partial",
-         "codes": [{"code": "signer-inferred", "severity": "error", "path": TEXT_NOTE}]},
-        {"task": "2.1.10", "status": "partial",
-         "codes": [{"code": "signer-unconfirmed", "severity": "error", "path": TEXT_NONE}]},
+        {
+            "task": "2.2.1",
+            "status": "partial",
+            "codes": [{"code": "signer-inferred", "severity": "error", "path": TEXT_NOTE}],
+        },
+        {
+            "task": "2.1.10",
+            "status": "partial",
+            "codes": [{"code": "signer-unconfirmed", "severity": "error", "path": TEXT_NONE}],
+        },
     ],
 }
 
@@ -452,12 +540,15 @@ def build_xlsx_register(tmp: Path) -> Path:
         sheet.append([dt.datetime(2022, month, day), f"Встреча {day:02d}.{month:02d}", 20 + month, None])
     buffer = io.BytesIO()
     book.save(buffer)
-    return _write(tmp / "org", {
-        "org.yaml": ORG,
-        "3.1.7 Кездесулер/_register.xlsx": buffer.getvalue(),
-        "3.1.7 Кездесулер/Анықтама 2022-12-16.pdf": PDF,
-        "3.1.7 Кездесулер/_meta.yaml": "signed_by: deputy-first-head\n",
-    })
+    return _write(
+        tmp / "org",
+        {
+            "org.yaml": ORG,
+            "3.1.7 Кездесулер/_register.xlsx": buffer.getvalue(),
+            "3.1.7 Кездесулер/Анықтама 2022-12-16.pdf": PDF,
+            "3.1.7 Кездесулер/_meta.yaml": "signed_by: deputy-first-head\n",
+        },
+    )
 
 
 XLSX_REGISTER = {
@@ -520,12 +611,22 @@ def test_case_folders_stay_small():
 
 @pytest.mark.parametrize("name", COMMITTED)
 def test_committed_files_have_the_right_magic(name):
-    magic = {".pdf": b"%PDF-", ".docx": b"PK\x03\x04", ".xlsx": b"PK\x03\x04", ".pptx": b"PK\x03\x04",
-             ".jpg": b"\xff\xd8\xff", ".png": b"\x89PNG\r\n\x1a\n"}
+    magic = {
+        ".pdf": b"%PDF-",
+        ".docx": b"PK\x03\x04",
+        ".xlsx": b"PK\x03\x04",
+        ".pptx": b"PK\x03\x04",
+        ".jpg": b"\xff\xd8\xff",
+        ".png": b"\x89PNG\r\n\x1a\n",
+    }
     deliberate = {"content-mismatch", "empty-file"}
     expected = _load_yaml(CASES / name / "expected.yaml")
-    broken = {spec["path"] for item in expected["expect"] for spec in item.get("codes", [])
-              if isinstance(spec, dict) and spec["code"] in deliberate}
+    broken = {
+        spec["path"]
+        for item in expected["expect"]
+        for spec in item.get("codes", [])
+        if isinstance(spec, dict) and spec["code"] in deliberate
+    }
     for path in (CASES / name).rglob("*"):
         rel = path.relative_to(CASES / name).as_posix()
         if path.is_file() and path.suffix.lower() in magic and rel not in broken:
@@ -533,11 +634,14 @@ def test_committed_files_have_the_right_magic(name):
 
 
 def test_unreadable_signature_is_reported_once_with_its_reason(run, tmp_path):
-    folder = _write(tmp_path / "org", {
-        "org.yaml": ORG,
-        f"2.8.1 Стандарт/{STANDARD}": PDF + b"standard",
-        f"2.8.1 Стандарт/{STANDARD}.cms": b"garbage",
-    })
+    folder = _write(
+        tmp_path / "org",
+        {
+            "org.yaml": ORG,
+            f"2.8.1 Стандарт/{STANDARD}": PDF + b"standard",
+            f"2.8.1 Стандарт/{STANDARD}.cms": b"garbage",
+        },
+    )
     data = json.loads(run("check", folder, "--format", "json").stdout)
     [finding] = [f for f in data["findings"] if f["code"] == "bad-signature"]
     assert finding["message"].startswith("электрондық қолтаңбаны оқу мүмкін емес: ")

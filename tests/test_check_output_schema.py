@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import ROOT
 
 EXAMPLES = sorted(p.name for p in (ROOT / "examples").iterdir() if (p / "org.yaml").is_file())

@@ -32,8 +32,16 @@ def test_show_json_contract(run):
                 tasks.extend(project["tasks"])
     assert len(tasks) == 68
     for task in tasks:
-        assert {"id", "title", "executors", "evidence", "exempt_without_facts", "recurrence", "quantity",
-                "source_lines"} <= task.keys()
+        assert {
+            "id",
+            "title",
+            "executors",
+            "evidence",
+            "exempt_without_facts",
+            "recurrence",
+            "quantity",
+            "source_lines",
+        } <= task.keys()
         assert task["evidence"], task["id"]
         assert len(task["source_lines"]) == 2
     by_id = {t["id"]: t for t in tasks}
@@ -77,7 +85,8 @@ def test_committed_schemas_are_fresh(run):
         assert result.exit_code == 0
         committed = (ROOT / "rulebook" / "schema" / name).read_text(encoding="utf-8")
         assert json.loads(committed) == json.loads(result.stdout), (
-            f"rulebook/schema/{name} is stale: run `uvb4 rulebook schema --file {kind} > rulebook/schema/{name}`")
+            f"rulebook/schema/{name} is stale: run `uvb4 rulebook schema --file {kind} > rulebook/schema/{name}`"
+        )
 
 
 def test_rulebook_files_carry_the_schema_modeline():

@@ -90,8 +90,11 @@ def test_every_command_option_and_argument_has_help():
         name = " ".join(("uvb4", *path))
         if not (command.help or "").strip():
             missing.append(name)
-        missing += [f"{name} {param.name}" for param in command.params
-                    if not getattr(param, "hidden", False) and not (getattr(param, "help", None) or "").strip()]
+        missing += [
+            f"{name} {param.name}"
+            for param in command.params
+            if not getattr(param, "hidden", False) and not (getattr(param, "help", None) or "").strip()
+        ]
     assert not missing, f"without help: {missing}"
 
 
@@ -108,10 +111,13 @@ def test_every_command_is_in_the_readme_command_table():
 
 def test_every_option_is_documented():
     text = _all_docs()
-    missing = sorted({
-        f"{' '.join(('uvb4', *path))} {opt}" for path, opt in _options()
-        if not re.search(r"(?<![\w-])" + re.escape(opt) + r"(?![\w-])", text)
-    })
+    missing = sorted(
+        {
+            f"{' '.join(('uvb4', *path))} {opt}"
+            for path, opt in _options()
+            if not re.search(r"(?<![\w-])" + re.escape(opt) + r"(?![\w-])", text)
+        }
+    )
     assert not missing, f"options named nowhere in README.md or docs/*.md: {missing}"
 
 
@@ -157,8 +163,10 @@ def test_architecture_names_are_found():
 def test_every_module_named_in_architecture_exists():
     names = _architecture_names()
     missing = sorted(n for n in names if n not in PENDING and not _exists(n))
-    assert not missing, (f"docs/architecture.md names modules that do not exist: {missing} "
-                         "(fix the page, or, for a branch not merged yet, add them to PENDING)")
+    assert not missing, (
+        f"docs/architecture.md names modules that do not exist: {missing} "
+        "(fix the page, or, for a branch not merged yet, add them to PENDING)"
+    )
 
 
 def test_pending_names_are_pending():

@@ -21,7 +21,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, tree_snapshot
 
 EXAMPLES = ROOT / "examples"
@@ -41,16 +40,43 @@ def statuses(**by_status: list[str]) -> dict[str, str]:
 DESIGNED: dict[str, dict[str, str]] = {
     "almaty-oblast-akimat": statuses(
         # 1.2.9: audit reports of 2019 and 2021 (rulebook 1.1.0 wants those of the last 3 years, not each year's)
-        done=[*ids("1.1", 1, 4), *ids("1.2", 1, 10), "1.3.1", "1.3.2", *ids("2.1", 1, 12), "2.2.1",
-              "2.4.1", "2.8.1", "3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.1.6", "3.2.1", "3.2.2"],
+        done=[
+            *ids("1.1", 1, 4),
+            *ids("1.2", 1, 10),
+            "1.3.1",
+            "1.3.2",
+            *ids("2.1", 1, 12),
+            "2.2.1",
+            "2.4.1",
+            "2.8.1",
+            "3.1.1",
+            "3.1.2",
+            "3.1.3",
+            "3.1.4",
+            "3.1.6",
+            "3.2.1",
+            "3.2.2",
+        ],
         partial=["2.3.1", "3.1.7"],
         missing=["2.5.1", "3.1.5"],
         exempt=["1.4.1", "1.5.1", "2.6.1", "2.7.1", "2.7.2", "2.7.3"],
     ),
     "ministry-of-justice": statuses(
         # 2.1.10: a letter nobody says who signed: done, its signer to confirm (signer-unconfirmed)
-        done=[*ids("1.1", 1, 4), "1.3.1", "1.3.2", *ids("2.1", 1, 12), "2.2.1", "2.3.1",
-              "2.5.1", "2.6.1", "2.7.1", "2.7.2", "2.7.3", "2.8.1"],
+        done=[
+            *ids("1.1", 1, 4),
+            "1.3.1",
+            "1.3.2",
+            *ids("2.1", 1, 12),
+            "2.2.1",
+            "2.3.1",
+            "2.5.1",
+            "2.6.1",
+            "2.7.1",
+            "2.7.2",
+            "2.7.3",
+            "2.8.1",
+        ],
         late=ids("1.2", 1, 10),
         partial=["3.2.1", "3.2.2"],
         missing=["2.4.1"],
@@ -64,9 +90,26 @@ DESIGNED: dict[str, dict[str, str]] = {
         exempt=["4.1.8", "4.1.10"],
     ),
     "ministry-of-education": statuses(  # a central state body too: groups 1-2 and 3.2 apply
-        done=[*ids("1.1", 1, 4), *ids("1.2", 1, 10), "1.3.1", "1.3.2", *ids("2.1", 1, 12), "2.2.1", "2.3.1",
-              "2.4.1", "2.5.1", "2.8.1", "3.2.1", "3.2.2",
-              "3.3.1", "3.4.1", "3.4.2", "3.5.2", "3.5.4", "3.7.1"],
+        done=[
+            *ids("1.1", 1, 4),
+            *ids("1.2", 1, 10),
+            "1.3.1",
+            "1.3.2",
+            *ids("2.1", 1, 12),
+            "2.2.1",
+            "2.3.1",
+            "2.4.1",
+            "2.5.1",
+            "2.8.1",
+            "3.2.1",
+            "3.2.2",
+            "3.3.1",
+            "3.4.1",
+            "3.4.2",
+            "3.5.2",
+            "3.5.4",
+            "3.7.1",
+        ],
         partial=["3.5.1"],
         missing=["3.5.3"],
         exempt=["1.4.1", "1.5.1", "2.6.1", "2.7.1", "2.7.2", "2.7.3"],
@@ -117,7 +160,8 @@ def compare_golden(name: str, file: str, out: str) -> None:
     assert golden.is_file(), f"{golden} is missing: run with UVB4_UPDATE_GOLDEN=1"
     assert out == golden.read_text(encoding="utf-8"), (
         f"the output differs from {golden.relative_to(ROOT)}; if the change is intended, rerun with "
-        "UVB4_UPDATE_GOLDEN=1")
+        "UVB4_UPDATE_GOLDEN=1"
+    )
 
 
 # --------------------------------------------------------------------------
@@ -130,8 +174,9 @@ def test_each_task_has_its_designed_status(cli, name):
     got = {t["id"]: t["status"] for t in data["tasks"]}
     assert got == DESIGNED[name]
     assert data["exit_code"] == 1
-    totals = {s: sum(1 for v in DESIGNED[name].values() if v == s) for s in ("done", "partial", "missing", "late",
-                                                                               "exempt")}
+    totals = {
+        s: sum(1 for v in DESIGNED[name].values() if v == s) for s in ("done", "partial", "missing", "late", "exempt")
+    }
     assert {k: data["totals"][k] for k in totals} == totals
     assert data["totals"]["applicable"] == len(DESIGNED[name])
     assert data["folder"] == f"examples/{name}"
@@ -168,9 +213,9 @@ def test_akimat_shows_why(cli):
     assert protocol["kind"] == "protocol" and "Хaттaмa" in protocol["path"] and protocol["date"] == "2022-05-25"
     # no 2019 audit: the last 3 years' reports are asked for, not one a year (line 105, rulebook 1.1.0)
     assert _task(data, "1.2.9")["findings"] == []
-    assert sorted(e["path"].rsplit("/", 1)[-1] for e in _task(data, "1.2.9")["evidence"]
-                  if e["requirement"] == "audit-reports") == ["Аудиторлық есеп 2020.pdf",
-                                                              "Аудиторлық қорытынды 2021.pdf"]
+    assert sorted(
+        e["path"].rsplit("/", 1)[-1] for e in _task(data, "1.2.9")["evidence"] if e["requirement"] == "audit-reports"
+    ) == ["Аудиторлық есеп 2020.pdf", "Аудиторлық қорытынды 2021.pdf"]
     below = _task(data, "2.3.1")["findings"]
     assert [f["code"] for f in below] == ["signer-below-required-level"]
     assert below[0]["data"] == {"roles": ["deputy-first-head"], "allowed": ["first-head"]}
@@ -179,7 +224,8 @@ def test_akimat_shows_why(cli):
     assert _codes(_task(data, "3.2.1")) == ["content-mismatch"]  # a warning: the other certificate counts
     assert _codes(_task(data, "2.7.2")) == ["exempt-no-facts"]  # the project folder's no_facts covers 2.7.1–2.7.3
     assert [(f["code"], f["path"]) for f in data["findings"]] == [
-        ("unassigned-file", "Сканерленген құжат 03.11.2022.pdf")]
+        ("unassigned-file", "Сканерленген құжат 03.11.2022.pdf")
+    ]
 
 
 def test_justice_shows_why(cli):
@@ -188,9 +234,9 @@ def test_justice_shows_why(cli):
         late = _task(data, task_id)["findings"]
         assert [f["code"] for f in late] == ["late-evidence"], task_id
         assert late[0]["data"] == {"submitted": "2022-03-25", "deadline": "2022-03-16"}
-    assert sorted(e["path"].rsplit("/", 1)[-1] for e in _task(data, "1.2.9")["evidence"]
-                  if e["requirement"] == "audit-reports") == [
-        "Аудиторский отчет 2019.pdf", "Аудиторский отчет 2021.pdf", "Аудиторское заключение 2020.pdf"]
+    assert sorted(
+        e["path"].rsplit("/", 1)[-1] for e in _task(data, "1.2.9")["evidence"] if e["requirement"] == "audit-reports"
+    ) == ["Аудиторский отчет 2019.pdf", "Аудиторский отчет 2021.pdf", "Аудиторское заключение 2020.pdf"]
     assert _codes(_task(data, "2.1.10")) == ["signer-unconfirmed"]  # a warning: done, the signer to confirm
     assert data["totals"]["signers_to_confirm"] == 1
     assert _codes(_task(data, "3.2.1")) == ["empty-file", "missing-evidence"]
@@ -198,7 +244,8 @@ def test_justice_shows_why(cli):
     events = next(f for f in _task(data, "3.2.2")["findings"] if f["code"] == "too-few-events")
     assert events["data"] == {"found": 11, "needed": 12, "short_periods": ["08"]}
     assert [(f["code"], f["path"]) for f in data["findings"]] == [
-        ("unassigned-file", "Копия приказа №12 от 15.03.2022.pdf")]
+        ("unassigned-file", "Копия приказа №12 от 15.03.2022.pdf")
+    ]
 
 
 def test_samruk_shows_why(cli):
@@ -206,13 +253,16 @@ def test_samruk_shows_why(cli):
     late = _task(data, "4.1.6")["findings"]
     assert [f["code"] for f in late] == ["late-evidence"]
     assert late[0]["data"] == {"submitted": "2022-05-25", "deadline": "2022-05-19"}
-    assert _task(data, "4.1.4")["findings"][0]["data"] == {"roles": ["other"],
-                                                           "allowed": ["collegial-body", "first-head"]}
+    assert _task(data, "4.1.4")["findings"][0]["data"] == {
+        "roles": ["other"],
+        "allowed": ["collegial-body", "first-head"],
+    }
     plan = _task(data, "4.1.2")["evidence"][0]
     assert plan["date"] == "2022-01-24"  # from _meta.yaml: the name says only «на 2022 год»
     assert sorted((f["code"], f["path"]) for f in data["findings"]) == [
         ("unassigned-file", "4.3 Қосымша материалдар/Презентация 2022-10-05.pdf"),
-        ("unknown-folder", "4.3 Қосымша материалдар")]
+        ("unknown-folder", "4.3 Қосымша материалдар"),
+    ]
 
 
 def test_education_shows_why(cli):
@@ -240,7 +290,9 @@ def test_kpi_values(cli):
     assert _kpi(akimat, "2.1")["value"] == pytest.approx(78.5714)
     assert [f["code"] for f in _kpi(akimat, "2.5")["findings"]] == ["figures-contradict-evidence"]
     assert (_kpi(akimat, "2.6")["verdict"], [f["code"] for f in _kpi(akimat, "2.6")["findings"]]) == (
-        "not-computable", ["zero-denominator"])
+        "not-computable",
+        ["zero-denominator"],
+    )
     assert _kpi(akimat, "2.1")["findings"] == []  # the breakdown adds up
 
     justice = kpis_json(cli, "ministry-of-justice")  # from a ;-separated CSV with Russian headers
@@ -250,19 +302,30 @@ def test_kpi_values(cli):
 
     samruk = kpis_json(cli, "samruk-energy-jsc")  # from figures.xlsx with Kazakh headers
     assert [(k["id"], k["value"], k["verdict"]) for k in samruk["kpis"]] == [
-        ("4.1", pytest.approx(77.7778), "no-target"), ("4.2", pytest.approx(22.2222), "no-target")]
+        ("4.1", pytest.approx(77.7778), "no-target"),
+        ("4.2", pytest.approx(22.2222), "no-target"),
+    ]
 
     education = kpis_json(cli, "ministry-of-education")
     assert [(k["id"], k["verdict"]) for k in education["kpis"] if k["id"].startswith("3.")] == [
-        ("3.2", "no-target"), ("3.3", "no-target"), ("3.4", "met"), ("3.5", "not-met"), ("3.6", "met")]
+        ("3.2", "no-target"),
+        ("3.3", "no-target"),
+        ("3.4", "met"),
+        ("3.5", "not-met"),
+        ("3.6", "met"),
+    ]
     assert {k["id"] for k in education["kpis"]} >= {"1.1", "2.1", "2.8"}  # a central state body's KPIs too
     assert _kpi(education, "3.5")["value"] == pytest.approx(7.5) and _kpi(education, "3.5")["target"] == 10
 
 
 def test_each_example_has_its_figures_format():
     found = {name: sorted(p.name for p in (EXAMPLES / name).glob("figures.*")) for name in NAMES}
-    assert found == {"almaty-oblast-akimat": ["figures.yaml"], "ministry-of-justice": ["figures.csv"],
-                     "samruk-energy-jsc": ["figures.xlsx"], "ministry-of-education": ["figures.yaml"]}
+    assert found == {
+        "almaty-oblast-akimat": ["figures.yaml"],
+        "ministry-of-justice": ["figures.csv"],
+        "samruk-energy-jsc": ["figures.xlsx"],
+        "ministry-of-education": ["figures.yaml"],
+    }
 
 
 # --------------------------------------------------------------------------
@@ -287,8 +350,9 @@ def test_golden_outputs(cli, name):
 def test_report_lists_every_evidence_file_with_its_hash(cli, name):
     result = cli("report", f"examples/{name}", "--format", "md")
     assert "| 01.12.2022 |" in result.stdout
-    markdown_rows = [line for line in result.stdout.split("\n## Қосымша", 1)[1].splitlines()
-                     if line.startswith("| ") and "`" in line]
+    markdown_rows = [
+        line for line in result.stdout.split("\n## Қосымша", 1)[1].splitlines() if line.startswith("| ") and "`" in line
+    ]
     data = json.loads(cli("report", f"examples/{name}", "--format", "json").stdout)
     assert len(markdown_rows) == len(data["files"]) > 0
     for item, row in zip(data["files"], markdown_rows):  # a file whose name is NFD on disk (akimat's order) too
@@ -312,8 +376,13 @@ def _find_on_disk(folder: Path, rel: str) -> Path:
 @pytest.mark.parametrize("name", NAMES)
 def test_commands_leave_the_folder_unchanged(cli, name):
     before = tree_snapshot(EXAMPLES / name)
-    for args in (("check", "--format", "json"), ("check", "--format", "markdown"), ("check",), ("kpi",),
-                 ("report", "--format", "md")):
+    for args in (
+        ("check", "--format", "json"),
+        ("check", "--format", "markdown"),
+        ("check",),
+        ("kpi",),
+        ("report", "--format", "md"),
+    ):
         cli(args[0], f"examples/{name}", *args[1:], fresh=True)
     assert tree_snapshot(EXAMPLES / name) == before
 
@@ -368,7 +437,7 @@ def _assert_valid_pdf(data: bytes, path: Path) -> None:
     """Header, objects where the cross-reference table says, a page with a text stream, %%EOF."""
     assert data.startswith(b"%PDF-1.4\n") and data.rstrip().endswith(b"%%EOF"), path
     start = int(re.search(rb"startxref\n(\d+)\n%%EOF", data).group(1))
-    assert data[start:start + 5] == b"xref\n", path
+    assert data[start : start + 5] == b"xref\n", path
     table = re.match(rb"xref\n0 (\d+)\n((?:\d{10} \d{5} [nf] \n)+)", data[start:])
     count, rows = int(table.group(1)), table.group(2).split(b" \n")[:-1]
     assert len(rows) == count, path
@@ -377,6 +446,6 @@ def _assert_valid_pdf(data: bytes, path: Path) -> None:
         assert data[offset:].startswith(f"{number} 0 obj\n".encode()), (path, number)
     stream = re.search(rb"<< /Length (\d+) >>\nstream\n", data)
     length = int(stream.group(1))
-    body = data[stream.end():stream.end() + length]
-    assert data[stream.end() + length:].startswith(b"\nendstream"), path
+    body = data[stream.end() : stream.end() + length]
+    assert data[stream.end() + length :].startswith(b"\nendstream"), path
     assert b"Tj" in body and b"/Type /Page " in data, path

@@ -104,19 +104,24 @@ def kpi_values(run, folder: Path) -> dict:
     assert result.exit_code in (0, 1), result.stderr
     data = json.loads(result.stdout)
     assert data["findings"] == []
-    return {k["id"]: (k["value"], k["inputs"], [f["code"] for f in k["findings"]]) for k in data["kpis"]
-            if k["id"] in EXPECTED}
+    return {
+        k["id"]: (k["value"], k["inputs"], [f["code"] for f in k["findings"]])
+        for k in data["kpis"]
+        if k["id"] in EXPECTED
+    }
 
 
 FORMATS = {
     "yaml": {"figures.yaml": YAML},
     "csv-comma-english": {"figures.csv": csv_text(["kpi", "input", "value", "breakdown"], ROWS)},
     "csv-semicolon-kazakh-decimal-comma": {
-        "figures.csv": csv_text(["КРІ", "Көрсеткіш", "Мәні", "Бөлініс"], ROWS, ";", decimal_comma=True)},
+        "figures.csv": csv_text(["КРІ", "Көрсеткіш", "Мәні", "Бөлініс"], ROWS, ";", decimal_comma=True)
+    },
     "csv-semicolon-russian": {"figures.csv": csv_text(["КПИ", "Показатель", "Значение", "Разбивка"], ROWS, ";")},
     "csv-tab": {"figures.csv": csv_text(["kpi", "input", "value", "breakdown"], ROWS, "\t")},
     "csv-comma-decimal-comma": {
-        "figures.csv": csv_text(["kpi", "input", "value", "breakdown"], ROWS, ",", decimal_comma=True)},
+        "figures.csv": csv_text(["kpi", "input", "value", "breakdown"], ROWS, ",", decimal_comma=True)
+    },
     "xlsx-english": {"figures.xlsx": xlsx_bytes(["kpi", "input", "value", "breakdown"], ROWS)},
     "xlsx-kazakh": {"figures.xlsx": xlsx_bytes(["КРІ", "көрсеткіш", "мәні", "бөлініс"], ROWS)},
 }
@@ -137,8 +142,9 @@ def test_yaml_csv_and_xlsx_are_read_into_the_same_figures(tmp_path):
         folder = make_org(tmp_path / fmt, FORMATS[fmt])
         path = next(folder.glob("figures.*"))
         figures = load_figures(path)
-        loaded.append({kpi: {name: (f.total, f.parts) for name, f in inputs.items()}
-                       for kpi, inputs in figures.values.items()})
+        loaded.append(
+            {kpi: {name: (f.total, f.parts) for name, f in inputs.items()} for kpi, inputs in figures.values.items()}
+        )
     assert loaded[0] == loaded[1] == loaded[2]
     assert loaded[0]["2.1"]["risks_identified"][1]["2.1.3"] == 4.0
     assert sum(loaded[0]["2.1"]["risks_identified"][1].values()) == 14.0
@@ -147,8 +153,10 @@ def test_yaml_csv_and_xlsx_are_read_into_the_same_figures(tmp_path):
 def test_csv_from_excel_with_a_bom_crlf_and_extra_columns(run, tmp_path):
     text = "\ufeff" + csv_text(["КРІ", "Көрсеткіш", "Мәні", "Бөлініс"], ROWS, ";")
     lines = text.split("\r\n")
-    lines = [line + (";Атауы" if i == 0 else ";сыбайлас жемқорлық тәуекелдері") if line else line
-             for i, line in enumerate(lines)]
+    lines = [
+        line + (";Атауы" if i == 0 else ";сыбайлас жемқорлық тәуекелдері") if line else line
+        for i, line in enumerate(lines)
+    ]
     folder = make_org(tmp_path / "org", {"figures.csv": "\r\n".join(lines).encode("utf-8")})
     values = kpi_values(run, folder)
     assert values["2.1"][:2] == EXPECTED["2.1"]
@@ -156,16 +164,25 @@ def test_csv_from_excel_with_a_bom_crlf_and_extra_columns(run, tmp_path):
 
 def test_columns_in_any_order_and_case(tmp_path):
     path = tmp_path / "figures.csv"
-    path.write_text("Значение;КПИ;Показатель\n12;2.2;recommendations_made\n9;2.2;recommendations_accepted\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Значение;КПИ;Показатель\n12;2.2;recommendations_made\n9;2.2;recommendations_accepted\n", encoding="utf-8"
+    )
     figures = load_figures(path)
     assert figures.get("2.2", "recommendations_made").total == 12.0
     assert figures.get("2.2", "recommendations_accepted").value() == 9.0
 
 
-@pytest.mark.parametrize(("raw", "value"), [
-    ("2,5", 2.5), ("1 200", 1200.0), ("1\u00a0200", 1200.0), ("45,5%", 45.5), (" 7 ", 7.0), ("-3", -3.0),
-])
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("2,5", 2.5),
+        ("1 200", 1200.0),
+        ("1\u00a0200", 1200.0),
+        ("45,5%", 45.5),
+        (" 7 ", 7.0),
+        ("-3", -3.0),
+    ],
+)
 def test_csv_numbers_as_officers_type_them(tmp_path, raw, value):
     path = tmp_path / "figures.csv"
     path.write_text(f"kpi;input;value\n2.4;circumstances_identified;{raw}\n", encoding="utf-8")
@@ -173,9 +190,10 @@ def test_csv_numbers_as_officers_type_them(tmp_path, raw, value):
 
 
 def test_decimal_comma_reaches_the_kpi_as_a_fractional_count(run, tmp_path):
-    folder = make_org(tmp_path / "org", {"figures.csv": "КРІ;көрсеткіш;мәні\n"
-                                                        "2.4;circumstances_identified;10\n"
-                                                        "2.4;circumstances_eliminated;2,5\n"})
+    folder = make_org(
+        tmp_path / "org",
+        {"figures.csv": "КРІ;көрсеткіш;мәні\n2.4;circumstances_identified;10\n2.4;circumstances_eliminated;2,5\n"},
+    )
     result = run("kpi", folder, "--format", "json", "--kpi", "2.4")
     k = json.loads(result.stdout)["kpis"][0]
     assert k["inputs"] == {"circumstances_identified": 10.0, "circumstances_eliminated": 2.5}
@@ -206,8 +224,9 @@ def test_xlsx_cells_typed_as_numbers_and_as_text(tmp_path):
 
 def test_blank_values_are_not_given(tmp_path):
     path = tmp_path / "figures.csv"
-    path.write_text("kpi,input,value,breakdown\n2.2,recommendations_made,,\n2.2,recommendations_accepted,4,\n\n",
-                    encoding="utf-8")
+    path.write_text(
+        "kpi,input,value,breakdown\n2.2,recommendations_made,,\n2.2,recommendations_accepted,4,\n\n", encoding="utf-8"
+    )
     figures = load_figures(path)
     assert figures.get("2.2", "recommendations_made") is None
     assert figures.get("2.2", "recommendations_accepted").total == 4.0
@@ -216,14 +235,21 @@ def test_blank_values_are_not_given(tmp_path):
 def test_yaml_wins_over_csv_and_csv_over_xlsx(run, tmp_path):
     """docs/figures.md: the first found in the order figures.yaml, figures.yml, figures.csv, figures.xlsx."""
     other = [(k, n, (v + 1 if n == "units_analysed" else v), p) for k, n, v, p in ROWS]
-    folder = make_org(tmp_path / "a", {"figures.yaml": YAML, "figures.csv": csv_text(
-        ["kpi", "input", "value", "breakdown"], other)})
+    folder = make_org(
+        tmp_path / "a", {"figures.yaml": YAML, "figures.csv": csv_text(["kpi", "input", "value", "breakdown"], other)}
+    )
     assert kpi_values(run, folder)["1.1"][0] == 75.0  # 3 of 4: the YAML
-    folder = make_org(tmp_path / "b", {"figures.csv": csv_text(["kpi", "input", "value", "breakdown"], ROWS),
-                                       "figures.xlsx": xlsx_bytes(["kpi", "input", "value", "breakdown"], other)})
+    folder = make_org(
+        tmp_path / "b",
+        {
+            "figures.csv": csv_text(["kpi", "input", "value", "breakdown"], ROWS),
+            "figures.xlsx": xlsx_bytes(["kpi", "input", "value", "breakdown"], other),
+        },
+    )
     assert kpi_values(run, folder)["1.1"][0] == 75.0  # 3 of 4: the CSV
-    folder = make_org(tmp_path / "c", {"figures.yaml": YAML, "figures.yml": YAML.replace("units_analysed: 3",
-                                                                                         "units_analysed: 4")})
+    folder = make_org(
+        tmp_path / "c", {"figures.yaml": YAML, "figures.yml": YAML.replace("units_analysed: 3", "units_analysed: 4")}
+    )
     assert kpi_values(run, folder)["1.1"][0] == 75.0  # the .yaml
 
 
@@ -267,8 +293,11 @@ def test_csv_without_a_value_column(run, tmp_path):
 
 
 def test_csv_value_that_is_not_a_number(run, tmp_path):
-    line = _first_error(run, tmp_path, {"figures.csv": "kpi;input;value\n2.2;recommendations_made;12\n"
-                                                       "2.2;recommendations_accepted;тоғыз\n"})
+    line = _first_error(
+        run,
+        tmp_path,
+        {"figures.csv": "kpi;input;value\n2.2;recommendations_made;12\n2.2;recommendations_accepted;тоғыз\n"},
+    )
     assert line == "org/figures.csv:3:3: мән сан емес: «тоғыз» (bad-figure-value)"
 
 
@@ -301,8 +330,7 @@ def test_yaml_with_a_syntax_error(run, tmp_path):
 
 
 def test_yaml_unknown_keys_under_an_input(run, tmp_path):
-    line = _first_error(run, tmp_path, {"figures.yaml": 'kpis:\n  "2.1":\n    risks_identified:\n'
-                                                        '      barlygy: 14\n'})
+    line = _first_error(run, tmp_path, {"figures.yaml": 'kpis:\n  "2.1":\n    risks_identified:\n      barlygy: 14\n'})
     assert line.startswith("org/figures.yaml:3:")
     assert line.endswith("белгісіз кілттер: ['barlygy'] (bad-figures)")
 
@@ -321,8 +349,11 @@ def test_template_yaml_lists_every_input_and_loads_back(run, tmp_path, rulebook)
     result = run("figures", "template", "--format", "yaml")
     assert result.exit_code == 0, result.stderr
     data = Yaml(typ="safe", pure=True).load(result.stdout)
-    listed = {(kpi, name): tuple((value or {}).get("breakdown") or ())
-              for kpi, inputs in data["kpis"].items() for name, value in inputs.items()}
+    listed = {
+        (kpi, name): tuple((value or {}).get("breakdown") or ())
+        for kpi, inputs in data["kpis"].items()
+        for name, value in inputs.items()
+    }
     assert listed == _rulebook_inputs(rulebook)
     assert "бөлімшелердің жалпы саны" in result.stdout  # input titles as comments, in Kazakh
     path = tmp_path / "figures.yaml"
@@ -364,8 +395,11 @@ def test_template_csv_lists_every_input_and_loads_back(run, tmp_path, rulebook):
 
 def test_template_csv_filled_in_computes(run, tmp_path):
     rows = list(csv.reader(io.StringIO(run("figures", "template", "--format", "csv").stdout)))
-    fill = {("2.1", "risks_identified", ""): "14", ("2.1", "risks_eliminated", ""): "11",
-            ("2.1", "risks_identified", "2.1.3"): "14"}
+    fill = {
+        ("2.1", "risks_identified", ""): "14",
+        ("2.1", "risks_eliminated", ""): "11",
+        ("2.1", "risks_identified", "2.1.3"): "14",
+    }
     for row in rows[1:]:
         row[2] = fill.get((row[0], row[1], row[3]), "")
     buffer = io.StringIO()

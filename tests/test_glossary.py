@@ -14,9 +14,8 @@ import re
 import sys
 
 import pytest
-from ruamel.yaml import YAML
-
 from conftest import BUNDLED, ROOT
+from ruamel.yaml import YAML
 
 EXAMPLE = ROOT / "examples" / "rulebook-next-edition"
 FILES = sorted(BUNDLED.glob("*.yaml")) + sorted(EXAMPLE.glob("*.yaml"))
@@ -70,40 +69,47 @@ def test_every_term_matches_its_own_canonical_forms():
             assert glossary.uses(text, term, lang), f"{term.id}: {lang} {text!r} is not matched by its {lang}_forms"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("ЖБАЖ-не енгізу", {"pmis"}),
-    ("ЖАО/ОМО-ның барлық бөлімшелеріндегі", {"local-executive-body", "central-state-body", "unit"}),
-    ("сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар Жоспарын", {"corruption-risks", "action-plan"}),
-    # a longer term takes its inner terms: the deputy, not the first head
-    ("бірінші басшының орынбасарларының деңгейінен", {"deputy-first-head"}),
-    ("Қазақстан Республикасы Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігінің Төрағасы", {"agency"}),
-    ("«Сыбайлас жемқорлыққа қарсы іс - қимыл туралы» Заңның 9-бабына", {"law-on-combating-corruption"}),
-    # abbreviations are whole words; stems are word beginnings
-    ("ҚСЖ", set()),
-    ("қызметкерлер", set()),
-    ("ҚР СТ 3049-2017 «Сыбайлас жемқорлыққа қарсы менеджмент жүйесі»", {"st-rk-3049"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ЖБАЖ-не енгізу", {"pmis"}),
+        ("ЖАО/ОМО-ның барлық бөлімшелеріндегі", {"local-executive-body", "central-state-body", "unit"}),
+        ("сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар Жоспарын", {"corruption-risks", "action-plan"}),
+        # a longer term takes its inner terms: the deputy, not the first head
+        ("бірінші басшының орынбасарларының деңгейінен", {"deputy-first-head"}),
+        ("Қазақстан Республикасы Сыбайлас жемқорлыққа қарсы іс-қимыл агенттігінің Төрағасы", {"agency"}),
+        ("«Сыбайлас жемқорлыққа қарсы іс - қимыл туралы» Заңның 9-бабына", {"law-on-combating-corruption"}),
+        # abbreviations are whole words; stems are word beginnings
+        ("ҚСЖ", set()),
+        ("қызметкерлер", set()),
+        ("ҚР СТ 3049-2017 «Сыбайлас жемқорлыққа қарсы менеджмент жүйесі»", {"st-rk-3049"}),
+    ],
+)
 def test_terms_are_found_by_stem_and_whole_abbreviation(text, expected):
     assert {term.id for term in glossary.terms_in(text, TERMS)} == expected
 
 
-@pytest.mark.parametrize("term, lang, text, ok", [
-    ("action-plan", "ru", "с планом мероприятий по устранению", True),
-    ("action-plan", "ru", "с мероприятиями по плану", False),
-    ("first-head", "ru", "подписанная первым руководителем", True),
-    ("first-head", "en", "signed by the head", False),
-    ("responsible-persons", "ru", "лиц, ответственных за исполнение", True),
-    ("central-state-body", "ru", "центральный аппарат ЦГО", True),
-    ("central-state-body", "ru", "ЦГОР", False),
-    ("working-day", "ru", "в течение 10 рабочих дней", True),
-])
+@pytest.mark.parametrize(
+    "term, lang, text, ok",
+    [
+        ("action-plan", "ru", "с планом мероприятий по устранению", True),
+        ("action-plan", "ru", "с мероприятиями по плану", False),
+        ("first-head", "ru", "подписанная первым руководителем", True),
+        ("first-head", "en", "signed by the head", False),
+        ("responsible-persons", "ru", "лиц, ответственных за исполнение", True),
+        ("central-state-body", "ru", "центральный аппарат ЦГО", True),
+        ("central-state-body", "ru", "ЦГОР", False),
+        ("working-day", "ru", "в течение 10 рабочих дней", True),
+    ],
+)
 def test_translations_are_matched_with_inflection(term, lang, text, ok):
     assert glossary.uses(text, BY_ID[term], lang) is ok
 
 
 def test_docs_glossary_is_generated_from_the_yaml():
     assert (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8") == glossary.render(), (
-        "docs/glossary.md is out of date: run python scripts/glossary.py")
+        "docs/glossary.md is out of date: run python scripts/glossary.py"
+    )
 
 
 # --- the rulebook uses the glossary ------------------------------------------
@@ -124,6 +130,8 @@ def test_rulebook_translations_use_the_glossary(path):
                 if translation is None:
                     failures.append(f"{where(loc)}: no {lang} text (its kk has «{term.kk}»)")
                 elif not glossary.uses(translation, term, lang):
-                    failures.append(f"{where(loc)}.{lang}: kk has «{term.kk}» but {lang} lacks «{getattr(term, lang)}»:"
-                                    f" {translation}")
+                    failures.append(
+                        f"{where(loc)}.{lang}: kk has «{term.kk}» but {lang} lacks «{getattr(term, lang)}»:"
+                        f" {translation}"
+                    )
     assert not failures, f"{path.name}:\n" + "\n".join(failures)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 import typer.main
-
 from conftest import ROOT
+
 from uvb4 import i18n, messages
 from uvb4.cli import app
 from uvb4.cli_i18n import CLICK_HELP, language_in, paragraphs, translate_help, translate_message, walk
@@ -24,9 +24,12 @@ from uvb4.cli_i18n import CLICK_HELP, language_in, paragraphs, translate_help, t
 KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Click's and Typer's English words, as they would show untranslated in a help page or an error
-CLICK_WORDS = re.compile(r"Usage:|\bOptions\b|\bArguments\b|\bCommands\b|Show this message|\[default:|"
-                         r"\brequired\]|\bOPTIONS\b|\bCOMMAND\b|\[ARGS\]|<str>|<path>|<int>|^Error:|Try '|"
-                         r"No such (option|command)|Missing (argument|option|command)|Invalid value", re.M)
+CLICK_WORDS = re.compile(
+    r"Usage:|\bOptions\b|\bArguments\b|\bCommands\b|Show this message|\[default:|"
+    r"\brequired\]|\bOPTIONS\b|\bCOMMAND\b|\[ARGS\]|<str>|<path>|<int>|^Error:|Try '|"
+    r"No such (option|command)|Missing (argument|option|command)|Invalid value",
+    re.M,
+)
 PY = [sys.executable, "-m", "uvb4"]
 EXAMPLE = ROOT / "examples" / "almaty-oblast-akimat"
 
@@ -58,8 +61,10 @@ def test_every_command_and_option_has_help_in_kk_ru_en():
     for path, command in _tree():
         where = " ".join(("uvb4",) + path)
         texts = [(where, command.help)]
-        texts += [(f"{where} {param.opts[0] if param.opts else param.name}", getattr(param, "help", None))
-                  for param in command.params]
+        texts += [
+            (f"{where} {param.opts[0] if param.opts else param.name}", getattr(param, "help", None))
+            for param in command.params
+        ]
         for name, text in texts:
             seen += 1
             if not text or not text.strip():
@@ -70,34 +75,48 @@ def test_every_command_and_option_has_help_in_kk_ru_en():
                 if untranslated:
                     missing.append(f"{name} [{lang}]: no translation of {untranslated}")
     assert seen > 60  # the walk sees the whole app
-    assert not missing, ("add the translations to src/uvb4/locale/*/LC_MESSAGES/uvb4.po "
-                         "(docs/translating.md):\n" + "\n".join(missing))
+    assert not missing, (
+        "add the translations to src/uvb4/locale/*/LC_MESSAGES/uvb4.po (docs/translating.md):\n" + "\n".join(missing)
+    )
 
 
 def test_every_command_and_group_takes_lang():
-    without = [" ".join(("uvb4",) + path) for path, command in _tree()
-               if not any("--lang" in param.opts for param in command.params)]
+    without = [
+        " ".join(("uvb4",) + path)
+        for path, command in _tree()
+        if not any("--lang" in param.opts for param in command.params)
+    ]
     assert not without
 
 
 @pytest.mark.parametrize("lang", ["ru", "en"])
 def test_help_entries_in_the_catalogue_are_all_used(lang):
-    used = {p for _, command in _tree() for text in [command.help] + [getattr(p, "help", None) for p in command.params]
-            for p in paragraphs(text)}
+    used = {
+        p
+        for _, command in _tree()
+        for text in [command.help] + [getattr(p, "help", None) for p in command.params]
+        for p in paragraphs(text)
+    }
     catalog = i18n.translations(lang, i18n.CLI_DOMAIN)._catalog
-    stale = sorted(k.split("\x04", 1)[1] for k in catalog
-                   if isinstance(k, str) and k.startswith(i18n.HELP_CONTEXT + "\x04") and k.split("\x04", 1)[1] not in used)
+    stale = sorted(
+        k.split("\x04", 1)[1]
+        for k in catalog
+        if isinstance(k, str) and k.startswith(i18n.HELP_CONTEXT + "\x04") and k.split("\x04", 1)[1] not in used
+    )
     assert not stale, "help texts no longer in cli.py (remove them from the PO files):\n" + "\n".join(stale)
 
 
-@pytest.mark.parametrize("args, env, lang", [
-    (("check", "--help"), {"UVB4_LANG": "ru"}, "ru"),
-    (("--lang", "en", "rulebook", "--help"), {}, "en"),
-    (("--lang", "ru", "--help"), {}, "ru"),
-    (("rulebook", "schema", "--help", "--lang", "en"), {}, "en"),
-    (("figures", "template", "--help"), {"LANG": "ru_KZ.UTF-8"}, "ru"),
-    (("report", "--help"), {"LC_ALL": "en_GB.UTF-8", "LANG": "kk_KZ.UTF-8"}, "en"),
-])
+@pytest.mark.parametrize(
+    "args, env, lang",
+    [
+        (("check", "--help"), {"UVB4_LANG": "ru"}, "ru"),
+        (("--lang", "en", "rulebook", "--help"), {}, "en"),
+        (("--lang", "ru", "--help"), {}, "ru"),
+        (("rulebook", "schema", "--help", "--lang", "en"), {}, "en"),
+        (("figures", "template", "--help"), {"LANG": "ru_KZ.UTF-8"}, "ru"),
+        (("report", "--help"), {"LC_ALL": "en_GB.UTF-8", "LANG": "kk_KZ.UTF-8"}, "en"),
+    ],
+)
 def test_help_speaks_the_language_with_no_kazakh_and_no_click_words(args, env, lang):
     out = _uvb4(*args, **env)
     assert out.returncode == 0, out.stderr
@@ -123,18 +142,23 @@ def test_kazakh_help_has_kazakh_click_words(run):
 # Click's errors
 
 
-@pytest.mark.parametrize("args, expected", [
-    (("--lang", "ru", "check", "--bogus"), "Ошибка: нет такого параметра: --bogus"),
-    (("check", "--bogus", "--lang", "en"), "Error: No such option: --bogus"),
-    (("--lang", "ru", "chek"), "Ошибка: нет такой команды: «chek». Возможно, 'check'?"),
-    (("--lang", "ru", "check", "a", "b", "c"), "Ошибка: лишние аргументы: b c"),
-    (("--lang", "ru", "check", "a", "b"), "Ошибка: лишний аргумент: b"),
-    (("--lang", "ru", "check", "-f", "xml"),
-     "Ошибка: недопустимое значение '--format' / '-f': 'xml' — не одно из допустимых значений: "
-     "'table', 'json', 'markdown'"),
-    (("--lang", "ru", "rulebook", "diff", "a"), "Ошибка: не указан аргумент 'new'"),
-    (("check", "--year"), "Қате: '--year' опциясына мән керек"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (("--lang", "ru", "check", "--bogus"), "Ошибка: нет такого параметра: --bogus"),
+        (("check", "--bogus", "--lang", "en"), "Error: No such option: --bogus"),
+        (("--lang", "ru", "chek"), "Ошибка: нет такой команды: «chek». Возможно, 'check'?"),
+        (("--lang", "ru", "check", "a", "b", "c"), "Ошибка: лишние аргументы: b c"),
+        (("--lang", "ru", "check", "a", "b"), "Ошибка: лишний аргумент: b"),
+        (
+            ("--lang", "ru", "check", "-f", "xml"),
+            "Ошибка: недопустимое значение '--format' / '-f': 'xml' — не одно из допустимых значений: "
+            "'table', 'json', 'markdown'",
+        ),
+        (("--lang", "ru", "rulebook", "diff", "a"), "Ошибка: не указан аргумент 'new'"),
+        (("check", "--year"), "Қате: '--year' опциясына мән керек"),
+    ],
+)
 def test_usage_errors_are_translated(args, expected):
     out = _uvb4(*args)
     assert out.returncode == 2
@@ -160,14 +184,25 @@ def test_clicks_own_help_text_is_in_the_catalogue():
 # Where the language comes from
 
 
-@pytest.mark.parametrize("environ, expected", [
-    ({"LANG": "ru_RU.UTF-8"}, "ru"), ({"LANG": "ru_KZ.UTF-8"}, "ru"), ({"LANG": "kk_KZ.UTF-8"}, "kk"),
-    ({"LANG": "en_US.UTF-8"}, "en"), ({"LANG": "de_DE.UTF-8"}, "en"), ({"LANG": "tr_TR"}, "en"),
-    ({"LANG": "C.UTF-8"}, None), ({"LANG": "POSIX"}, None), ({"LANG": "C"}, None), ({}, None),
-    ({"LANG": "kk_KZ.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8"}, "ru"),
-    ({"LANG": "kk_KZ.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"),
-    ({"LANG": "ru_RU.UTF-8", "LC_ALL": ""}, "ru"), ({"LANG": "sr_RS@latin"}, "en"),
-])
+@pytest.mark.parametrize(
+    "environ, expected",
+    [
+        ({"LANG": "ru_RU.UTF-8"}, "ru"),
+        ({"LANG": "ru_KZ.UTF-8"}, "ru"),
+        ({"LANG": "kk_KZ.UTF-8"}, "kk"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LANG": "de_DE.UTF-8"}, "en"),
+        ({"LANG": "tr_TR"}, "en"),
+        ({"LANG": "C.UTF-8"}, None),
+        ({"LANG": "POSIX"}, None),
+        ({"LANG": "C"}, None),
+        ({}, None),
+        ({"LANG": "kk_KZ.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8"}, "ru"),
+        ({"LANG": "kk_KZ.UTF-8", "LC_MESSAGES": "ru_RU.UTF-8", "LC_ALL": "en_US.UTF-8"}, "en"),
+        ({"LANG": "ru_RU.UTF-8", "LC_ALL": ""}, "ru"),
+        ({"LANG": "sr_RS@latin"}, "en"),
+    ],
+)
 def test_locale_language(environ, expected):
     assert messages.locale_lang(environ) == expected
 
@@ -240,11 +275,17 @@ def test_two_languages_in_two_threads_at_once():
 # The catalogue: gettext files, plural forms
 
 
-@pytest.mark.parametrize("count, ru, en", [
-    (1, "найдена 1 ошибка", "1 error found"), (2, "найдено 2 ошибки", "2 errors found"),
-    (5, "найдено 5 ошибок", "5 errors found"), (11, "найдено 11 ошибок", "11 errors found"),
-    (21, "найдена 21 ошибка", "21 errors found"), (104, "найдено 104 ошибки", "104 errors found"),
-])
+@pytest.mark.parametrize(
+    "count, ru, en",
+    [
+        (1, "найдена 1 ошибка", "1 error found"),
+        (2, "найдено 2 ошибки", "2 errors found"),
+        (5, "найдено 5 ошибок", "5 errors found"),
+        (11, "найдено 11 ошибок", "11 errors found"),
+        (21, "найдена 21 ошибка", "21 errors found"),
+        (104, "найдено 104 ошибки", "104 errors found"),
+    ],
+)
 def test_real_plural_forms(count, ru, en):
     assert messages.t("errors-found", "ru", count=count) == ru
     assert messages.t("errors-found", "en", count=count) == en
@@ -253,9 +294,11 @@ def test_real_plural_forms(count, ru, en):
 
 def test_plural_chosen_by_the_first_number_when_there_is_no_count():
     assert messages.finding_text("too-few-documents", "ru", what="Приказ", found=3, needed=5) == (
-        "Приказ: 3 документа, нужно не менее 5")
+        "Приказ: 3 документа, нужно не менее 5"
+    )
     assert messages.finding_text("too-few-documents", "en", what="Order", found=1, needed=2) == (
-        "Order: 1 document, at least 2 required")
+        "Order: 1 document, at least 2 required"
+    )
 
 
 def test_no_faked_plurals_left():
@@ -297,8 +340,10 @@ def test_every_key_is_translated_with_the_same_placeholders(domain, size):
             if message.fuzzy or not all(s.strip() for s in strings):
                 wrong.append(f"{ctxt} [{lang}]: fuzzy or empty")
             elif any(_placeholders(s) != _placeholders(source) for s in strings):
-                wrong.append(f"{ctxt} [{lang}]: placeholders {[sorted(_placeholders(s)) for s in strings]} "
-                             f"≠ {sorted(_placeholders(source))}")
+                wrong.append(
+                    f"{ctxt} [{lang}]: placeholders {[sorted(_placeholders(s)) for s in strings]} "
+                    f"≠ {sorted(_placeholders(source))}"
+                )
             elif len(strings) not in (1, forms):
                 wrong.append(f"{ctxt} [{lang}]: {len(strings)} plural forms, {forms} wanted")
         assert not wrong, "\n".join(sorted(wrong))
@@ -363,8 +408,9 @@ def test_po_reader_matches_babels_compiler(tmp_path):
     import gettext
 
     built = compile_catalogues(ROOT, tmp_path)
-    assert sorted(built.values()) == sorted(f"uvb4/locale/{lang}/LC_MESSAGES/{domain}.mo"
-                                            for lang in ("en", "kk", "ru") for domain in i18n.DOMAINS)
+    assert sorted(built.values()) == sorted(
+        f"uvb4/locale/{lang}/LC_MESSAGES/{domain}.mo" for lang in ("en", "kk", "ru") for domain in i18n.DOMAINS
+    )
     for lang, domain in [(lang, domain) for lang in ("kk", "ru", "en") for domain in i18n.DOMAINS]:
         with open(tmp_path / lang / "LC_MESSAGES" / f"{domain}.mo", "rb") as handle:
             compiled = gettext.GNUTranslations(handle)
@@ -374,9 +420,16 @@ def test_po_reader_matches_babels_compiler(tmp_path):
         # and our own writer (the source checkout's cache) round-trips through gettext
         import io
 
-        again = gettext.GNUTranslations(io.BytesIO(i18n.write_mo(ours._catalog, "nplurals=3; plural=(n%10==1 && "
-                                                                 "n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 "
-                                                                 "|| n%100>=20) ? 1 : 2);")))
+        again = gettext.GNUTranslations(
+            io.BytesIO(
+                i18n.write_mo(
+                    ours._catalog,
+                    "nplurals=3; plural=(n%10==1 && "
+                    "n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 "
+                    "|| n%100>=20) ? 1 : 2);",
+                )
+            )
+        )
         assert {k: v for k, v in again._catalog.items() if k != ""} == ours._catalog
 
 
@@ -389,7 +442,8 @@ def test_po_reader_edge_cases(tmp_path):
         'msgctxt "c"\nmsgid "kk c"\nmsgstr ""\n\n'
         '#~ msgctxt "d"\n#~ msgid "old"\n#~ msgstr "obsolete"\n\n'
         'msgctxt "e"\nmsgid "{n} x"\nmsgid_plural "{n} xs"\nmsgstr[0] "{n} one"\nmsgstr[1] "{n} many"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     catalog, forms = i18n.read_po(po)
     assert forms == "nplurals=2; plural=(n != 1);"
     assert catalog == {"b\x04kk b": 'line\none "q" \\', ("e\x04{n} x", 0): "{n} one", ("e\x04{n} x", 1): "{n} many"}
@@ -420,9 +474,11 @@ def test_source_checkout_compiles_once_into_the_cache(tmp_path, monkeypatch):
 
 def test_help_in_russian_does_not_import_babel_or_heavy_modules():
     # (pydantic is left out: Typer itself imports it to convert `check`'s options, in any language)
-    code = ("import sys, json\nfrom uvb4.cli import app\ntry:\n    app(['--lang', 'ru', 'check', '--help'])\n"
-            "except SystemExit:\n    pass\n"
-            "print(json.dumps([m for m in ('babel', 'jinja2', 'ruamel', 'rich') if m in sys.modules]))")
+    code = (
+        "import sys, json\nfrom uvb4.cli import app\ntry:\n    app(['--lang', 'ru', 'check', '--help'])\n"
+        "except SystemExit:\n    pass\n"
+        "print(json.dumps([m for m in ('babel', 'jinja2', 'ruamel', 'rich') if m in sys.modules]))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
 
@@ -455,7 +511,7 @@ def _module(tmp_path: Path, name: str, body: str) -> Path:
     return path
 
 
-BRANCH = '''
+BRANCH = """
 MESSAGES: dict[str, dict[str, str]] = {
     "yaml-syntax": {"kk": "YAML синтаксис қатесі: {problem}", "ru": "синтаксическая ошибка YAML: {problem}",
                     "en": "YAML syntax error: {problem}"},
@@ -471,15 +527,22 @@ FINDINGS = {}
 FINDINGS.update({"zz-test-finding": {"kk": "ескі скан", "ru": "старый скан", "en": "an old scan"}})
 HELP = {"Бірнеше ұйым.": {"kk": "Бірнеше ұйым.", "ru": "Несколько организаций.", "en": "Several organisations."}}
 NOT_A_CATALOGUE = {"a": 1}
-'''
+"""
 
 
 def test_converter_adds_what_is_missing_and_is_idempotent(converter, tmp_path, locale_copy):
     module = _module(tmp_path, "branch.py", BRANCH)
     report = converter.merge(module, locale_dir=locale_copy)
-    assert sorted(report.added) == sorted(["MESSAGES['zz-test.title']", "MESSAGES['zz-test.count']",
-                                           "ZZ_TEST_LABELS['name']", "ZZ_TEST_LABELS['bin']", "FINDINGS['zz-test-finding']",
-                                           "help 'Бірнеше ұйым.'"])
+    assert sorted(report.added) == sorted(
+        [
+            "MESSAGES['zz-test.title']",
+            "MESSAGES['zz-test.count']",
+            "ZZ_TEST_LABELS['name']",
+            "ZZ_TEST_LABELS['bin']",
+            "FINDINGS['zz-test-finding']",
+            "help 'Бірнеше ұйым.'",
+        ]
+    )
     assert not report.conflicts and not report.untranslated
     before = {p: p.read_bytes() for p in locale_copy.rglob("*.po*")}
     again = converter.merge(module, locale_dir=locale_copy)
@@ -493,7 +556,10 @@ def test_converter_adds_what_is_missing_and_is_idempotent(converter, tmp_path, l
     ru_cli = i18n.read_po(locale_copy / "ru" / "LC_MESSAGES" / "uvb4-cli.po")[0]
     assert ru_cli["help\x04Бірнеше ұйым."] == "Несколько организаций."
     assert [ru[("zz-test.count\x04{count} ұйым", i)] for i in range(3)] == [
-        "{count} организация", "{count} организации", "{count} организаций"]
+        "{count} организация",
+        "{count} организации",
+        "{count} организаций",
+    ]
     kk = i18n.read_po(locale_copy / "uvb4.pot", identity=True)[0]
     assert kk["zz-test.title\x04Ұйымдарды шолу"] == "Ұйымдарды шолу"
     # nothing else moved: the files' own entries are all still there
@@ -515,11 +581,16 @@ def test_converter_with_base_takes_the_branchs_edits_only(converter, tmp_path, l
     converter.merge(base, locale_dir=locale_copy)
     edited = BRANCH.replace('"ru": "Обзор организаций"', '"ru": "Сводка по организациям"').replace(
         '"kk": "ескі скан", "ru": "старый скан", "en": "an old scan"',
-        '"kk": "ескі сканер көшірмесі", "ru": "старая скан-копия", "en": "an old scanned copy"')
+        '"kk": "ескі сканер көшірмесі", "ru": "старая скан-копия", "en": "an old scanned copy"',
+    )
     # the files moved on since the base (a translator's fix): the branch did not touch that entry
     po = locale_copy / "en" / "LC_MESSAGES" / "uvb4.po"
-    po.write_text(po.read_text(encoding="utf-8").replace('msgstr "Review of organisations"',
-                                                         'msgstr "Overview of organisations"'), encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace(
+            'msgstr "Review of organisations"', 'msgstr "Overview of organisations"'
+        ),
+        encoding="utf-8",
+    )
     report = converter.merge(_module(tmp_path, "branch.py", edited), base, locale_dir=locale_copy)
     assert not report.conflicts
     ru = i18n.read_po(locale_copy / "ru" / "LC_MESSAGES" / "uvb4.po")[0]
@@ -580,12 +651,20 @@ def test_extract_help_adds_what_the_app_has_and_the_files_lack(converter, locale
 
 
 def test_converter_names_new_catalogues_and_code_to_port(converter, tmp_path, locale_copy):
-    base = _module(tmp_path, "base.py", 'import os\n\nMESSAGES = {"hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"}}\n\n'
-                                        'def t(key):\n    return key\n')
-    branch = _module(tmp_path, "branch.py", 'import os\n\nMESSAGES = {"hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"}}\n'
-                                            'ZZ_TEST_LABELS = {"org": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"}}\n\n'
-                                            'def t(key, lang=None):\n    return key\n\n'
-                                            'def zz_test_label(key):\n    return key\n')
+    base = _module(
+        tmp_path,
+        "base.py",
+        'import os\n\nMESSAGES = {"hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"}}\n\n'
+        "def t(key):\n    return key\n",
+    )
+    branch = _module(
+        tmp_path,
+        "branch.py",
+        'import os\n\nMESSAGES = {"hint": {"kk": "кеңес", "ru": "подсказка", "en": "hint"}}\n'
+        'ZZ_TEST_LABELS = {"org": {"kk": "Ұйым", "ru": "Организация", "en": "Organisation"}}\n\n'
+        "def t(key, lang=None):\n    return key\n\n"
+        "def zz_test_label(key):\n    return key\n",
+    )
     shutil.copy(ROOT / "src" / "uvb4" / "messages.py", locale_copy.parent / "messages.py")
     report = converter.merge(branch, base, locale_dir=locale_copy)
     assert report.added == ["ZZ_TEST_LABELS['org']"]
@@ -595,9 +674,13 @@ def test_converter_names_new_catalogues_and_code_to_port(converter, tmp_path, lo
 
 
 def test_converter_replace_makes_an_entry_plural(converter, tmp_path, locale_copy):
-    module = _module(tmp_path, "fix.py", 'MESSAGES = {"diff.count": {"kk": ["{count} өзгеріс табылды", "{count} өзгеріс табылды"], '
-                                         '"ru": ["найдено {count} изменение", "найдено {count} изменения", '
-                                         '"найдено {count} изменений"], "en": ["{count} change found", "{count} changes found"]}}\n')
+    module = _module(
+        tmp_path,
+        "fix.py",
+        'MESSAGES = {"diff.count": {"kk": ["{count} өзгеріс табылды", "{count} өзгеріс табылды"], '
+        '"ru": ["найдено {count} изменение", "найдено {count} изменения", '
+        '"найдено {count} изменений"], "en": ["{count} change found", "{count} changes found"]}}\n',
+    )
     assert converter.merge(module, locale_dir=locale_copy).conflicts  # without --replace: reported, not applied
     report = converter.merge(module, locale_dir=locale_copy, replace=True)
     assert not report.conflicts and "MESSAGES['diff.count'] (Kazakh)" in report.updated

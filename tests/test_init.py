@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, tree_snapshot
 
 BIN = "791028302728"
@@ -23,8 +22,9 @@ TYPES = {
 
 
 def _init(run, folder: Path, *extra: str, lang: str = "kk"):
-    return run("init", folder, "--name", "«Тест» ұйымы", "--bin", BIN, "--year", "2022", "--no-input",
-               "--lang", lang, *extra)
+    return run(
+        "init", folder, "--name", "«Тест» ұйымы", "--bin", BIN, "--year", "2022", "--no-input", "--lang", lang, *extra
+    )
 
 
 def _check_json(run, folder: Path) -> tuple[int, dict]:
@@ -78,8 +78,12 @@ def test_group_4_tasks_only_for_quasi_public_entities(run, tmp_path):
 
 def test_the_education_ministry_is_laid_out_as_both_of_its_types(run, tmp_path):
     folder = tmp_path / "org"
-    assert run("init", folder, "--name", "ҚР Білім министрлігі", "--bin", BIN, "--type", "education-ministry",
-               "--no-input").exit_code == 0
+    assert (
+        run(
+            "init", folder, "--name", "ҚР Білім министрлігі", "--bin", BIN, "--type", "education-ministry", "--no-input"
+        ).exit_code
+        == 0
+    )
     ids = {p.name.split(" ")[0] for p in folder.iterdir() if p.is_dir()}
     assert {"1.2", "2.1", "3.3.1", "3.7.1"} <= ids  # central-body tasks and the ministry's own
     assert "type: [central-state-body, education-ministry]" in (folder / "org.yaml").read_text(encoding="utf-8")
@@ -113,7 +117,8 @@ def test_init_on_a_bundled_example_adds_only_missing_folders_and_keeps_every_fil
     _, scaffolded = _check_json(run, folder)
     assert [(t["id"], t["status"]) for t in scaffolded["tasks"]] == [(t["id"], t["status"]) for t in untouched["tasks"]]
     assert [(f["code"], f.get("path")) for f in scaffolded["findings"]] == [
-        (f["code"], f.get("path")) for f in untouched["findings"]]
+        (f["code"], f.get("path")) for f in untouched["findings"]
+    ]
 
 
 def test_a_type_no_task_names_gets_its_org_yaml_and_a_word_why_there_are_no_folders(run, tmp_path):
@@ -134,17 +139,22 @@ def test_dry_run_writes_nothing(run, tmp_path):
 
 def test_interactive_answers_with_a_wrong_bin_asked_again(run, tmp_path):
     folder = tmp_path / "org"
-    answers = "\n".join([
-        "2",                       # local-executive-body
-        "Алматы облысы әкімінің аппараты",
-        "791028302729",            # a wrong check digit: asked again
-        BIN,
-        "2022",
-        "Сапаров Ерлан Қайратұлы",
-        "first-head",
-        IIN,
-        "",                        # no more officials
-    ]) + "\n"
+    answers = (
+        "\n".join(
+            [
+                "2",  # local-executive-body
+                "Алматы облысы әкімінің аппараты",
+                "791028302729",  # a wrong check digit: asked again
+                BIN,
+                "2022",
+                "Сапаров Ерлан Қайратұлы",
+                "first-head",
+                IIN,
+                "",  # no more officials
+            ]
+        )
+        + "\n"
+    )
     outcome = run("init", folder, "--interactive", input=answers)
     assert outcome.exit_code == 0, outcome.stderr
     assert "бақылау цифры" in outcome.stderr  # the wrong BIN was explained before asking again
@@ -156,17 +166,26 @@ def test_interactive_answers_with_a_wrong_bin_asked_again(run, tmp_path):
     assert result["organisation"]["bin"] == BIN
 
 
-@pytest.mark.parametrize(("args", "code", "where"), [
-    (["--type", "central-state-body", "--name", "X"], "init-missing", "--bin"),
-    (["--name", "X", "--bin", BIN], "init-missing", "--type"),
-    (["--type", "central-state-body", "--name", "X", "--bin", "791028302729"], "bad-bin", "--bin"),
-    (["--type", "central-state-body", "--name", "X", "--bin", "12345"], "bad-bin", "--bin"),
-    (["--type", "central-state-body", "--name", "X", "--bin", BIN, "--year", "1999"], "bad-year", "--year"),
-    (["--type", "central-state-body", "--name", "X", "--bin", BIN, "--official", "Иванов"], "bad-official",
-     "--official"),
-    (["--type", "central-state-body", "--name", "X", "--bin", BIN, "--official", "Иванов=boss"], "bad-official",
-     "--official"),
-])
+@pytest.mark.parametrize(
+    ("args", "code", "where"),
+    [
+        (["--type", "central-state-body", "--name", "X"], "init-missing", "--bin"),
+        (["--name", "X", "--bin", BIN], "init-missing", "--type"),
+        (["--type", "central-state-body", "--name", "X", "--bin", "791028302729"], "bad-bin", "--bin"),
+        (["--type", "central-state-body", "--name", "X", "--bin", "12345"], "bad-bin", "--bin"),
+        (["--type", "central-state-body", "--name", "X", "--bin", BIN, "--year", "1999"], "bad-year", "--year"),
+        (
+            ["--type", "central-state-body", "--name", "X", "--bin", BIN, "--official", "Иванов"],
+            "bad-official",
+            "--official",
+        ),
+        (
+            ["--type", "central-state-body", "--name", "X", "--bin", BIN, "--official", "Иванов=boss"],
+            "bad-official",
+            "--official",
+        ),
+    ],
+)
 def test_bad_flags_are_usage_errors_and_write_nothing(run, tmp_path, args, code, where):
     folder = tmp_path / "org"
     outcome = run("init", folder, "--no-input", *args)
@@ -214,8 +233,9 @@ def test_update_names_renumbered_tasks_from_the_older_edition(run, tmp_path, rul
     assert text.count("id: 4.2.2") == 1 or text.count('id: "4.2.2"') == 1
     group.write_text(text.replace("id: 4.2.2", "id: 4.2.3").replace('id: "4.2.2"', 'id: "4.2.3"'), encoding="utf-8")
     load_rulebook(rulebook_copy)  # the edited edition is valid
-    outcome = run("init", folder, "--update", "--from", str(ROOT / "rulebook" / "edition-2022"),
-                  "--rulebook", str(rulebook_copy))
+    outcome = run(
+        "init", folder, "--update", "--from", str(ROOT / "rulebook" / "edition-2022"), "--rulebook", str(rulebook_copy)
+    )
     assert outcome.exit_code == 0, outcome.stderr
     assert "4.2.2" in outcome.stderr and "4.2.3" in outcome.stderr
     assert any(p.name.startswith("4.2.2 ") for p in folder.iterdir())  # never renamed by uvb4
@@ -227,8 +247,9 @@ def _complete(words: str, cword: int) -> list[str]:
     import sys
 
     env = dict(os.environ, _UVB4_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))
-    done = subprocess.run([sys.executable, "-c", "from uvb4.cli import main; main()"], env=env,
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", "from uvb4.cli import main; main()"], env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     return done.stdout.split()
 

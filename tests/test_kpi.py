@@ -15,9 +15,15 @@ NAME = "Алматы облысы «Қала & Ауыл <Даму>» басқа�
 UNITS = ("Ішкі саясат басқармасы", "Білім басқармасы", "Қаржы бөлімі", "Кадр қызметі")
 
 
-def make_org(root: Path, *, type_: str = "local-executive-body", year: int = 2022,
-             units: tuple[str, ...] = UNITS, figures: str | None = None,
-             files: dict[str, bytes | str] | None = None) -> Path:
+def make_org(
+    root: Path,
+    *,
+    type_: str = "local-executive-body",
+    year: int = 2022,
+    units: tuple[str, ...] = UNITS,
+    figures: str | None = None,
+    files: dict[str, bytes | str] | None = None,
+) -> Path:
     """An organisation folder: org.yaml, optionally figures.yaml and evidence files."""
     root.mkdir(parents=True, exist_ok=True)
     lines = [f'name: "{NAME}"', 'bin: "791028302728"', f"type: {type_}", f"year: {year}"]
@@ -81,14 +87,17 @@ def test_share_2_1_with_its_breakdown_by_tasks_2_1_1_to_2_1_9(run, tmp_path):
 
 
 def test_share_total_is_the_sum_of_the_parts_when_no_total_is_given(run, tmp_path):
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "2.1":
             risks_identified:
               breakdown: {"2.1.1": 3, "2.1.2": 2, "2.1.3": 4, "2.1.5": 1}
             risks_eliminated:
               breakdown: {"2.1.1": 3, "2.1.3": 2}
-        """)
+        """,
+    )
     _, kpis, _ = kpi_json(run, folder)
     k = kpis["2.1"]
     assert k["inputs"] == {"risks_identified": 10.0, "risks_eliminated": 5.0}
@@ -97,12 +106,15 @@ def test_share_total_is_the_sum_of_the_parts_when_no_total_is_given(run, tmp_pat
 
 
 def test_ratio_1_2_is_not_a_percent(run, tmp_path):
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "1.2":
             draft_acts_examined: 40
             corruption_factors_found: 6
-        """)
+        """,
+    )
     _, kpis, _ = kpi_json(run, folder)
     k = kpis["1.2"]
     assert k["formula"]["kind"] == "ratio"
@@ -112,13 +124,16 @@ def test_ratio_1_2_is_not_a_percent(run, tmp_path):
 
 
 def test_count_1_3_is_the_input_itself(run, tmp_path):
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "1.3":
             heads_not_held_responsible: 0
           "2.8":
             standards_introduced: 3
-        """)
+        """,
+    )
     _, kpis, _ = kpi_json(run, folder)
     assert kpis["1.3"]["formula"] == {"kind": "count", "value": "heads_not_held_responsible"}
     assert kpis["1.3"]["value"] == 0.0
@@ -127,11 +142,14 @@ def test_count_1_3_is_the_input_itself(run, tmp_path):
 
 
 def test_kpi_1_1_takes_units_total_from_org_yaml(run, tmp_path):
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "1.1":
             units_analysed: 3
-        """)
+        """,
+    )
     _, kpis, _ = kpi_json(run, folder)
     assert kpis["1.1"]["inputs"] == {"units_total": 4.0, "units_analysed": 3.0}
     assert kpis["1.1"]["value"] == 75.0
@@ -139,23 +157,30 @@ def test_kpi_1_1_takes_units_total_from_org_yaml(run, tmp_path):
 
 
 def test_kpi_1_1_units_total_in_the_figures_wins_over_org_yaml(run, tmp_path):
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "1.1":
             units_total: 5
             units_analysed: 3
-        """)
+        """,
+    )
     _, kpis, _ = kpi_json(run, folder)
     assert kpis["1.1"]["inputs"]["units_total"] == 5.0
     assert kpis["1.1"]["value"] == 60.0
 
 
 def test_kpi_1_1_without_units_anywhere_is_not_computable(run, tmp_path):
-    folder = make_org(tmp_path / "org", units=(), figures="""
+    folder = make_org(
+        tmp_path / "org",
+        units=(),
+        figures="""
         kpis:
           "1.1":
             units_analysed: 3
-        """)
+        """,
+    )
     _, kpis, _ = kpi_json(run, folder)
     assert kpis["1.1"]["value"] is None
     assert kpis["1.1"]["verdict"] == "not-computable"
@@ -168,8 +193,22 @@ def test_without_a_figures_file_every_applicable_kpi_is_not_computable(run, tmp_
     code, kpis, _ = kpi_json(run, folder)
     assert code == 1
     # a local executive body: groups 1 and 2, and 3.1–3.2 (3.3–3.6 are the education ministry's)
-    assert set(kpis) == {"1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8",
-                         "3.1", "3.2"}
+    assert set(kpis) == {
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
+        "2.6",
+        "2.7",
+        "2.8",
+        "3.1",
+        "3.2",
+    }
     assert {k["verdict"] for k in kpis.values()} == {"not-computable"}
     assert all(set(codes(k)) == {"missing-figure"} for k in kpis.values())
 
@@ -179,56 +218,97 @@ def test_without_a_figures_file_every_applicable_kpi_is_not_computable(run, tmp_
 #   code: (figures.yaml, KPI id or None for a finding about the whole file, verdict, message fragment)
 
 FINDING_CASES = {
-    "missing-figure": ("""
+    "missing-figure": (
+        """
         kpis:
           "2.2":
             recommendations_made: 12
-        """, "2.2", "not-computable", "«recommendations_accepted» көрсеткіші берілмеген"),
-    "zero-denominator": ("""
+        """,
+        "2.2",
+        "not-computable",
+        "«recommendations_accepted» көрсеткіші берілмеген",
+    ),
+    "zero-denominator": (
+        """
         kpis:
           "2.2":
             recommendations_made: 0
             recommendations_accepted: 0
-        """, "2.2", "not-computable", "бөлгіш «recommendations_made» нөлге тең"),
-    "numerator-above-denominator": ("""
+        """,
+        "2.2",
+        "not-computable",
+        "бөлгіш «recommendations_made» нөлге тең",
+    ),
+    "numerator-above-denominator": (
+        """
         kpis:
           "2.2":
             recommendations_made: 5
             recommendations_accepted: 7
-        """, "2.2", "no-target", "«recommendations_accepted» (7) «recommendations_made» (5) мәнінен артық"),
-    "negative-figure": ("""
+        """,
+        "2.2",
+        "no-target",
+        "«recommendations_accepted» (7) «recommendations_made» (5) мәнінен артық",
+    ),
+    "negative-figure": (
+        """
         kpis:
           "2.4":
             circumstances_identified: 10
             circumstances_eliminated: -2
-        """, "2.4", "no-target", "«circumstances_eliminated» теріс сан: -2"),
-    "fractional-count": ("""
+        """,
+        "2.4",
+        "no-target",
+        "«circumstances_eliminated» теріс сан: -2",
+    ),
+    "fractional-count": (
+        """
         kpis:
           "2.4":
             circumstances_identified: 10
             circumstances_eliminated: 2.5
-        """, "2.4", "no-target", "«circumstances_eliminated» бүтін сан болуы керек: 2.5"),
-    "unknown-kpi": ("""
+        """,
+        "2.4",
+        "no-target",
+        "«circumstances_eliminated» бүтін сан болуы керек: 2.5",
+    ),
+    "unknown-kpi": (
+        """
         kpis:
           "2.9":
             standards_introduced: 1
-        """, None, None, "«2.9» КРІ ережелер жинағында жоқ"),
-    "unknown-input": ("""
+        """,
+        None,
+        None,
+        "«2.9» КРІ ережелер жинағында жоқ",
+    ),
+    "unknown-input": (
+        """
         kpis:
           "2.2":
             recommendations_made: 12
             recommendations_accepted: 9
             recommendations_rejected: 3
-        """, "2.2", "no-target", "«recommendations_rejected» кірісі 2.2 КРІ-де жоқ"),
-    "unknown-breakdown": ("""
+        """,
+        "2.2",
+        "no-target",
+        "«recommendations_rejected» кірісі 2.2 КРІ-де жоқ",
+    ),
+    "unknown-breakdown": (
+        """
         kpis:
           "2.1":
             risks_identified:
               total: 4
               breakdown: {"2.1.1": 3, "2.1.10": 1}
             risks_eliminated: 2
-        """, "2.1", "no-target", "«risks_identified» кірісінде «2.1.10» бөлінісі жоқ"),
-    "breakdown-mismatch": ("""
+        """,
+        "2.1",
+        "no-target",
+        "«risks_identified» кірісінде «2.1.10» бөлінісі жоқ",
+    ),
+    "breakdown-mismatch": (
+        """
         kpis:
           "2.1":
             risks_identified:
@@ -236,14 +316,22 @@ FINDING_CASES = {
               breakdown: {"2.1.1": 3, "2.1.2": 2, "2.1.3": 4, "2.1.4": 1, "2.1.5": 1, "2.1.6": 0,
                           "2.1.7": 1, "2.1.8": 1}
             risks_eliminated: 11
-        """, "2.1", "no-target", "«risks_identified» бөліктерінің қосындысы (13) жалпы санға (14) тең емес"),
-    "figures-contradict-evidence": ("""
+        """,
+        "2.1",
+        "no-target",
+        "«risks_identified» бөліктерінің қосындысы (13) жалпы санға (14) тең емес",
+    ),
+    "figures-contradict-evidence": (
+        """
         kpis:
           "2.6":
             employees_identified: 3
             employees_dismissed: 2
-        """, "2.6", "no-target",
-        "«employees_identified» = 3, бірақ 2.6.1 міндетінде растайтын құжаттар жоқ (missing)"),
+        """,
+        "2.6",
+        "no-target",
+        "«employees_identified» = 3, бірақ 2.6.1 міндетінде растайтын құжаттар жоқ (missing)",
+    ),
 }
 
 
@@ -284,7 +372,9 @@ def test_numerator_above_denominator_is_reported_but_computed(run, tmp_path):
 
 def test_a_consistent_figure_raises_no_finding(run, tmp_path):
     """The negative control of the cases above: whole, non-negative, within the denominator."""
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "2.2":
             recommendations_made: 12
@@ -292,7 +382,8 @@ def test_a_consistent_figure_raises_no_finding(run, tmp_path):
           "2.4":
             circumstances_identified: 10
             circumstances_eliminated: 0
-        """)
+        """,
+    )
     _, kpis, data = kpi_json(run, folder)
     assert kpis["2.2"]["value"] == 100.0 and kpis["2.2"]["findings"] == []
     assert kpis["2.4"]["value"] == 0.0 and kpis["2.4"]["findings"] == []
@@ -301,9 +392,13 @@ def test_a_consistent_figure_raises_no_finding(run, tmp_path):
 
 def test_dismissals_with_orders_in_2_6_1_do_not_contradict_the_evidence(run, tmp_path):
     figures, *_ = FINDING_CASES["figures-contradict-evidence"]
-    folder = make_org(tmp_path / "org", figures=figures, files={
-        "2.6.1 Жұмыстан шығару/Жұмыстан шығару туралы бұйрық №45 2022-05-12.pdf": PDF,
-    })
+    folder = make_org(
+        tmp_path / "org",
+        figures=figures,
+        files={
+            "2.6.1 Жұмыстан шығару/Жұмыстан шығару туралы бұйрық №45 2022-05-12.pdf": PDF,
+        },
+    )
     _, kpis, _ = kpi_json(run, folder)
     assert kpis["2.6"]["value"] == pytest.approx(200 / 3, abs=1e-4)
     assert "figures-contradict-evidence" not in codes(kpis["2.6"])
@@ -311,9 +406,13 @@ def test_dismissals_with_orders_in_2_6_1_do_not_contradict_the_evidence(run, tmp
 
 def test_dismissals_contradict_a_no_facts_declaration(run, tmp_path):
     figures, *_ = FINDING_CASES["figures-contradict-evidence"]
-    folder = make_org(tmp_path / "org", figures=figures, files={
-        "2.6.1/_meta.yaml": 'no_facts: true\nreason: "2022 жылы мұндай фактілер болған жоқ"\n',
-    })
+    folder = make_org(
+        tmp_path / "org",
+        figures=figures,
+        files={
+            "2.6.1/_meta.yaml": 'no_facts: true\nreason: "2022 жылы мұндай фактілер болған жоқ"\n',
+        },
+    )
     _, kpis, _ = kpi_json(run, folder)
     found = [f for f in kpis["2.6"]["findings"] if f["code"] == "figures-contradict-evidence"]
     assert len(found) == 1
@@ -322,12 +421,15 @@ def test_dismissals_contradict_a_no_facts_declaration(run, tmp_path):
 
 def test_identified_employees_need_2_6_1_evidence_even_without_dismissals(run, tmp_path):
     """Rulebook 1.1.0: 2.6.1's note shows the employees identified too (lines 307-309)."""
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "2.6":
             employees_identified: 3
             employees_dismissed: 0
-        """)
+        """,
+    )
     _, kpis, _ = kpi_json(run, folder)
     assert codes(kpis["2.6"]) == ["figures-contradict-evidence"]
     assert "«employees_identified» = 3" in kpis["2.6"]["findings"][0]["message"]
@@ -335,12 +437,15 @@ def test_identified_employees_need_2_6_1_evidence_even_without_dismissals(run, t
 
 
 def test_no_identified_employees_need_no_documents(run, tmp_path):
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "2.6":
             employees_identified: 0
             employees_dismissed: 0
-        """)
+        """,
+    )
     _, kpis, _ = kpi_json(run, folder)
     assert "figures-contradict-evidence" not in codes(kpis["2.6"])
 
@@ -364,15 +469,23 @@ kpis:
 MINISTRY_FILES = {"3.4.2 Оқыту/Анықтама 2022-11-20.pdf": PDF}
 
 
-@pytest.mark.parametrize(("trained", "value", "verdict"), [
-    (50, 25.0, "met"),
-    (40, 20.0, "met"),  # reaching the target is enough
-    (39, 19.5, "not-met"),
-    (30, 15.0, "not-met"),
-])
+@pytest.mark.parametrize(
+    ("trained", "value", "verdict"),
+    [
+        (50, 25.0, "met"),
+        (40, 20.0, "met"),  # reaching the target is enough
+        (39, 19.5, "not-met"),
+        (30, 15.0, "not-met"),
+    ],
+)
 def test_kpi_3_4_against_the_2022_target(run, tmp_path, trained, value, verdict):
-    folder = make_org(tmp_path / "org", type_="education-ministry", units=(),
-                      figures=STUDENTS.format(trained=trained), files=MINISTRY_FILES)
+    folder = make_org(
+        tmp_path / "org",
+        type_="education-ministry",
+        units=(),
+        figures=STUDENTS.format(trained=trained),
+        files=MINISTRY_FILES,
+    )
     exit_code, kpis, data = kpi_json(run, folder, "--kpi", "3.4")
     assert data["year"] == 2022
     assert list(kpis) == ["3.4"]
@@ -384,8 +497,13 @@ def test_kpi_3_4_against_the_2022_target(run, tmp_path, trained, value, verdict)
 
 
 def test_the_education_ministry_gets_its_own_kpis(run, tmp_path):
-    folder = make_org(tmp_path / "org", type_="education-ministry", units=(),
-                      figures=STUDENTS.format(trained=50), files=MINISTRY_FILES)
+    folder = make_org(
+        tmp_path / "org",
+        type_="education-ministry",
+        units=(),
+        figures=STUDENTS.format(trained=50),
+        files=MINISTRY_FILES,
+    )
     _, kpis, _ = kpi_json(run, folder)
     # an education ministry is a central state body too: its KPIs come on top of those
     assert {"3.3", "3.4", "3.5", "3.6"} <= set(kpis) and "1.1" in set(kpis) and "4.1" not in set(kpis)
@@ -394,8 +512,14 @@ def test_the_education_ministry_gets_its_own_kpis(run, tmp_path):
 
 
 def test_a_year_without_a_target_gives_no_target(run, tmp_path):
-    folder = make_org(tmp_path / "org", type_="education-ministry", year=2023, units=(),
-                      figures=STUDENTS.format(trained=30), files={"3.4.2 Оқыту/Анықтама 2023-11-20.pdf": PDF})
+    folder = make_org(
+        tmp_path / "org",
+        type_="education-ministry",
+        year=2023,
+        units=(),
+        figures=STUDENTS.format(trained=30),
+        files={"3.4.2 Оқыту/Анықтама 2023-11-20.pdf": PDF},
+    )
     exit_code, kpis, data = kpi_json(run, folder, "--kpi", "3.4")
     assert data["year"] == 2023
     assert kpis["3.4"]["value"] == 15.0
@@ -406,8 +530,14 @@ def test_a_year_without_a_target_gives_no_target(run, tmp_path):
 
 
 def test_year_option_overrides_org_yaml(run, tmp_path):
-    folder = make_org(tmp_path / "org", type_="education-ministry", year=2022, units=(),
-                      figures=STUDENTS.format(trained=30), files=MINISTRY_FILES)
+    folder = make_org(
+        tmp_path / "org",
+        type_="education-ministry",
+        year=2022,
+        units=(),
+        figures=STUDENTS.format(trained=30),
+        files=MINISTRY_FILES,
+    )
     _, kpis, _ = kpi_json(run, folder, "--kpi", "3.4")
     assert kpis["3.4"]["verdict"] == "not-met"
     _, kpis, data = kpi_json(run, folder, "--kpi", "3.4", "--year", "2023")
@@ -437,13 +567,16 @@ def rulebook_with_down_target(rulebook_copy: Path) -> Path:
 
 
 @pytest.mark.parametrize(("heads", "verdict"), [(0, "met"), (1, "met"), (2, "not-met")])
-def test_a_lower_is_better_kpi_is_met_at_or_below_its_target(run, tmp_path, rulebook_with_down_target, heads,
-                                                              verdict):
-    folder = make_org(tmp_path / "org", figures=f"""
+def test_a_lower_is_better_kpi_is_met_at_or_below_its_target(run, tmp_path, rulebook_with_down_target, heads, verdict):
+    folder = make_org(
+        tmp_path / "org",
+        figures=f"""
         kpis:
           "1.3":
             heads_not_held_responsible: {heads}
-        """, files={"1.4.1/Қызметтен босату туралы бұйрық 2022-06-01.pdf": PDF})
+        """,
+        files={"1.4.1/Қызметтен босату туралы бұйрық 2022-06-01.pdf": PDF},
+    )
     _, kpis, _ = kpi_json(run, folder, "--kpi", "1.3", "--rulebook", str(rulebook_with_down_target))
     assert kpis["1.3"]["direction"] == "down"
     assert kpis["1.3"]["target"] == 1.0
@@ -458,11 +591,26 @@ def test_kpi_json_is_the_default_shape(run, tmp_path):
     folder = make_org(tmp_path / "org", figures=FIGURES_2_1)
     _, kpis, data = kpi_json(run, folder)
     assert set(data) == {"organisation", "rulebook", "year", "kpis", "findings"}
-    assert data["organisation"] == {"name": NAME, "bin": "791028302728", "type": "local-executive-body",
-                                    "types": ["local-executive-body"]}
+    assert data["organisation"] == {
+        "name": NAME,
+        "bin": "791028302728",
+        "type": "local-executive-body",
+        "types": ["local-executive-body"],
+    }
     assert data["rulebook"]["id"] == "ubb4"
-    assert set(kpis["2.1"]) == {"id", "group", "title", "unit", "direction", "formula", "value", "inputs", "target",
-                                "verdict", "findings"}
+    assert set(kpis["2.1"]) == {
+        "id",
+        "group",
+        "title",
+        "unit",
+        "direction",
+        "formula",
+        "value",
+        "inputs",
+        "target",
+        "verdict",
+        "findings",
+    }
     assert kpis["2.1"]["group"] == "2"
     assert kpis["2.1"]["title"].startswith("Сыбайлас жемқорлық тәуекелдерінің ішкі талдау")
 
@@ -490,11 +638,15 @@ def test_kpi_exit_code_is_1_for_a_finding_about_the_file_even_when_filtered(run,
 
 
 def test_kpi_markdown(run, tmp_path):
-    folder = make_org(tmp_path / "org", figures=FIGURES_2_1 + """
+    folder = make_org(
+        tmp_path / "org",
+        figures=FIGURES_2_1
+        + """
   "1.2":
     draft_acts_examined: 40
     corruption_factors_found: 6
-""")
+""",
+    )
     result = run("kpi", folder, "--format", "markdown")
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
@@ -535,11 +687,14 @@ def test_kpi_unknown_id_is_exit_2(run, tmp_path):
 
 
 def test_kpi_unreadable_figure_is_exit_2_with_its_position(run, tmp_path):
-    folder = make_org(tmp_path / "org", figures="""
+    folder = make_org(
+        tmp_path / "org",
+        figures="""
         kpis:
           "2.2":
             recommendations_made: он екі
-        """)
+        """,
+    )
     result = run("kpi", folder, "--format", "json", cwd=tmp_path)
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -99,8 +99,9 @@ def test_no_keyword_folds_into_two_kinds():
 
 def test_importing_names_does_not_import_pydantic():
     code = "import sys, uvb4.evidence.names; print('pydantic' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"PYTHONPATH": str(SRC)})
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env={"PYTHONPATH": str(SRC)}
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -226,8 +227,12 @@ def test_every_keyword_names_its_kind(kind):
 def test_kind_from_name_is_fast():
     import time
 
-    sample = ["Сыбайлас жемқорлыққа қарсы саясатты бекіту туралы бұйрық.pdf", "Бұйрық №12 2022-02-10.pdf",
-              "IMG_2034.JPG", "Приказ об утверждении плана мероприятий.pdf"] * 5000
+    sample = [
+        "Сыбайлас жемқорлыққа қарсы саясатты бекіту туралы бұйрық.pdf",
+        "Бұйрық №12 2022-02-10.pdf",
+        "IMG_2034.JPG",
+        "Приказ об утверждении плана мероприятий.pdf",
+    ] * 5000
     start = time.perf_counter()
     for name in sample:
         kind_from_name(name)

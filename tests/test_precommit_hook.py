@@ -18,13 +18,13 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import BUNDLED, ROOT
 
 HOOKS = ROOT / ".pre-commit-hooks.yaml"
 
-needs_pre_commit = pytest.mark.skipif(shutil.which("pre-commit") is None,
-                                      reason="pre-commit is not installed (not a dependency of uvb4)")
+needs_pre_commit = pytest.mark.skipif(
+    shutil.which("pre-commit") is None, reason="pre-commit is not installed (not a dependency of uvb4)"
+)
 
 
 def load_hook() -> dict:
@@ -37,14 +37,20 @@ def load_hook() -> dict:
 
 def environment(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
-    env.update({
-        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path),
-        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
-        "PATH": os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
-        "UVB4_LANG": "en", "NO_COLOR": "1",
-    })
+    env.update(
+        {
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "HOME": str(tmp_path),
+            "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache"),
+            "PATH": os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")]),
+            "UVB4_LANG": "en",
+            "NO_COLOR": "1",
+        }
+    )
     return env
 
 
@@ -88,8 +94,9 @@ def exercise(project: Path, env: dict[str, str]) -> None:
     (project / "README.md").write_text("changed, but no rulebook file\n", encoding="utf-8")
     sh(project, env, "git", "add", "-A")
     other = sh(project, env, "pre-commit", "run", check=False)
-    assert other.returncode == 0 and re.search(r"uvb4 rulebook lint\.+\(no files to check\)Skipped", other.stdout), \
+    assert other.returncode == 0 and re.search(r"uvb4 rulebook lint\.+\(no files to check\)Skipped", other.stdout), (
         other.stdout
+    )
 
 
 def test_hook_definition():
@@ -124,9 +131,10 @@ def test_hook_in_a_throwaway_repository(tmp_path):
 
 
 @needs_pre_commit
-@pytest.mark.skipif(os.environ.get("UVB4_TEST_PRECOMMIT_INSTALL") != "1",
-                    reason="installs uvb4 and its dependencies from the package index; "
-                           "set UVB4_TEST_PRECOMMIT_INSTALL=1")
+@pytest.mark.skipif(
+    os.environ.get("UVB4_TEST_PRECOMMIT_INSTALL") != "1",
+    reason="installs uvb4 and its dependencies from the package index; set UVB4_TEST_PRECOMMIT_INSTALL=1",
+)
 def test_hook_installed_from_a_repository(tmp_path):
     env = environment(tmp_path)
     env["PATH"] = os.environ.get("PATH", "")  # the hook brings its own uvb4
@@ -140,9 +148,7 @@ def test_hook_installed_from_a_repository(tmp_path):
     sh(hook_repo, env, "git", "add", "-A")
     sh(hook_repo, env, "git", "commit", "-q", "-m", "hooks")
     rev = sh(hook_repo, env, "git", "rev-parse", "HEAD").stdout.strip()
-    config = (
-        f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: uvb4-rulebook-lint\n"
-    )
+    config = f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: uvb4-rulebook-lint\n"
     project = make_project(tmp_path, env, config)
     sh(project, env, "pre-commit", "install")
     exercise(project, env)

@@ -61,7 +61,8 @@ def org(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     root = tmp_path / "Алматы әкімдігі"
     root.mkdir()
-    (root / "org.yaml").write_text(f"""name: "{NAME}"
+    (root / "org.yaml").write_text(
+        f"""name: "{NAME}"
 bin: "{BIN}"
 type: local-executive-body
 year: 2022
@@ -73,7 +74,9 @@ units:
 officials:
   - name: "Сапаров Ерлан Қайратұлы"
     role: first-head
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     (root / "figures.yaml").write_text(FIGURES, encoding="utf-8")
     for rel, content in EVIDENCE.items():
         path = root / rel
@@ -105,8 +108,11 @@ def section(text: str, start: str, end_prefix: str = "\n#") -> str:
 
 
 def table_rows(text: str) -> list[list[str]]:
-    return [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines()
-            if line.startswith("|") and not line.startswith("|---")]
+    return [
+        [c.strip() for c in line.strip().strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("|") and not line.startswith("|---")
+    ]
 
 
 def totals(run, folder: Path, *args: str) -> dict[str, int]:
@@ -130,23 +136,46 @@ def test_markdown_header_and_summary(run, org):
         ["Есепті кезең", "2022 жыл"],
         ["Дереккөз", "ҮББ №4 нұсқаулығы, 2022 ж. басылымы"],
         ["Есеп күні", "30.12.2022"],
-        ["Дайындаған", "сыбайлас жемқорлыққа қарсы іс-қимыл жөніндегі жауапты қызметкер "
-                       "(org.yaml-да ешкім көрсетілмеген)"],
+        [
+            "Дайындаған",
+            "сыбайлас жемқорлыққа қарсы іс-қимыл жөніндегі жауапты қызметкер (org.yaml-да ешкім көрсетілмеген)",
+        ],
         ["Жасаған құрал", f"uvb4 {__version__}; ережелер жинағы 1.1.0"],
     ]
     expected = totals(run, org)
     by_status = dict(table_rows(section(text, "## Қорытынды"))[1:])
-    assert by_status == {"✅ орындалды": str(expected["done"]), "🟡 ішінара": str(expected["partial"]),
-                         "❌ жоқ": str(expected["missing"]), "⏰ мерзімі өткен": "0", "➖ босатылған": "0"}
+    assert by_status == {
+        "✅ орындалды": str(expected["done"]),
+        "🟡 ішінара": str(expected["partial"]),
+        "❌ жоқ": str(expected["missing"]),
+        "⏰ мерзімі өткен": "0",
+        "➖ босатылған": "0",
+    }
     assert expected["done"] == 2 and expected["partial"] == 20  # 2.1.10, 2.8.1; 1.2.x, 2.1.1–2.1.9, 3.1.1
-    kpis = {row[0].split(". ")[0]: row[1:] for row in
-            table_rows(section(text, "### Ақпарат үшін: нысаналы мәні жоқ КРІ"))[1:]}
+    kpis = {
+        row[0].split(". ")[0]: row[1:]
+        for row in table_rows(section(text, "### Ақпарат үшін: нысаналы мәні жоқ КРІ"))[1:]
+    }
     assert kpis["1.1"] == ["75\u00a0%", "· нысаналы мән белгіленбеген"]
     assert kpis["2.1"] == ["78,57\u00a0%", "· нысаналы мән белгіленбеген"]
     assert kpis["2.8"] == ["1", "· нысаналы мән белгіленбеген"]
     assert kpis["2.2"] == ["—", "⚠ есептеу мүмкін емес"]
-    assert set(kpis) == {"1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8",
-                         "3.1", "3.2"}
+    assert set(kpis) == {
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
+        "2.6",
+        "2.7",
+        "2.8",
+        "3.1",
+        "3.2",
+    }
     assert "### Нысаналы мәні бар КРІ" not in text  # no KPI has a target for 2022
 
 
@@ -197,8 +226,16 @@ def test_markdown_deadline_of_project_1_2(run, org):
     actions = table_rows(section(text, "## Қажетті әрекеттер", "\n## "))[1:]
     plan = [row for row in actions if row[5] == "1.2.1–1.2.10"]
     # the analytic note was signed on 01.03.2022: 10 working days on the Kazakh calendar (8 March off)
-    assert plan == [["1", "сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары", "жүктеу",
-                     "бірінші басшы — Сапаров Е.Қ.", "16.03.2022 (мерзімі өтті)", "1.2.1–1.2.10"]]
+    assert plan == [
+        [
+            "1",
+            "сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары",
+            "жүктеу",
+            "бірінші басшы — Сапаров Е.Қ.",
+            "16.03.2022 (мерзімі өтті)",
+            "1.2.1–1.2.10",
+        ]
+    ]
 
 
 def test_markdown_recurrence_and_source_lines(run, org):
@@ -224,7 +261,7 @@ def test_markdown_appendix_has_size_and_sha256(run, org):
         path = org / rel
         assert path.stat().st_size < 100 and size == "0,1"  # a tiny file is 0,1 KB, never 0
         assert digest == f"`{sha256(path)[:16]}`"
-    assert found["2.1.10 ЦДИАӨМ-ге хат/Хат №15 2022-05-05.pdf"] [::5] == ["хат", "2.1.10"]
+    assert found["2.1.10 ЦДИАӨМ-ге хат/Хат №15 2022-05-05.pdf"][::5] == ["хат", "2.1.10"]
     assert found["2.1.10 ЦДИАӨМ-ге хат/Хат №15 2022-05-05.pdf"][1:3] == ["05.05.2022", "бірінші басшының орынбасары"]
     assert found["2.1 Тәуекелдер/Іс-шаралар жоспары 2022-04-20.pdf"][5] == "2.1.1"
     assert not [path for path in found if "_meta" in path or "_register" in path]  # control files are no evidence
@@ -232,8 +269,9 @@ def test_markdown_appendix_has_size_and_sha256(run, org):
 
 def test_markdown_escapes_a_pipe_in_the_organisation_name(run, org):
     org_yaml = org / "org.yaml"
-    org_yaml.write_text(org_yaml.read_text(encoding="utf-8").replace("басқармасы №3", "басқармасы | №3"),
-                        encoding="utf-8")
+    org_yaml.write_text(
+        org_yaml.read_text(encoding="utf-8").replace("басқармасы №3", "басқармасы | №3"), encoding="utf-8"
+    )
     text = run("report", org).stdout
     # "<Даму>" would be an HTML tag to a Markdown renderer, and vanish: it is written as entities (issue 9)
     assert "| Ұйым | Алматы облысы «Қала & Ауыл &lt;Даму&gt;» басқармасы \\| №3 |" in text
@@ -263,8 +301,7 @@ def test_kpi_scope(run, org):
     kpis = table_rows(section(text, "### Ақпарат үшін"))[1:]
     assert [row[0].split(". ")[0] for row in kpis] == ["2.1"]
     files = {row[0] for row in table_rows(section(text, "## Қосымша", "\n---"))[1:]}
-    assert files == {"2.1 Тәуекелдер/Іс-шаралар жоспары 2022-04-20.pdf",
-                     "2.1.10 ЦДИАӨМ-ге хат/Хат №15 2022-05-05.pdf"}
+    assert files == {"2.1 Тәуекелдер/Іс-шаралар жоспары 2022-04-20.pdf", "2.1.10 ЦДИАӨМ-ге хат/Хат №15 2022-05-05.pdf"}
 
 
 def test_group_scope(run, org):
@@ -277,8 +314,10 @@ def test_group_scope(run, org):
     assert tasks == ["3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.1.5", "3.1.6", "3.1.7", "3.2.1", "3.2.2"]
     counts = [int(row[1]) for row in table_rows(section(text, "## Қорытынды"))[1:]]
     assert sum(counts) == 9
-    assert table_rows(section(text, "## Қосымша", "\n---"))[1:] == [
-        ["Атауы", "Түрі", "Күні", "Қол қойған", "КБ", "SHA-256 (басы)", "Міндет"]][1:]
+    assert (
+        table_rows(section(text, "## Қосымша", "\n---"))[1:]
+        == [["Атауы", "Түрі", "Күні", "Қол қойған", "КБ", "SHA-256 (басы)", "Міндет"]][1:]
+    )
 
 
 def test_scope_with_every_task_done_exits_0(run, org):
@@ -321,7 +360,7 @@ def test_html_escapes_the_organisation_name(run, org, out):
     for rel in APPENDIX:
         digest = sha256(org / rel)
         assert f'<span class="hash" title="{digest}">{digest[:16]}</span>' in html
-    assert "@page { size: A4 portrait;" in html and '<nav>' in html
+    assert "@page { size: A4 portrait;" in html and "<nav>" in html
     assert '<svg class="chart"' in html  # KPI values against targets, inline
     assert html.count('<g class="bar ') == 3  # every computed KPI: 1.1, 2.1, 2.8
 
@@ -330,9 +369,16 @@ def test_html_escapes_the_organisation_name(run, org, out):
 # -o and the format
 
 
-@pytest.mark.parametrize(("name", "kind"), [
-    ("есеп.md", "md"), ("есеп.txt", "md"), ("есеп.html", "html"), ("ЕСЕП.HTM", "html"), ("есеп.docx", "docx"),
-])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("есеп.md", "md"),
+        ("есеп.txt", "md"),
+        ("есеп.html", "html"),
+        ("ЕСЕП.HTM", "html"),
+        ("есеп.docx", "docx"),
+    ],
+)
 def test_output_extension_decides_the_format(run, org, out, name, kind):
     target = out / name
     result = run("report", org, "-o", target)
@@ -499,7 +545,8 @@ def test_a_html_template_is_escaped(run, org, out, tmp_path):
     target = out / "менің.html"
     assert run("report", org, "--template", template, "-o", target).exit_code == 1
     assert target.read_text(encoding="utf-8") == (
-        "<h1>Алматы облысы «Қала &amp; Ауыл &lt;Даму&gt;» басқармасы №3</h1>\n")
+        "<h1>Алматы облысы «Қала &amp; Ауыл &lt;Даму&gt;» басқармасы №3</h1>\n"
+    )
 
 
 def _template_error(run, org, out, tmp_path, text: str) -> tuple[str, Path, Path]:
@@ -516,9 +563,13 @@ def _template_error(run, org, out, tmp_path, text: str) -> tuple[str, Path, Path
 
 
 def test_a_misspelt_name_in_a_template(run, org, out, tmp_path):
-    line, *_ = _template_error(run, org, out, tmp_path, "# {{ organisation.name }}\n\n"
-                                                        "{% for k in kpis %}\n- {{ k.id }}: {{ k.valeu }}\n"
-                                                        "{% endfor %}\n")
+    line, *_ = _template_error(
+        run,
+        org,
+        out,
+        tmp_path,
+        "# {{ organisation.name }}\n\n{% for k in kpis %}\n- {{ k.id }}: {{ k.valeu }}\n{% endfor %}\n",
+    )
     assert line.startswith("үлгі.md.j2:4: үлгіде белгісіз атау:")
     assert "valeu" in line
     assert line.endswith("(template-undefined)")
@@ -543,12 +594,15 @@ def test_an_unclosed_block_in_a_template(run, org, out, tmp_path):
     assert line.endswith("(template-syntax)")
 
 
-@pytest.mark.parametrize("escape", [
-    "{{ ''.__class__.__mro__ }}",
-    "{{ cycler.__init__.__globals__ }}",
-    "{{ organisation.__class__.__subclasses__() }}",
-    "{{ (files | first).sha256.__len__.__self__ }}",
-])
+@pytest.mark.parametrize(
+    "escape",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ organisation.__class__.__subclasses__() }}",
+        "{{ (files | first).sha256.__len__.__self__ }}",
+    ],
+)
 def test_a_sandbox_escape_attempt(run, org, out, tmp_path, escape):
     line, *_ = _template_error(run, org, out, tmp_path, f"# есеп\n\n{escape}\n")
     assert line.startswith("үлгі.md.j2:3: үлгіде рұқсат етілмеген әрекет:")
@@ -558,8 +612,10 @@ def test_a_sandbox_escape_attempt(run, org, out, tmp_path, escape):
 def test_a_missing_template(run, org, out, tmp_path):
     result = run("report", org, "--template", tmp_path / "жоқ.md.j2", "-o", out / "есеп.md", cwd=tmp_path)
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == "жоқ.md.j2: үлгі файлы табылмады: " + str(tmp_path / "жоқ.md.j2") + \
-        " (template-not-found)"
+    assert (
+        result.stderr.splitlines()[0]
+        == "жоқ.md.j2: үлгі файлы табылмады: " + str(tmp_path / "жоқ.md.j2") + " (template-not-found)"
+    )
     assert list(out.iterdir()) == []
 
 
@@ -583,17 +639,24 @@ def test_docx_headings(docx_report):
     import docx
 
     document = docx.Document(str(docx_report))
-    headings = [(p.style.name, p.text) for p in document.paragraphs
-                if p.style.name == "Title" or p.style.name.startswith("Heading")]
+    headings = [
+        (p.style.name, p.text)
+        for p in document.paragraphs
+        if p.style.name == "Title" or p.style.name.startswith("Heading")
+    ]
     assert headings[0] == ("Title", "№ 4 ҮББ бойынша олқылықтар туралы есеп")
     level1 = [text for style, text in headings if style == "Heading 1"]
-    assert level1 == ["Қорытынды", "Қажетті әрекеттер", "КРІ нысаналы мәндермен салыстырғанда",
-                      "Олқылықтар: міндеттер бойынша", "Орындалған және босатылған міндеттер",
-                      "Қосымша: орындау фактілерінің файлдары"]
+    assert level1 == [
+        "Қорытынды",
+        "Қажетті әрекеттер",
+        "КРІ нысаналы мәндермен салыстырғанда",
+        "Олқылықтар: міндеттер бойынша",
+        "Орындалған және босатылған міндеттер",
+        "Қосымша: орындау фактілерінің файлдары",
+    ]
     level3 = [text for style, text in headings if style == "Heading 3"]
     assert any(t.startswith("КРІ 2.1. Сыбайлас жемқорлық тәуекелдерінің ішкі талдау") for t in level3)
-    tasks = [t for t in document.tables if len(t.columns) == 2
-             and re.match(r"\d+\.\d+\.\d+", t.rows[0].cells[0].text)]
+    tasks = [t for t in document.tables if len(t.columns) == 2 and re.match(r"\d+\.\d+\.\d+", t.rows[0].cells[0].text)]
     assert len(tasks) == 25  # every task with a gap; tasks sharing one gap in one block
     first = next(t for t in tasks if t.rows[0].cells[0].text.startswith("1.2.1–1.2.8. "))
     assert first.rows[0].cells[1].text.startswith("ішінара · Қажетті әрекеттер: ")
@@ -606,14 +669,24 @@ def test_docx_tables(docx_report, org):
 
     document = docx.Document(str(docx_report))
     tables = [_cells(t) for t in document.tables]
-    assert tables[0][:5] == [["Ұйым", NAME], ["БСН", BIN], ["Есепті кезең", "2022 жыл"],
-                             ["Дереккөз", "ҮББ №4 нұсқаулығы, 2022 ж. басылымы"], ["Есеп күні", "30.12.2022"]]
+    assert tables[0][:5] == [
+        ["Ұйым", NAME],
+        ["БСН", BIN],
+        ["Есепті кезең", "2022 жыл"],
+        ["Дереккөз", "ҮББ №4 нұсқаулығы, 2022 ж. басылымы"],
+        ["Есеп күні", "30.12.2022"],
+    ]
     assert tables[1][0] == ["Мәртебе", "Саны"]
     assert tables[1][1] == ["орындалды", "2"] and tables[1][2] == ["ішінара", "20"]
     actions = tables[2]
     assert actions[0] == ["№", "Не", "Әрекет", "Жауапты", "Мерзімі", "Міндеттер"]
-    assert actions[1][1:] == ["сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары", "жүктеу",
-                              "бірінші басшы — Сапаров Е.Қ.", "16.03.2022\n(мерзімі өтті)", "1.2.1–1.2.10"]
+    assert actions[1][1:] == [
+        "сыбайлас жемқорлық тәуекелдерін жою жөніндегі іс-шаралар жоспары",
+        "жүктеу",
+        "бірінші басшы — Сапаров Е.Қ.",
+        "16.03.2022\n(мерзімі өтті)",
+        "1.2.1–1.2.10",
+    ]
     kpis = {row[0].split(". ")[0]: row[1:] for row in tables[3][1:]}
     assert tables[3][0] == ["КРІ", "Мәні", "Нәтиже"]
     assert kpis["2.1"] == ["78,57\u00a0%", "нысаналы мән белгіленбеген"]
@@ -630,8 +703,9 @@ def test_docx_keeps_kazakh_text_and_special_characters(docx_report):
     import docx
 
     document = docx.Document(str(docx_report))
-    text = "\n".join([p.text for p in document.paragraphs]
-                     + [c.text for t in document.tables for row in t.rows for c in row.cells])
+    text = "\n".join(
+        [p.text for p in document.paragraphs] + [c.text for t in document.tables for row in t.rows for c in row.cells]
+    )
     assert NAME in text  # &, <, >, «», № as typed
     assert "Хат №15 2022-05-05.pdf" in text
     for word in ("Сыбайлас жемқорлық", "бөлімшелердің", "ішінара", "Қол қойған", "ЦДИАӨМ-ге хат"):
@@ -667,16 +741,29 @@ def _office() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-@pytest.mark.skipif(_office() is None, reason="LibreOffice (soffice/libreoffice) is not on PATH: "
-                                                "the DOCX is checked with python-docx only")
+@pytest.mark.skipif(
+    _office() is None,
+    reason="LibreOffice (soffice/libreoffice) is not on PATH: the DOCX is checked with python-docx only",
+)
 def test_docx_converts_to_pdf_in_libreoffice(docx_report, tmp_path):
     converted = tmp_path / "pdf"
     converted.mkdir()
     profile = tmp_path / "lo-profile"
     completed = subprocess.run(
-        [_office(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(converted), str(docx_report)],
-        capture_output=True, text=True, timeout=180, env={**os.environ, "HOME": str(tmp_path)},
+        [
+            _office(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(converted),
+            str(docx_report),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(tmp_path)},
     )
     assert completed.returncode == 0, completed.stderr
     pdf_file = converted / (docx_report.stem + ".pdf")
@@ -720,11 +807,14 @@ def test_a_working_docx_template(run, org, out, tmp_path):
     assert _cells(rendered.tables[0]) == [["КРІ", "Мәні"], ["2.1", "78.57%"]]
 
 
-@pytest.mark.parametrize(("line", "code"), [
-    ("{{ organisation.nmae }}", "template-undefined"),
-    ("{{ kpis[0].__class__.__mro__ }}", "template-unsafe"),
-    ("{% for k in kpis %}{{ k.id }}", "template-syntax"),
-])
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("{{ organisation.nmae }}", "template-undefined"),
+        ("{{ kpis[0].__class__.__mro__ }}", "template-unsafe"),
+        ("{% for k in kpis %}{{ k.id }}", "template-syntax"),
+    ],
+)
 def test_docx_template_errors(run, org, out, tmp_path, line, code):
     template = _docx_template(tmp_path / "үлгі.docx", ["Кіріспе", line])
     target = out / "есеп.docx"

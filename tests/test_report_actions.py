@@ -31,8 +31,7 @@ def report_json(run, monkeypatch):
     def invoke(name: str, lang: str = "kk", folder: Path | None = None) -> dict:
         key = (name, lang, str(folder))
         if folder is not None or key not in _CACHE:
-            result = run("report", folder or ROOT / "examples" / name, "--format", "json", "--lang", lang,
-                         cwd=ROOT)
+            result = run("report", folder or ROOT / "examples" / name, "--format", "json", "--lang", lang, cwd=ROOT)
             assert result.exit_code == 1, result.stderr
             _CACHE[key] = json.loads(result.stdout)
         return _CACHE[key]
@@ -130,7 +129,10 @@ def test_akimat_cover_and_signatures(report_json):
     assert data["made_text"] == "01.12.2022"
     assert data["prepared_by"]["official"] == "Сейітов Данияр Ерланұлы"
     assert [(s["label"], s["short"]) for s in data["signatures"]] == [
-        ("Дайындаған", "Сейітов Д.Е."), ("Келісілді", "Тұрсынбаева Г.А."), ("Бекітемін", "Нұрланов А.С.")]
+        ("Дайындаған", "Сейітов Д.Е."),
+        ("Келісілді", "Тұрсынбаева Г.А."),
+        ("Бекітемін", "Нұрланов А.С."),
+    ]
 
 
 def test_akimat_gaps_first_and_folded(report_json):
@@ -147,8 +149,7 @@ def test_akimat_gaps_first_and_folded(report_json):
 
 def test_detail_full_lists_every_task(run, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", REPORT_EPOCH)
-    data = json.loads(run("report", "examples/almaty-oblast-akimat", "-f", "json", "--detail", "full",
-                          cwd=ROOT).stdout)
+    data = json.loads(run("report", "examples/almaty-oblast-akimat", "-f", "json", "--detail", "full", cwd=ROOT).stdout)
     listed = [t["id"] for g in data["gaps"] for k in g["kpis"] for p in k["projects"] for t in p["tasks"]]
     assert len(listed) == data["summary"]["applicable"] and data["folded"] == []
 
@@ -216,10 +217,27 @@ def test_nobody_named_is_said_not_left_blank(report_json):
 def test_kpis_with_a_target_come_first(report_json):
     data = report_json("ministry-of-education", "ru")
     assert [(k["id"], k["verdict"]) for k in data["kpis"] if k["target"] is not None] == [
-        ("3.4", "met"), ("3.5", "not-met"), ("3.6", "met")]
+        ("3.4", "met"),
+        ("3.5", "not-met"),
+        ("3.6", "met"),
+    ]
     # the ministry is a central state body too: its KPIs of groups 1-3 have no target for 2022
     assert [k["id"] for k in data["kpis"] if k["target"] is None] == [
-        "1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "2.5", "2.6", "2.7", "2.8", "3.2", "3.3"]
+        "1.1",
+        "1.2",
+        "1.3",
+        "1.4",
+        "2.1",
+        "2.2",
+        "2.3",
+        "2.4",
+        "2.5",
+        "2.6",
+        "2.7",
+        "2.8",
+        "3.2",
+        "3.3",
+    ]
     assert next(k for k in data["kpis"] if k["id"] == "3.5")["value_text"] == "7,5\u00a0%"
     chart = {c["id"]: c for c in data["chart"]}
     assert chart["3.5"]["value_share"] == 0.075 and chart["3.5"]["target_share"] == 0.1
@@ -239,10 +257,14 @@ def test_appendix_natural_sort_and_duplicates(report_json, tmp_path):
     files = data["files"]
     duplicates = [f for f in files if f["duplicate_of"]]
     assert len(duplicates) == 1 and duplicates[0]["sha256"] == next(
-        f["sha256"] for f in files if f["path"] == duplicates[0]["duplicate_of"])
+        f["sha256"] for f in files if f["path"] == duplicates[0]["duplicate_of"]
+    )
     assert data["appendix"]["duplicates"] == 1
-    numbered = [f["name"] for f in files if f["folder"] == "3.2.2 Разъяснительные мероприятия"
-                and f["name"].startswith("Протокол №")]
+    numbered = [
+        f["name"]
+        for f in files
+        if f["folder"] == "3.2.2 Разъяснительные мероприятия" and f["name"].startswith("Протокол №")
+    ]
     numbers = [int(n.split("№")[1].split()[0]) for n in numbered]
     assert numbers == sorted(numbers) and len(numbers) >= 10  # 1, 2, …, 10, 11 — not 1, 10, 11, 2
     for f in files:
@@ -259,8 +281,12 @@ def test_appendix_summary_writes_the_index_beside_the_report(run, monkeypatch, t
     assert "есеп.files.csv" in text
     lines = index.read_text(encoding="utf-8-sig").splitlines()
     assert lines[0] == "path,task,kind,date,signer,size,sha256,duplicate_of"
-    assert len(lines) - 1 == json.loads(run("report", "examples/almaty-oblast-akimat", "-f", "json",
-                                            cwd=ROOT).stdout)["appendix"]["count"]
+    assert (
+        len(lines) - 1
+        == json.loads(run("report", "examples/almaty-oblast-akimat", "-f", "json", cwd=ROOT).stdout)["appendix"][
+            "count"
+        ]
+    )
     assert f"{out}: MD" in result.stderr and "9" in result.stderr
 
 
@@ -359,10 +385,22 @@ def test_docx_converts_to_a4_pdf_in_libreoffice(akimat_docx, tmp_path):
     pdfinfo = shutil.which("pdfinfo")
     if not soffice or not pdfinfo:
         pytest.skip("LibreOffice (soffice) or poppler-utils (pdfinfo) is not installed; .ci/run installs neither")
-    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(akimat_docx[0])], check=True, capture_output=True, timeout=180)
-    info = subprocess.run([pdfinfo, str(tmp_path / "есеп.pdf")], check=True, capture_output=True,
-                          text=True).stdout
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(akimat_docx[0]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    info = subprocess.run([pdfinfo, str(tmp_path / "есеп.pdf")], check=True, capture_output=True, text=True).stdout
     assert "(A4)" in info
 
 
@@ -402,8 +440,13 @@ def test_check_xlsx(run, tmp_path):
     assert len(book.sheetnames) == 4
 
 
-@pytest.mark.parametrize("args", [("check", "examples/almaty-oblast-akimat", "--format", "xlsx"),
-                                  ("report", "examples/almaty-oblast-akimat", "--format", "xlsx")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "examples/almaty-oblast-akimat", "--format", "xlsx"),
+        ("report", "examples/almaty-oblast-akimat", "--format", "xlsx"),
+    ],
+)
 def test_xlsx_needs_an_output_file(run, args):
     result = run(*args, cwd=ROOT)
     assert result.exit_code == 2
@@ -467,13 +510,15 @@ def test_large_folder_report(run, monkeypatch, tmp_path, large_folder):
     index = (tmp_path / "x.files.csv").read_text(encoding="utf-8-sig").splitlines()
     assert len(index) - 1 == data["appendix"]["count"]
     assert "x.files.csv" in text and "`" not in text.split("## Қосымша", 1)[1]  # a summary, no hash rows
-    keys = [(a["action"], tuple(a["tasks"]), a["due"], a["role"], tuple(a["codes"]))
-            for a in data["actions"] if a["paths"]]
+    keys = [
+        (a["action"], tuple(a["tasks"]), a["due"], a["role"], tuple(a["codes"])) for a in data["actions"] if a["paths"]
+    ]
     assert len(keys) == len(set(keys))  # one row per task, action, person, date and code
     merged = [a for a in data["actions"] if len(a["paths"]) > 3]
     assert merged and all(a["item"].endswith(f"(+{len(a['paths']) - 3})") and a["path"] is None for a in merged)
-    findings = sum(len(t["findings"]) for g in data["gaps"] for k in g["kpis"] for p in k["projects"]
-                   for t in p["tasks"])
+    findings = sum(
+        len(t["findings"]) for g in data["gaps"] for k in g["kpis"] for p in k["projects"] for t in p["tasks"]
+    )
     assert len(data["actions"]) < findings / 3
 
 
@@ -509,8 +554,11 @@ def test_no_codes_reach_people(run, monkeypatch, rulebook, name, lang):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", REPORT_EPOCH)
     text = run("report", f"examples/{name}", "--lang", lang, cwd=ROOT).stdout
     codes = {i.name for _, k in rulebook.kpis() for i in k.inputs}
-    codes |= {c for c in (*ALL_CODES, *KPI_CODES, *(k.value for k in EvidenceKind), *(r.value for r in SignerRole))
-              if "-" in c or "_" in c}
+    codes |= {
+        c
+        for c in (*ALL_CODES, *KPI_CODES, *(k.value for k in EvidenceKind), *(r.value for r in SignerRole))
+        if "-" in c or "_" in c
+    }
     found = {c for c in codes if re.search(rf"(?<![\w-]){re.escape(c)}(?![\w-])", text)}
     assert found == set()
     assert not re.search(r"(?<![\d.])(\d+)–\1(?![\d.])", text)  # no "source lines 49–49"
@@ -549,5 +597,6 @@ def test_findings_show_dates_and_periods_in_words(report_json):
     assert any(f.endswith("не хватает в периодах: август") for f in tasks["3.2.2"]["findings"])
     akimat = report_json("almaty-oblast-akimat", "kk")
     tasks = {t["id"]: t for g in akimat["gaps"] for k in g["kpis"] for p in k["projects"] for t in p["tasks"]}
-    assert tasks["3.1.7"]["findings"] == ["іс-шаралар жеткіліксіз: жылына 3, кемінде 4 керек; "
-                                          "жетпейтін кезеңдер: IV тоқсан"]
+    assert tasks["3.1.7"]["findings"] == [
+        "іс-шаралар жеткіліксіз: жылына 3, кемінде 4 керек; жетпейтін кезеңдер: IV тоқсан"
+    ]

@@ -16,7 +16,6 @@ import shutil
 import sqlite3
 
 import pytest
-
 from conftest import ROOT, tree_snapshot
 from review_trees import EXAMPLES, build_root, shift_year
 
@@ -64,8 +63,7 @@ def compare_golden(file: str, out: str) -> None:
 
 def test_root_gives_golden_json_with_the_broken_org_as_an_error_row(run, review_root):
     before = tree_snapshot(review_root / "orgs")
-    result = run("review", "orgs", "--year", "2022", "--format", "json", "--jobs", "2", "--lang", "en",
-                 cwd=review_root)
+    result = run("review", "orgs", "--year", "2022", "--format", "json", "--jobs", "2", "--lang", "en", cwd=review_root)
     assert result.exit_code == 2, result.stderr  # bad input in one organisation
     assert "organisations: 10; complete: 0, with gaps: 9, with input errors: 1" in result.stderr
     assert tree_snapshot(review_root / "orgs") == before  # the inputs are untouched
@@ -74,18 +72,31 @@ def test_root_gives_golden_json_with_the_broken_org_as_an_error_row(run, review_
     assert data["reviewed_at"] == STAMP
     orgs = {o["source"]: o for o in data["organisations"]}
     assert sorted(orgs) == [
-        "akimats/almaty-oblast-akimat", "akimats/broken-org-yaml", "akimats/deadline-nauryz-on-time",
-        "akimats/exemptions", "akimats/rhythm-quarterly", "akimats/signer-levels", "akimats/wrong-year-folder",
-        "ministries/ministry-of-education.zip", "ministries/ministry-of-justice", "quasi-public/samruk-energy-jsc"]
+        "akimats/almaty-oblast-akimat",
+        "akimats/broken-org-yaml",
+        "akimats/deadline-nauryz-on-time",
+        "akimats/exemptions",
+        "akimats/rhythm-quarterly",
+        "akimats/signer-levels",
+        "akimats/wrong-year-folder",
+        "ministries/ministry-of-education.zip",
+        "ministries/ministry-of-justice",
+        "quasi-public/samruk-energy-jsc",
+    ]
     broken = orgs["akimats/broken-org-yaml"]
     assert broken["exit_code"] == 2 and "tasks" not in broken
     assert [(e["code"], e["path"], e["line"]) for e in broken["errors"]] == [
-        ("yaml-syntax", "akimats/broken-org-yaml/org.yaml", 5)]
+        ("yaml-syntax", "akimats/broken-org-yaml/org.yaml", 5)
+    ]
     for source, org in orgs.items():
         if source != "akimats/broken-org-yaml":
             assert org["exit_code"] == 1 and org["tasks"] and "errors" not in org, source
     assert {o["organisation"]["type"] for o in orgs.values() if "organisation" in o} == {
-        "local-executive-body", "central-state-body", "central-state-body+education-ministry", "quasi-public-entity"}
+        "local-executive-body",
+        "central-state-body",
+        "central-state-body+education-ministry",
+        "quasi-public-entity",
+    }
     # The ZIP was read like a folder.
     assert orgs["ministries/ministry-of-education.zip"]["totals"]["done"] == 41  # its central-body tasks complete
     # Last year's documents are not counted: the 1.2 tasks are missing, each file named as outside the year.
@@ -96,8 +107,7 @@ def test_root_gives_golden_json_with_the_broken_org_as_an_error_row(run, review_
 
 
 def test_root_gives_golden_long_csv(run, review_root):
-    result = run("review", "orgs", "--year", "2022", "--format", "csv", "--jobs", "1", "--lang", "en",
-                 cwd=review_root)
+    result = run("review", "orgs", "--year", "2022", "--format", "csv", "--jobs", "1", "--lang", "en", cwd=review_root)
     assert result.exit_code == 2, result.stderr
     compare_golden("review.csv", result.stdout)
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -106,12 +116,21 @@ def test_root_gives_golden_long_csv(run, review_root):
     errors = [r for r in rows if r["record"] == "error"]
     # one row per organisation × applicable task and per organisation × applicable KPI
     assert len({(r["source"], r["id"]) for r in tasks}) == len(tasks)
-    applicable = {o["source"]: o["totals"]["applicable"] for o in json.loads(
-        (GOLDEN / "review.json").read_text(encoding="utf-8"))["organisations"] if "totals" in o}
+    applicable = {
+        o["source"]: o["totals"]["applicable"]
+        for o in json.loads((GOLDEN / "review.json").read_text(encoding="utf-8"))["organisations"]
+        if "totals" in o
+    }
     assert {s: sum(1 for r in tasks if r["source"] == s) for s in applicable} == applicable
     assert "not-applicable" not in {r["status"] for r in tasks}
-    assert errors == [{**errors[0], "source": "akimats/broken-org-yaml", "code": "yaml-syntax",
-                       "position": "akimats/broken-org-yaml/org.yaml:5:6"}]
+    assert errors == [
+        {
+            **errors[0],
+            "source": "akimats/broken-org-yaml",
+            "code": "yaml-syntax",
+            "position": "akimats/broken-org-yaml/org.yaml:5:6",
+        }
+    ]
     education = [r for r in kpis if r["source"] == "ministries/ministry-of-education.zip"]
     assert {r["met"] for r in education} <= {"true", "false", ""}
     assert all(float(r["value"]) >= 0 for r in kpis if r["value"])
@@ -134,8 +153,11 @@ def test_roll_ups(root_review):
     by_type = {row["name"]: row for row in summary["by_type"]}
     assert by_type["local-executive-body"]["orgs"] == 6
     assert by_type["—"]["with_errors"] == 1  # the broken org has no type
-    assert {row["name"]: row["orgs"] for row in summary["by_label"]} == {"akimats": 7, "ministries": 2,
-                                                                        "quasi-public": 1}
+    assert {row["name"]: row["orgs"] for row in summary["by_label"]} == {
+        "akimats": 7,
+        "ministries": 2,
+        "quasi-public": 1,
+    }
     ranking = summary["ranking"]
     assert [r["rank"] for r in ranking] == [1, 2, 3, 4, 5, 6, 7, 8, 9, None]
     assert ranking[-1]["source"] == "akimats/broken-org-yaml"
@@ -145,8 +167,9 @@ def test_roll_ups(root_review):
     assert [r["missing"] for r in top] == sorted((r["missing"] for r in top), reverse=True)
     # counted from the organisations' own statuses
     first = top[0]
-    assert first["missing"] == sum(1 for o in review.orgs if o.check and o.check.task(first["task"]).status.value
-                                   == "missing")
+    assert first["missing"] == sum(
+        1 for o in review.orgs if o.check and o.check.task(first["task"]).status.value == "missing"
+    )
 
 
 # --------------------------------------------------------------------------
@@ -161,21 +184,24 @@ def test_manifest_with_regions(tmp_path, run, monkeypatch):
         "  - path: orgs/akimats/almaty-oblast-akimat\n    region: Алматы облысы\n    label: akimat\n"
         "  - path: orgs/quasi-public/samruk-energy-jsc\n    region: Астана\n"
         "  - {path: orgs/ministries/ministry-of-education.zip, region: Астана, group: ministry}\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run("review", "review.yaml", "--format", "json", "--lang", "en", cwd=tmp_path)
     assert result.exit_code == 1, result.stderr
     data = json.loads(result.stdout)
     assert [(o["source"], o["region"], o["label"]) for o in data["organisations"]] == [
         ("orgs/akimats/almaty-oblast-akimat", "Алматы облысы", "akimat"),
         ("orgs/quasi-public/samruk-energy-jsc", "Астана", None),
-        ("orgs/ministries/ministry-of-education.zip", "Астана", "ministry")]
+        ("orgs/ministries/ministry-of-education.zip", "Астана", "ministry"),
+    ]
     assert {r["name"]: r["orgs"] for r in data["summary"]["by_region"]} == {"Алматы облысы": 1, "Астана": 2}
 
 
 def test_csv_manifest_and_a_listed_folder_that_does_not_exist(tmp_path, run):
     build_root(tmp_path)
-    (tmp_path / "list.csv").write_text("path;region\norgs/akimats/exemptions;Алматы облысы\norgs/gone;Абай\n",
-                                       encoding="utf-8")
+    (tmp_path / "list.csv").write_text(
+        "path;region\norgs/akimats/exemptions;Алматы облысы\norgs/gone;Абай\n", encoding="utf-8"
+    )
     result = run("review", "list.csv", "--format", "csv", "--lang", "en", cwd=tmp_path)
     assert result.exit_code == 2
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -183,12 +209,15 @@ def test_csv_manifest_and_a_listed_folder_that_does_not_exist(tmp_path, run):
     assert {r["region"] for r in rows if r["source"] == "orgs/akimats/exemptions"} == {"Алматы облысы"}
 
 
-@pytest.mark.parametrize("text, position, code", [
-    ("organisations:\n  - path: a\n  - region: x\n", "review.yaml:3", "review-manifest-entry"),
-    ("organisations:\n  - path: a\n  - path: a\n", "review.yaml:3", "review-manifest-entry"),
-    ("organisations: {path: a}\n", "review.yaml:1:1", "review-manifest-shape"),
-    ("organisations:\n  - path: [a\n", "review.yaml:3:1", "yaml-syntax"),
-])
+@pytest.mark.parametrize(
+    "text, position, code",
+    [
+        ("organisations:\n  - path: a\n  - region: x\n", "review.yaml:3", "review-manifest-entry"),
+        ("organisations:\n  - path: a\n  - path: a\n", "review.yaml:3", "review-manifest-entry"),
+        ("organisations: {path: a}\n", "review.yaml:1:1", "review-manifest-shape"),
+        ("organisations:\n  - path: [a\n", "review.yaml:3:1", "yaml-syntax"),
+    ],
+)
 def test_bad_manifest_is_a_positioned_input_error(tmp_path, run, text, position, code):
     (tmp_path / "review.yaml").write_text(text, encoding="utf-8")
     result = run("review", "review.yaml", "--lang", "en", cwd=tmp_path)
@@ -197,12 +226,15 @@ def test_bad_manifest_is_a_positioned_input_error(tmp_path, run, text, position,
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("args, text", [
-    (["--jobs", "0"], "--jobs"),
-    (["--year", "22"], "--year"),
-    (["--format", "xlsx"], "--output"),
-    (["--compare-to", "2021"], "--compare-to"),
-])
+@pytest.mark.parametrize(
+    "args, text",
+    [
+        (["--jobs", "0"], "--jobs"),
+        (["--year", "22"], "--year"),
+        (["--format", "xlsx"], "--output"),
+        (["--compare-to", "2021"], "--compare-to"),
+    ],
+)
 def test_bad_command_exits_2(tmp_path, run, args, text):
     shutil.copytree(EXAMPLES / "samruk-energy-jsc", tmp_path / "orgs" / "samruk-energy-jsc")
     result = run("review", "orgs", *args, "--lang", "en", cwd=tmp_path)
@@ -233,8 +265,17 @@ def test_xlsx_reads_back_with_openpyxl(review_root, run):
     result = run("review", "orgs", "--year", "2022", "-o", "review.xlsx", "--lang", "en", cwd=review_root)
     assert result.exit_code == 2, result.stderr
     book = load_workbook(review_root / "review.xlsx")
-    assert book.sheetnames == ["Summary", "Tasks", "KPIs", "By organisation type", "By region", "By label",
-                               "Tasks most often missing", "Ranking by gaps", "Input errors"]
+    assert book.sheetnames == [
+        "Summary",
+        "Tasks",
+        "KPIs",
+        "By organisation type",
+        "By region",
+        "By label",
+        "Tasks most often missing",
+        "Ranking by gaps",
+        "Input errors",
+    ]
     tasks = book["Tasks"]
     header = [c.value for c in tasks[1]]
     assert header[:5] == ["Folder", "Organisation", "Type", "Region", "Label"] and header[5] == "1.1.1"
@@ -255,8 +296,11 @@ def test_xlsx_reads_back_with_openpyxl(review_root, run):
     assert [c.value for c in ranking[2]][:2] == [1, "akimats/wrong-year-folder"]
     assert isinstance(ranking["G2"].value, int)
     errors = book["Input errors"]
-    assert [c.value for c in errors[2]][:3] == ["akimats/broken-org-yaml", "yaml-syntax",
-                                                "akimats/broken-org-yaml/org.yaml:5:6"]
+    assert [c.value for c in errors[2]][:3] == [
+        "akimats/broken-org-yaml",
+        "yaml-syntax",
+        "akimats/broken-org-yaml/org.yaml:5:6",
+    ]
 
 
 def test_docx_is_a4_with_tables(root_review):
@@ -309,24 +353,31 @@ def two_years(tmp_path, monkeypatch):
 
 
 def _changes(comparison):
-    return ({(c.name, c.task, c.before, c.after) for c in comparison.regressed},
-            {(o.name, o.change) for o in comparison.orgs})
+    return (
+        {(c.name, c.task, c.before, c.after) for c in comparison.regressed},
+        {(o.name, o.change) for o in comparison.orgs},
+    )
 
 
 def test_store_two_years_and_compare(two_years, run):
-    first = run("review", "y2022", "--year", "2022", "--store", "h.sqlite", "-f", "json", "-o", "2022.json",
-                cwd=two_years)
+    first = run(
+        "review", "y2022", "--year", "2022", "--store", "h.sqlite", "-f", "json", "-o", "2022.json", cwd=two_years
+    )
     assert first.exit_code == 1, first.stderr
-    second = run("review", "y2023", "--year", "2023", "--store", "h.sqlite", "--compare-to", "2022", "-f", "json",
-                 cwd=two_years)
+    second = run(
+        "review", "y2023", "--year", "2023", "--store", "h.sqlite", "--compare-to", "2022", "-f", "json", cwd=two_years
+    )
     assert second.exit_code == 1, second.stderr
     data = json.loads(second.stdout)["comparison"]
     assert (data["year_before"], data["year_after"]) == (2022, 2023)
     regressed = {(c["name"], c["task"], c["before"], c["after"]) for c in data["regressed"]}
     assert regressed == {("Алматы облысы әкімінің аппараты", "2.1.10", "done", "missing")}
     changes = {c["name"]: c["change"] for c in data["organisations"]}
-    assert changes == {"Алматы облысы әкімінің аппараты": "fell-back", "«Самұрық-Энерго» АҚ": "unchanged",
-                       "Қазақстан Республикасы Әділет министрлігі": "unchanged"}
+    assert changes == {
+        "Алматы облысы әкімінің аппараты": "fell-back",
+        "«Самұрық-Энерго» АҚ": "unchanged",
+        "Қазақстан Республикасы Әділет министрлігі": "unchanged",
+    }
     almaty = next(c for c in data["organisations"] if c["change"] == "fell-back")
     assert almaty["gaps_after"] == almaty["gaps_before"] + 1
     # the same comparison from the earlier JSON file
@@ -340,8 +391,10 @@ def test_store_two_years_and_compare(two_years, run):
         counts = dict(db.execute("SELECT year, COUNT(*) FROM org_reviews GROUP BY year"))
         assert counts == {2022: 3, 2023: 3}
         tasks_2023 = db.execute("SELECT COUNT(*) FROM task_results WHERE year = 2023").fetchone()[0]
-        assert db.execute("SELECT status, rulebook_version, reviewed_at FROM task_results WHERE year = 2022 "
-                          "AND task = '2.1.10' AND org = '990240001277'").fetchone() == ("done", "1.1.0", STAMP)
+        assert db.execute(
+            "SELECT status, rulebook_version, reviewed_at FROM task_results WHERE year = 2022 "
+            "AND task = '2.1.10' AND org = '990240001277'"
+        ).fetchone() == ("done", "1.1.0", STAMP)
     # Rerunning a year replaces it, never duplicates.
     again = run("review", "y2023", "--year", "2023", "--store", "h.sqlite", cwd=two_years)
     assert again.exit_code == 1
@@ -399,8 +452,9 @@ def test_a_copied_org_yaml_is_flagged_and_kept_apart_in_the_store(tmp_path, monk
     first, second = review.orgs
     assert "duplicate-bin" not in {f.code for f in first.check.findings}
     flagged = [f for f in second.check.findings if f.code == "duplicate-bin"]
-    assert [f.message for f in flagged] == ["BIN 990240001277 is also that of a-almaty: perhaps org.yaml was copied "
-                                            "without changes"]
+    assert [f.message for f in flagged] == [
+        "BIN 990240001277 is also that of a-almaty: perhaps org.yaml was copied without changes"
+    ]
     api.save(review, "h.sqlite")
     with sqlite3.connect("h.sqlite") as db:
         assert sorted(r[0] for r in db.execute("SELECT org FROM org_reviews")) == ["990240001277", "b-almaty-copy"]
@@ -432,13 +486,13 @@ def test_streamed_files_equal_the_rendered_documents(review_root, run):
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-_cell = st.text(st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=';,"\n\r'), min_size=1,
-                max_size=20).filter(lambda s: s.strip() == s and s.strip())
+_cell = st.text(
+    st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters=';,"\n\r'), min_size=1, max_size=20
+).filter(lambda s: s.strip() == s and s.strip())
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(entries=st.lists(st.tuples(_cell, st.none() | _cell, st.none() | _cell), max_size=8,
-                        unique_by=lambda e: e[0]))
+@given(entries=st.lists(st.tuples(_cell, st.none() | _cell, st.none() | _cell), max_size=8, unique_by=lambda e: e[0]))
 def test_csv_manifest_round_trips(tmp_path, entries):
     from uvb4.review.discover import read_manifest
 
@@ -474,7 +528,10 @@ def test_a_folder_with_review_yaml_is_read_as_that_manifest(tmp_path, run):
     (tmp_path / "root" / "review.yaml").write_text("- path: b/education\n  region: Астана\n", encoding="utf-8")
     result = run("review", "root", "-f", "md", "--lang", "en", cwd=tmp_path)
     assert result.exit_code == 1, result.stderr
-    assert "| 1 | Қазақстан Республикасы Білім және ғылым министрлігі | central-state-body+education-ministry | Астана |" in result.stdout
+    assert (
+        "| 1 | Қазақстан Республикасы Білім және ғылым министрлігі | central-state-body+education-ministry | Астана |"
+        in result.stdout
+    )
     assert "Самұрық" not in result.stdout  # not listed, not reviewed
     assert "organisations: 1; complete: 0, with gaps: 1, with input errors: 0" in result.stderr
 

@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from robust_cases import ORG, PDF
 from test_robustness import snapshot
 
@@ -69,10 +68,19 @@ def _folder_with(files: dict[str, bytes], args: list[str] | None = None, *, zip_
 
 # --- arbitrary YAML-ish text ------------------------------------------------------------------
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
-                    st.text(max_size=30), st.dates())
-data = st.recursive(scalars, lambda children: st.lists(children, max_size=4)
-                    | st.dictionaries(st.text(max_size=10), children, max_size=4), max_leaves=20)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=30),
+    st.dates(),
+)
+data = st.recursive(
+    scalars,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20,
+)
 
 
 def _dump(value) -> bytes:
@@ -86,8 +94,9 @@ def _dump(value) -> bytes:
 
 yaml_texts = st.one_of(
     data.map(_dump),
-    st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#%@`\n\t,?0123456789.\\\x00\x07\x1bәқ")), max_size=80)
-    .map(lambda s: s.encode("utf-8")),
+    st.text(alphabet=st.sampled_from(list("ab: -[]{}&*!|>'\"#%@`\n\t,?0123456789.\\\x00\x07\x1bәқ")), max_size=80).map(
+        lambda s: s.encode("utf-8")
+    ),
     st.binary(max_size=80),
 )
 
@@ -111,8 +120,12 @@ def test_any_register(content):
     _folder_with({"3.1.1/_register.csv": b"date,title,participants\n" + content})
 
 
-cells = st.one_of(st.text(max_size=12), st.sampled_from(["nan", "inf", "-inf", "1e309", "1,000", "1 000,5", "85%",
-                                                         "١٢", "１２", "0x10", "1_000", "--1", "", " "]))
+cells = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["nan", "inf", "-inf", "1e309", "1,000", "1 000,5", "85%", "١٢", "１２", "0x10", "1_000", "--1", "", " "]
+    ),
+)
 
 
 @FEW
@@ -130,8 +143,9 @@ def test_any_figures_yaml(content):
 
 # --- names ------------------------------------------------------------------------------------
 
-names = st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1,
-                max_size=60).filter(lambda n: n not in (".", "..") and len(n.encode("utf-8")) < 200)
+names = st.text(
+    st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=60
+).filter(lambda n: n not in (".", "..") and len(n.encode("utf-8")) < 200)
 
 
 @FEW
@@ -145,9 +159,16 @@ def test_any_file_names(file_names):
 
 
 @FEW
-@given(st.lists(st.binary(min_size=1, max_size=30).filter(lambda b: b"/" not in b and b"\0" not in b
-                                                          and b not in (b".", b"..")), min_size=1, max_size=3,
-                unique=True))
+@given(
+    st.lists(
+        st.binary(min_size=1, max_size=30).filter(
+            lambda b: b"/" not in b and b"\0" not in b and b not in (b".", b"..")
+        ),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    )
+)
 def test_any_name_bytes(raw_names):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -209,11 +230,14 @@ VALID_ZIP = _valid_zip()
 
 
 @FEW
-@given(st.one_of(
-    st.binary(max_size=200),
-    st.lists(st.tuples(st.integers(0, len(VALID_ZIP) - 1), st.integers(0, 255)), min_size=1, max_size=6)
-    .map(lambda edits: bytes(b if i not in dict(edits) else dict(edits)[i] for i, b in enumerate(VALID_ZIP))),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=200),
+        st.lists(st.tuples(st.integers(0, len(VALID_ZIP) - 1), st.integers(0, 255)), min_size=1, max_size=6).map(
+            lambda edits: bytes(dict(edits).get(i, b) for i, b in enumerate(VALID_ZIP))
+        ),
+    )
+)
 def test_any_zip(content):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

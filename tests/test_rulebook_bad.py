@@ -101,7 +101,7 @@ def test_missing_kazakh_title(run, rulebook_copy):
     kk = text.index("kk:", start)
     # drop the Kazakh line of the title, keeping its ru and en
     line_start = text.rindex("\n", 0, kk) + 1
-    g4.write_text(text[:line_start] + text[text.index("\n", kk) + 1:], encoding="utf-8")
+    g4.write_text(text[:line_start] + text[text.index("\n", kk) + 1 :], encoding="utf-8")
     line, col = where(g4, 'id: "4.1.1"')
     out = validate(run, rulebook_copy)
     assert "(missing-field)" in out and "«kk»" in out

@@ -100,9 +100,18 @@ def _served_from_cache(rulebook_copy, monkeypatch) -> bool:
     return not calls
 
 
-@pytest.mark.parametrize("tamper", [
-    "group-writable", "world-writable", "other-key", "edited-content", "wrong-format", "symlink", "folder-shared",
-])
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "group-writable",
+        "world-writable",
+        "other-key",
+        "edited-content",
+        "wrong-format",
+        "symlink",
+        "folder-shared",
+    ],
+)
 def test_a_tampered_entry_is_ignored(cache_home, rulebook_copy, monkeypatch, tmp_path, tamper):
     import json
     import os

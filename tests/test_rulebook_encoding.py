@@ -11,23 +11,48 @@ import re
 import unicodedata
 
 import pytest
-
 from conftest import ROOT, SOURCE
 
 SOURCE_LINES = SOURCE.read_text(encoding="utf-8").splitlines()
 
 TASK_COUNTS = {  # project → number of tasks, in source order
-    "1.1": 4, "1.2": 10, "1.3": 2, "1.4": 1, "1.5": 1,
-    "2.1": 12, "2.2": 1, "2.3": 1, "2.4": 1, "2.5": 1, "2.6": 1, "2.7": 3, "2.8": 1,
-    "3.1": 7, "3.2": 2, "3.3": 1, "3.4": 2, "3.5": 4, "3.7": 1,
-    "4.1": 10, "4.2": 2,
+    "1.1": 4,
+    "1.2": 10,
+    "1.3": 2,
+    "1.4": 1,
+    "1.5": 1,
+    "2.1": 12,
+    "2.2": 1,
+    "2.3": 1,
+    "2.4": 1,
+    "2.5": 1,
+    "2.6": 1,
+    "2.7": 3,
+    "2.8": 1,
+    "3.1": 7,
+    "3.2": 2,
+    "3.3": 1,
+    "3.4": 2,
+    "3.5": 4,
+    "3.7": 1,
+    "4.1": 10,
+    "4.2": 2,
 }
 EXPECTED_TASKS = [f"{p}.{n}" for p, count in TASK_COUNTS.items() for n in range(1, count + 1)]
 KPI_PROJECTS = {  # KPI → the projects serving it
-    "1.1": ["1.1", "1.2"], "1.2": ["1.3"], "1.3": ["1.4"], "1.4": ["1.5"],
+    "1.1": ["1.1", "1.2"],
+    "1.2": ["1.3"],
+    "1.3": ["1.4"],
+    "1.4": ["1.5"],
     **{f"2.{n}": [f"2.{n}"] for n in range(1, 9)},
-    "3.1": ["3.1"], "3.2": ["3.2"], "3.3": ["3.3"], "3.4": ["3.4"], "3.5": ["3.5"], "3.6": ["3.7"],
-    "4.1": ["4.1"], "4.2": ["4.2"],
+    "3.1": ["3.1"],
+    "3.2": ["3.2"],
+    "3.3": ["3.3"],
+    "3.4": ["3.4"],
+    "3.5": ["3.5"],
+    "3.6": ["3.7"],
+    "4.1": ["4.1"],
+    "4.2": ["4.2"],
 }
 
 
@@ -66,8 +91,9 @@ def test_exemptions_exactly_where_the_source_allows_them(tasks):
     assert exempt == ["1.4.1", "1.5.1", "2.6.1", "2.7.1", "2.7.2", "2.7.3", "4.1.10", "4.1.8"]
     for task in tasks.values():
         if task.exemption:
-            assert "талап етілмейді" in " ".join(SOURCE_LINES[task.exemption.source_lines[0] - 1:
-                                                              task.exemption.source_lines[1]])
+            assert "талап етілмейді" in " ".join(
+                SOURCE_LINES[task.exemption.source_lines[0] - 1 : task.exemption.source_lines[1]]
+            )
 
 
 def test_rhythms(tasks):
@@ -94,7 +120,11 @@ def test_deadlines(tasks):
     for task_id in project_1_2:
         deadline = tasks[task_id].deadline
         assert (deadline.within, deadline.days.value, deadline.after, deadline.event) == (
-            10, "working", "analytic-note", "signed")
+            10,
+            "working",
+            "analytic-note",
+            "signed",
+        )
         assert deadline.source_lines == (103, 103)
     deadline = tasks["4.1.6"].deadline
     assert deadline.within == 3
@@ -117,13 +147,15 @@ def test_shared_evidence_is_stated_once(rulebook):
             if task.shared:
                 blocks.setdefault(f"{project.id}/{task.shared}", []).append(task.id)
                 assert not task.evidence_statement, f"{task.id} repeats its block's evidence statement"
-    assert sorted(blocks.values()) == sorted([
-        [f"1.1.{n}" for n in range(1, 5)],
-        [f"1.2.{n}" for n in range(1, 11)],
-        ["1.3.1", "1.3.2"],
-        [f"2.1.{n}" for n in range(1, 10)],
-        ["2.7.1", "2.7.2", "2.7.3"],
-    ])
+    assert sorted(blocks.values()) == sorted(
+        [
+            [f"1.1.{n}" for n in range(1, 5)],
+            [f"1.2.{n}" for n in range(1, 11)],
+            ["1.3.1", "1.3.2"],
+            [f"2.1.{n}" for n in range(1, 10)],
+            ["2.7.1", "2.7.2", "2.7.3"],
+        ]
+    )
 
 
 def test_2022_targets(rulebook):
@@ -133,7 +165,7 @@ def test_2022_targets(rulebook):
         for year, note in kpi.target_notes.items():
             assert year in kpi.targets
             start, end = note.source_lines
-            assert "2022 жылы" in " ".join(SOURCE_LINES[start - 1:end])
+            assert "2022 жылы" in " ".join(SOURCE_LINES[start - 1 : end])
 
 
 def test_signature_policy_from_the_introduction(rulebook):
@@ -143,7 +175,9 @@ def test_signature_policy_from_the_introduction(rulebook):
 
 
 def test_executors_follow_the_source(tasks):
-    by_group = lambda prefix: {e.value for t in tasks.values() if t.id.startswith(prefix) for e in t.executors}
+    def by_group(prefix: str) -> set[str]:
+        return {e.value for t in tasks.values() if t.id.startswith(prefix) for e in t.executors}
+
     assert by_group("4.") == {"quasi-public-entity"}
     assert by_group("3.1.") == {"local-executive-body"}
     for prefix in ("3.3.", "3.4.", "3.5.", "3.7."):
@@ -165,7 +199,7 @@ def _titles(rulebook):
 def test_every_title_appears_in_the_source_at_its_lines(rulebook):
     missing = []
     for name, title, (start, end) in _titles(rulebook):
-        if fold(title) not in fold(" ".join(SOURCE_LINES[start - 1:end])):
+        if fold(title) not in fold(" ".join(SOURCE_LINES[start - 1 : end])):
             missing.append(f"{name}: {title!r} not in lines {start}-{end}")
     assert missing == []
 
@@ -246,14 +280,17 @@ def test_kpi_2_4_counts_only_the_bodys_circumstances(rulebook):
 
 def test_kpi_2_6_identified_employees_imply_2_6_1(rulebook):
     kpi = dict((k.id, k) for _, k in rulebook.kpis())["2.6"]
-    assert {i.name: i.implies_evidence for i in kpi.inputs} == {"employees_identified": "2.6.1",
-                                                                 "employees_dismissed": "2.6.1"}
+    assert {i.name: i.implies_evidence for i in kpi.inputs} == {
+        "employees_identified": "2.6.1",
+        "employees_dismissed": "2.6.1",
+    }
     assert "Lines 307-309" in _flag_notes(kpi)
 
 
-@pytest.mark.parametrize("task_id, requirement, line", [
-    ("1.2.9", "audit-reports", 105), ("1.4.1", "reappointment-documents", 167),
-    ("1.5.1", "offence-documents", 183)])
+@pytest.mark.parametrize(
+    "task_id, requirement, line",
+    [("1.2.9", "audit-reports", 105), ("1.4.1", "reappointment-documents", 167), ("1.5.1", "offence-documents", 183)],
+)
 def test_earlier_dated_documents_by_nature(tasks, task_id, requirement, line):
     [req] = [e for e in tasks[task_id].evidence if e.id == requirement]
     assert req.may_predate and f"Line {line}" in _flag_notes(req)
@@ -267,22 +304,30 @@ def test_1_2_9_wants_the_last_3_years_reports_not_one_each_year(tasks):
     assert "соңғы 3 жылдағы аудиторлық есептерді" in SOURCE_LINES[104]
 
 
-@pytest.mark.parametrize("task_id, carried, line", [
-    ("3.1.1", ["publication-links"], 371), ("3.1.3", ["broadcast-links", "broadcast-screenshots"], 391),
-    ("3.1.6", ["publication-links"], 433), ("3.1.7", ["publication-links"], 449)])
+@pytest.mark.parametrize(
+    "task_id, carried, line",
+    [
+        ("3.1.1", ["publication-links"], 371),
+        ("3.1.3", ["broadcast-links", "broadcast-screenshots"], 391),
+        ("3.1.6", ["publication-links"], 433),
+        ("3.1.7", ["publication-links"], 449),
+    ],
+)
 def test_a_note_may_carry_the_links(tasks, task_id, carried, line):
     task = tasks[task_id]
     assert sorted(e.id for e in task.evidence if e.carried_by == "reference-note") == sorted(carried)
     assert f"Line {line}" in _flag_notes(task, *task.evidence)
 
 
-@pytest.mark.parametrize("project_id, lines", [
-    ("1.2", (65, 75)), ("1.3", (111, 119)), ("1.4", (135, 159)), ("1.5", (175, 175)), ("4.1", (599, 601))])
+@pytest.mark.parametrize(
+    "project_id, lines",
+    [("1.2", (65, 75)), ("1.3", (111, 119)), ("1.4", (135, 159)), ("1.5", (175, 175)), ("4.1", (599, 601))],
+)
 def test_project_preambles_are_verbatim_descriptions(rulebook, project_id, lines):
     project = {p.id: p for *_, p in rulebook.projects()}[project_id]
     assert project.description_lines == lines
     start, end = lines
-    source = " ".join(line.strip() for line in SOURCE_LINES[start - 1:end] if line.strip())
+    source = " ".join(line.strip() for line in SOURCE_LINES[start - 1 : end] if line.strip())
     assert fold(project.description.kk) == fold(source)
 
 

@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import BUNDLED, ROOT, git
 
 EXAMPLE = ROOT / "examples" / "rulebook-next-edition"
@@ -148,8 +147,11 @@ def test_negative_target_does_not_even_load(run, rulebook_copy):
 
 def _benign_edit(folder: Path) -> None:
     """A change of data that no other rule objects to: an English translation reworded."""
-    edit(folder / "group-1.yaml", 'en: "order approving the schedule of the internal analysis',
-         'en: "order that approves the schedule of the internal analysis')
+    edit(
+        folder / "group-1.yaml",
+        'en: "order approving the schedule of the internal analysis',
+        'en: "order that approves the schedule of the internal analysis',
+    )
 
 
 def test_edit_without_a_version_bump(run, rulebook_copy):
@@ -196,8 +198,11 @@ def test_missing_changelog(run, rulebook_copy):
 
 def test_unused_shared_block(run, rulebook_copy):
     g1 = rulebook_copy / "group-1.yaml"
-    edit(g1, "        shared:\n          - id: tasks-1-4\n",
-         "        shared:\n          - id: spare\n            source_lines: [57, 61]\n          - id: tasks-1-4\n")
+    edit(
+        g1,
+        "        shared:\n          - id: tasks-1-4\n",
+        "        shared:\n          - id: spare\n            source_lines: [57, 61]\n          - id: tasks-1-4\n",
+    )
     line, col = where(g1, "id: spare")
     out = lint(run, rulebook_copy)
     at(out, "unused-shared-block", "group-1.yaml", line, col)
@@ -212,9 +217,12 @@ def test_title_not_in_source_and_a_declared_typo(run, rulebook_copy):
     at(out, "title-not-in-source", "group-1.yaml", line, col)
     assert "1.1.1" in problem_line(out, "title-not-in-source")
     # Declared as a correction of the source, a title a few letters off is accepted ...
-    edit(g1, "            source_lines: [49, 49]\n",
-         "            source_lines: [49, 49]\n            flags:\n              - code: source-typo\n"
-         "                note: \"test\"\n")
+    edit(
+        g1,
+        "            source_lines: [49, 49]\n",
+        "            source_lines: [49, 49]\n            flags:\n              - code: source-typo\n"
+        '                note: "test"\n',
+    )
     lint(run, rulebook_copy, exit_code=0)
     # ... but not a different title.
     edit(g1, "жауапты тұлғаларды анықтау.", "басқа бір міндет.")
@@ -225,8 +233,11 @@ def test_example_title_needs_its_typo_flag(run, tmp_path):
     folder = tmp_path / "rulebook-example"
     shutil.copytree(EXAMPLE, folder)
     g1 = folder / "group-1.yaml"
-    cut(g1, "            flags:\n              - code: source-typo\n                note: \"The source (line 55)",
-        "            shared: tasks-1-4")
+    cut(
+        g1,
+        '            flags:\n              - code: source-typo\n                note: "The source (line 55)',
+        "            shared: tasks-1-4",
+    )
     line, col = where(g1, "жиынтық талдауды дайындау")
     out = lint(run, folder)
     assert "(title-not-in-source)" in out and f"group-1.yaml:{line}:" in out

@@ -12,9 +12,8 @@ import json
 import re
 
 import pytest
-from pydantic import BaseModel
-
 from conftest import BUNDLED, ROOT
+from pydantic import BaseModel
 
 EXAMPLE = ROOT / "examples" / "rulebook-next-edition"
 KAZAKH_LETTERS = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
@@ -99,11 +98,14 @@ def test_show_exports_and_prints_the_notice(run):
     assert "ресми емес" not in kazakh.stdout and "Ұйымдағы мүдделер қақтығысы фактілерін жою" in kazakh.stdout
 
 
-@pytest.mark.parametrize("lang,expected", [
-    ("ru", "Переводы на русский и английский языки являются неофициальными;"),
-    ("en", "The Russian and English translations are unofficial;"),
-    ("kk", "None"),
-])
+@pytest.mark.parametrize(
+    "lang,expected",
+    [
+        ("ru", "Переводы на русский и английский языки являются неофициальными;"),
+        ("en", "The Russian and English translations are unofficial;"),
+        ("kk", "None"),
+    ],
+)
 def test_report_templates_get_the_notice(run, tmp_path, lang, expected):
     folder = ROOT / "examples" / "samruk-energy-jsc"
     template = tmp_path / "notice.md.j2"

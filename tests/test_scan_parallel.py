@@ -8,7 +8,6 @@ import shutil
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="the helper process is forked (Linux only)")

@@ -12,18 +12,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-
-from conftest import ROOT
+from test_check_cases import ORG, PDF, _write, docx_with, pdf_with_text
 
 from uvb4.checks.codes import ALL_CODES, REGISTRY, markdown_table
 from uvb4.errors import EvidenceError
 from uvb4.evidence.doctext import named_official, signature_area
 from uvb4.evidence.names import kind_from_name, kinds_from_name
 from uvb4.evidence.tables import decode_csv, register_rows
-
-from test_check_cases import ORG, PDF, _write, docx_with, pdf_with_text
 
 EDUCATION = ROOT / "examples" / "ministry-of-education"
 
@@ -58,8 +56,9 @@ def test_a_scans_only_folder_is_done_with_signers_to_confirm(run, tmp_path):
     data = json.loads(result.stdout)
     statuses = {t["id"]: t["status"] for t in data["tasks"]}
     assert statuses == {t["id"]: t["status"] for t in original["tasks"]}  # no false gap
-    assert all(f["severity"] == "warning" for t in data["tasks"] for f in t["findings"]
-               if f["code"] == "signer-unconfirmed")
+    assert all(
+        f["severity"] == "warning" for t in data["tasks"] for f in t["findings"] if f["code"] == "signer-unconfirmed"
+    )
     to_confirm = data["totals"]["signers_to_confirm"]
     assert to_confirm >= 30
     assert f"расталатын қол қоюшылар: {to_confirm}" in result.stderr
@@ -68,7 +67,8 @@ def test_a_scans_only_folder_is_done_with_signers_to_confirm(run, tmp_path):
     strict_data = json.loads(strict.stdout)
     assert strict_data["strict"] is True and strict.exit_code == 1
     became = {t["id"] for t in strict_data["tasks"] if t["status"] == "partial"} - {
-        t for t, s in statuses.items() if s == "partial"}
+        t for t, s in statuses.items() if s == "partial"
+    }
     assert {"1.1.1", "2.8.1", "3.3.1"} <= became
     assert "(қатаң тексеру)" in strict.stderr
 
@@ -88,8 +88,9 @@ def test_signers_from_text_are_shown_as_inferred_in_the_evidence(run, tmp_path):
     data = json.loads(run("check", build_signers_from_text(tmp_path), "--format", "json").stdout)
     [entry] = [e for t in data["tasks"] for e in t["evidence"] if e.get("path") == TEXT_NOTE]
     assert entry["signer_source"] == "text"
-    assert entry["signers"] == [{"source": "text", "name": "Сапаров Ерлан Қайратұлы", "role": "first-head",
-                                 "iin": None, "verified": False}]
+    assert entry["signers"] == [
+        {"source": "text", "name": "Сапаров Ерлан Қайратұлы", "role": "first-head", "iin": None, "verified": False}
+    ]
     assert data["totals"]["signers_to_confirm"] == 3  # two inferred, one unknown
 
 
@@ -99,8 +100,15 @@ def test_an_e_signature_signer_is_shown_in_the_evidence(run, tmp_path):
     data = json.loads(run("check", build_e_signatures(tmp_path), "--format", "json").stdout)
     [entry] = [e for t in data["tasks"] for e in t["evidence"] if e.get("path") == f"2.2.1 Талдау/{NOTE}"]
     assert entry["signer_source"] == "e-signature"
-    assert entry["signers"] == [{"source": "e-signature", "name": "Сапаров Ерлан Қайратұлы", "role": "first-head",
-                                 "iin": FIRST_HEAD_IIN, "verified": True}]
+    assert entry["signers"] == [
+        {
+            "source": "e-signature",
+            "name": "Сапаров Ерлан Қайратұлы",
+            "role": "first-head",
+            "iin": FIRST_HEAD_IIN,
+            "verified": True,
+        }
+    ]
 
 
 def test_documents_with_known_signers_are_never_read(tmp_path):
@@ -115,9 +123,13 @@ def test_documents_with_known_signers_are_never_read(tmp_path):
         f"result = check_folder({str(EDUCATION)!r})\n"
         "print(json.dumps([opened, 'pypdf' in sys.modules, 'docx' in sys.modules]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin",
-                              "XDG_CACHE_HOME": str(tmp_path)}).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": str(tmp_path)},
+    ).stdout
     assert json.loads(out) == [[], False, False]
 
 
@@ -129,26 +141,32 @@ class Person:
 OFFICIALS = [Person("Сапаров Ерлан Қайратұлы"), Person("Жұмабаева Айгүл Серікқызы")]
 
 
-@pytest.mark.parametrize("lines, expected", [
-    (["Облыс әкімі", "Е. Сапаров"], "Сапаров Ерлан Қайратұлы"),
-    (["Облыс әкімі Е.Қ. Сапаров"], "Сапаров Ерлан Қайратұлы"),
-    (["Аким области     Сапаров Е.К."], "Сапаров Ерлан Қайратұлы"),
-    (["САПАРОВ ЕРЛАН"], "Сапаров Ерлан Қайратұлы"),
-    (["Ерлан Сапаров"], "Сапаров Ерлан Қайратұлы"),
-    (["Орынбасар А.С. Жумабаева"], "Жұмабаева Айгүл Серікқызы"),  # typed without Kazakh letters
-    (["Облыс әкімі Е. Сапаров", "Келісілді: А. Жұмабаева"], "Сапаров Ерлан Қайратұлы"),  # the first named
-    (["Сапаровтың тапсырмасы бойынша"], None),  # a surname inside another word, no initial
-    (["Б. Сапаров"], None),  # another initial: another person
-    (["Жауапты: Омаров Н."], None),
-])
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["Облыс әкімі", "Е. Сапаров"], "Сапаров Ерлан Қайратұлы"),
+        (["Облыс әкімі Е.Қ. Сапаров"], "Сапаров Ерлан Қайратұлы"),
+        (["Аким области     Сапаров Е.К."], "Сапаров Ерлан Қайратұлы"),
+        (["САПАРОВ ЕРЛАН"], "Сапаров Ерлан Қайратұлы"),
+        (["Ерлан Сапаров"], "Сапаров Ерлан Қайратұлы"),
+        (["Орынбасар А.С. Жумабаева"], "Жұмабаева Айгүл Серікқызы"),  # typed without Kazakh letters
+        (["Облыс әкімі Е. Сапаров", "Келісілді: А. Жұмабаева"], "Сапаров Ерлан Қайратұлы"),  # the first named
+        (["Сапаровтың тапсырмасы бойынша"], None),  # a surname inside another word, no initial
+        (["Б. Сапаров"], None),  # another initial: another person
+        (["Жауапты: Омаров Н."], None),
+    ],
+)
 def test_an_official_is_named_by_surname_and_first_name_or_initial(lines, expected):
     found = named_official(lines, OFFICIALS)
     assert (found.name if found else None) == expected
 
 
 def test_the_signature_area_is_the_end_without_the_executors_lines():
-    data = docx_with(["Бұйрық"] + [f"{n}-тармақ." for n in range(1, 30)] + ["Облыс әкімі Е. Сапаров",
-                                                                              "Орынд.: Омаров Н.", "Исп. Иванова"])
+    data = docx_with(
+        ["Бұйрық"]
+        + [f"{n}-тармақ." for n in range(1, 30)]
+        + ["Облыс әкімі Е. Сапаров", "Орынд.: Омаров Н.", "Исп. Иванова"]
+    )
     area = signature_area(data, ".docx")
     assert area[-1] == "Облыс әкімі Е. Сапаров" and "1-тармақ." not in area and len(area) == 12
     assert signature_area(pdf_with_text(["Анықтама", "А. Жұмабаева"]), ".pdf") == ["Анықтама", "А. Жұмабаева"]
@@ -176,20 +194,26 @@ def test_the_kpis_of_an_education_ministry_include_a_central_bodys(run):
 # 3. Earlier-dated documents: `requirement:` with any date never crashes
 
 
-@pytest.mark.parametrize("date, counted", [
-    ("2019-06-14", True),   # earlier: 1.5.1's offence documents may predate the year
-    ("2022-06-14", True),
-    ("2023-01-10", False),  # later than the reporting year: never
-    (None, True),           # undated: taken as of the year
-])
+@pytest.mark.parametrize(
+    "date, counted",
+    [
+        ("2019-06-14", True),  # earlier: 1.5.1's offence documents may predate the year
+        ("2022-06-14", True),
+        ("2023-01-10", False),  # later than the reporting year: never
+        (None, True),  # undated: taken as of the year
+    ],
+)
 @pytest.mark.parametrize("requirement, earlier_ok", [("offence-documents", True), ("employee-list", False)])
 def test_a_requirement_line_with_any_date(run, tmp_path, date, counted, requirement, earlier_ok):
     name = f"Құжат {date}.pdf" if date else "Құжат.pdf"
-    folder = _write(tmp_path / "org", {
-        "org.yaml": ORG,
-        f"1.5.1 Қызметкерлер/{name}": PDF,
-        "1.5.1 Қызметкерлер/_meta.yaml": f'files:\n  "{name}":\n    requirement: {requirement}\n',
-    })
+    folder = _write(
+        tmp_path / "org",
+        {
+            "org.yaml": ORG,
+            f"1.5.1 Қызметкерлер/{name}": PDF,
+            "1.5.1 Қызметкерлер/_meta.yaml": f'files:\n  "{name}":\n    requirement: {requirement}\n',
+        },
+    )
     result = run("check", folder, "--format", "json", "--task", "1.5.1")
     assert result.exit_code in (0, 1), result.stderr
     [task] = json.loads(result.stdout)["tasks"]
@@ -207,14 +231,18 @@ def test_a_requirement_line_with_any_date(run, tmp_path, date, counted, requirem
 RU = "Дата;Наименование;Количество участников\r\n15.03.2022;Встреча «Адал»;34\r\n"
 
 
-@pytest.mark.parametrize("raw", [
-    RU.encode("utf-8"),
-    codecs.BOM_UTF8 + RU.encode("utf-8"),
-    codecs.BOM_UTF16_LE + RU.encode("utf-16-le"),
-    codecs.BOM_UTF16_BE + RU.encode("utf-16-be"),
-    RU.encode("utf-16-le"),  # no mark: told by the NUL bytes
-    RU.encode("cp1251"),
-], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "cp1251"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        RU.encode("utf-8"),
+        codecs.BOM_UTF8 + RU.encode("utf-8"),
+        codecs.BOM_UTF16_LE + RU.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + RU.encode("utf-16-be"),
+        RU.encode("utf-16-le"),  # no mark: told by the NUL bytes
+        RU.encode("cp1251"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "cp1251"],
+)
 def test_csv_encodings_excel_writes(raw, tmp_path):
     assert decode_csv(raw, tmp_path / "x.csv") == RU
     [(line, record, _)] = register_rows(tmp_path / "_register.csv", "_register.csv", raw)
@@ -222,9 +250,14 @@ def test_csv_encodings_excel_writes(raw, tmp_path):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ «»№-,.0123456789",
-               min_size=1, max_size=80),
-       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251"]))
+@given(
+    st.text(
+        alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ «»№-,.0123456789",
+        min_size=1,
+        max_size=80,
+    ),
+    st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1251"]),
+)
 def test_any_russian_text_round_trips_through_every_encoding(text, encoding):
     raw = text.encode(encoding)
     if encoding == "cp1251":
@@ -239,8 +272,9 @@ def test_any_russian_text_round_trips_through_every_encoding(text, encoding):
     assert decode_csv(raw, Path("x.csv")) == text
 
 
-@pytest.mark.parametrize("raw", ["Семинар Адал".encode("cp866"), b"\x98\x98 Seminar"],
-                         ids=["cp866", "no-encoding-at-all"])
+@pytest.mark.parametrize(
+    "raw", ["Семинар Адал".encode("cp866"), b"\x98\x98 Seminar"], ids=["cp866", "no-encoding-at-all"]
+)
 def test_an_encoding_that_is_not_excels_is_refused_with_its_place(raw):
     with pytest.raises(EvidenceError) as caught:
         decode_csv(b"date,title\n2022-01-14," + raw + b"\n", Path("r.csv"))
@@ -248,14 +282,17 @@ def test_an_encoding_that_is_not_excels_is_refused_with_its_place(raw):
     assert problem.code == "csv-encoding" and (problem.position.line, problem.position.col) == (2, 12)
 
 
-@pytest.mark.parametrize("header", [
-    "date,title,participants,link",
-    "күні,атауы,қатысушылар саны,сілтеме",
-    "Дата,Наименование мероприятия,Количество участников,Ссылка",
-    "Күні,Іс-шараның атауы,Қатысушы саны,Сілтемесі",
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "date,title,participants,link",
+        "күні,атауы,қатысушылар саны,сілтеме",
+        "Дата,Наименование мероприятия,Количество участников,Ссылка",
+        "Күні,Іс-шараның атауы,Қатысушы саны,Сілтемесі",
+    ],
+)
 def test_register_headers_in_three_languages(header, tmp_path):
-    raw = f"{header}\n2022-03-15,Семинар,12,https://gov.kz/1\n".encode("utf-8")
+    raw = f"{header}\n2022-03-15,Семинар,12,https://gov.kz/1\n".encode()
     [(_, record, _)] = register_rows(tmp_path / "_register.csv", "_register.csv", raw)
     assert record == {"date": "2022-03-15", "title": "Семинар", "participants": "12", "link": "https://gov.kz/1"}
 
@@ -270,15 +307,18 @@ def test_cp1251_and_utf16_figures_give_the_same_kpis(run, tmp_path):
     assert values == [0.15, 0.15, 0.15]
 
 
-@pytest.mark.parametrize("name, kinds", [
-    ("аудит қорытындысы 2019.pdf", ["audit-report"]),
-    ("Журнал ознакомления с инструкцией.pdf", ["register", "policy"]),
-    ("Нұсқаулықпен танысу журналы 2022-05-18.pdf", ["register", "policy"]),
-    ("Приказ об утверждении политики.pdf", ["order", "policy"]),
-    ("Сараптама қорытындысы 2022-04-12.pdf", ["expert-conclusion"]),
-    ("Фото.jpg", ["screenshot"]),
-    ("scan_0001.pdf", []),
-])
+@pytest.mark.parametrize(
+    "name, kinds",
+    [
+        ("аудит қорытындысы 2019.pdf", ["audit-report"]),
+        ("Журнал ознакомления с инструкцией.pdf", ["register", "policy"]),
+        ("Нұсқаулықпен танысу журналы 2022-05-18.pdf", ["register", "policy"]),
+        ("Приказ об утверждении политики.pdf", ["order", "policy"]),
+        ("Сараптама қорытындысы 2022-04-12.pdf", ["expert-conclusion"]),
+        ("Фото.jpg", ["screenshot"]),
+        ("scan_0001.pdf", []),
+    ],
+)
 def test_every_kind_a_name_tells_the_chosen_one_first(name, kinds):
     assert kinds_from_name(name) == kinds
     assert kind_from_name(name) == (kinds[0] if kinds else None)
@@ -303,7 +343,8 @@ def test_the_docs_table_is_the_registry():
     start = text.index("<!-- finding-codes:start -->\n") + len("<!-- finding-codes:start -->\n")
     end = text.index("<!-- finding-codes:end -->")
     assert text[start:end] == markdown_table(), (
-        "regenerate the table: python -c 'from uvb4.checks.codes import markdown_table; print(markdown_table())'")
+        "regenerate the table: python -c 'from uvb4.checks.codes import markdown_table; print(markdown_table())'"
+    )
 
 
 def test_findings_in_the_examples_carry_their_registered_severity(run):
@@ -332,8 +373,11 @@ def test_lint_finds_a_preamble_that_is_not_verbatim(run, rulebook_copy):
     from test_rulebook_lint import at, edit, lint, where
 
     g1 = rulebook_copy / "group-1.yaml"
-    edit(g1, '"Әкімшілік құқық бұзушылық туралы Кодексінің 681 бабына', '"Әкімшілік құқық бұзушылықтар туралы '
-                                                                    'Кодексінің 681 бабына')
+    edit(
+        g1,
+        '"Әкімшілік құқық бұзушылық туралы Кодексінің 681 бабына',
+        '"Әкімшілік құқық бұзушылықтар туралы Кодексінің 681 бабына',
+    )
     line, _ = where(g1, "Әкімшілік құқық бұзушылықтар туралы")
     at(lint(run, rulebook_copy), "description-not-in-source", "group-1.yaml", line, 11)
 
@@ -342,8 +386,11 @@ def test_lint_finds_carried_by_naming_no_requirement(run, rulebook_copy):
     from test_rulebook_lint import at, edit, lint, where
 
     g3 = rulebook_copy / "group-3.yaml"
-    edit(g3, "                carried_by: reference-note\n                source_lines: [371, 371]",
-         "                carried_by: the-note\n                source_lines: [371, 371]")
+    edit(
+        g3,
+        "                carried_by: reference-note\n                source_lines: [371, 371]",
+        "                carried_by: the-note\n                source_lines: [371, 371]",
+    )
     line, col = where(g3, "carried_by: the-note")
     at(lint(run, rulebook_copy), "carried-by-unknown", "group-3.yaml", line, col)
 
@@ -356,13 +403,17 @@ def test_the_table_shows_who_e_signed(run, tmp_path):
 
 
 def test_a_meta_yaml_alone_in_a_task_that_does_not_apply_is_reported(run, tmp_path):
-    folder = _write(tmp_path / "org", {
-        "org.yaml": ORG,
-        "4.1.8 Мүдделер қақтығысы/_meta.yaml": 'no_facts: true\nreason: "болған жоқ"\n',
-    })
+    folder = _write(
+        tmp_path / "org",
+        {
+            "org.yaml": ORG,
+            "4.1.8 Мүдделер қақтығысы/_meta.yaml": 'no_facts: true\nreason: "болған жоқ"\n',
+        },
+    )
     data = json.loads(run("check", folder, "--format", "json").stdout)
     assert [(f["code"], f["path"]) for f in data["findings"]] == [
-        ("not-applicable-evidence", "4.1.8 Мүдделер қақтығысы")]
+        ("not-applicable-evidence", "4.1.8 Мүдделер қақтығысы")
+    ]
 
 
 def test_signers_are_read_from_the_text_inside_a_zip_too(run, tmp_path):

@@ -65,7 +65,7 @@ def _cert(subject, key, issuer, issuer_key, serial, now):
 
 @pytest.fixture(scope="module")
 def pki() -> Pki:
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
     ca_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     ca_name = _name((NameOID.COMMON_NAME, "ҰЛТТЫҚ КУӘЛАНДЫРУШЫ ОРТАЛЫҚ (RSA) TEST"), (NameOID.COUNTRY_NAME, "KZ"))
     ca = _cert(ca_name, ca_key, ca_name, ca_key, 1, now)
@@ -92,8 +92,17 @@ def pki() -> Pki:
     return Pki(ca, cert, key, person, person_key)
 
 
-def _sign(pki: Pki, *, data: bytes = DOC, detached: bool = False, encoding=serialization.Encoding.DER,
-          extra: tuple = (), hash_algorithm=None, rsa_padding=None, person: bool = False) -> bytes:
+def _sign(
+    pki: Pki,
+    *,
+    data: bytes = DOC,
+    detached: bool = False,
+    encoding=serialization.Encoding.DER,
+    extra: tuple = (),
+    hash_algorithm=None,
+    rsa_padding=None,
+    person: bool = False,
+) -> bytes:
     builder = pkcs7.PKCS7SignatureBuilder().set_data(data)
     cert, key = (pki.person, pki.person_key) if person else (pki.cert, pki.key)
     kwargs = {} if rsa_padding is None else {"rsa_padding": rsa_padding}
@@ -130,7 +139,7 @@ def test_import_keeps_asn1crypto_and_cryptography_out():
 
 
 def test_fields_of_an_organisation_employee(pki):
-    before = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=2)
+    before = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)
     signer = _only(read_signatures(_sign(pki, detached=True), DOC))
     assert signer.iin == IIN
     assert signer.bin == BIN
@@ -144,7 +153,7 @@ def test_fields_of_an_organisation_employee(pki):
     assert signer.not_before == pki.cert.not_valid_before_utc
     assert signer.not_after == pki.cert.not_valid_after_utc
     assert signer.signing_time is not None and signer.signing_time.tzinfo is not None
-    assert before <= signer.signing_time <= dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=2)
+    assert before <= signer.signing_time <= dt.datetime.now(dt.UTC) + dt.timedelta(minutes=2)
     assert signer.verified is True
 
 
@@ -172,7 +181,8 @@ def test_two_signers(pki):
     )
     signers = read_signatures(der, DOC)
     assert [(s.iin, s.bin, s.digest_algorithm) for s in signers] == [
-        (IIN, BIN, "SHA-256"), ("900202400456", None, "SHA-512"),
+        (IIN, BIN, "SHA-256"),
+        ("900202400456", None, "SHA-512"),
     ]
     assert [s.verified for s in signers] == [True, True]
     assert [s.verified for s in read_signatures(der, DOC + b"!")] == [False, False]
@@ -292,7 +302,9 @@ def test_gost_signature_with_a_known_digest_is_still_not_verified(pki):
 
     signer = _only(read_signatures(_edit(_sign(pki), relabel)))
     assert (signer.signature_algorithm, signer.digest_algorithm, signer.verified) == (
-        "GOST 34.10-2015 (256)", "SHA-256", None,
+        "GOST 34.10-2015 (256)",
+        "SHA-256",
+        None,
     )
 
 
@@ -333,12 +345,28 @@ def test_openssl_streamed_ber_and_cms_pem(pki, tmp_path: Path):
     """Indefinite-length BER with a chunked eContent (as Java/OpenSSL streaming writes it)."""
     (tmp_path / "doc").write_bytes(DOC)
     (tmp_path / "cert.pem").write_bytes(pki.cert.public_bytes(serialization.Encoding.PEM))
-    (tmp_path / "key.pem").write_bytes(pki.key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
-    common = ["openssl", "cms", "-sign", "-binary", "-in", str(tmp_path / "doc"),
-              "-signer", str(tmp_path / "cert.pem"), "-inkey", str(tmp_path / "key.pem")]
-    subprocess.run([*common, "-nodetach", "-stream", "-outform", "DER", "-out", str(tmp_path / "a.cms")],
-                   check=True, capture_output=True)
+    (tmp_path / "key.pem").write_bytes(
+        pki.key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+    )
+    common = [
+        "openssl",
+        "cms",
+        "-sign",
+        "-binary",
+        "-in",
+        str(tmp_path / "doc"),
+        "-signer",
+        str(tmp_path / "cert.pem"),
+        "-inkey",
+        str(tmp_path / "key.pem"),
+    ]
+    subprocess.run(
+        [*common, "-nodetach", "-stream", "-outform", "DER", "-out", str(tmp_path / "a.cms")],
+        check=True,
+        capture_output=True,
+    )
     subprocess.run([*common, "-outform", "PEM", "-out", str(tmp_path / "d.pem")], check=True, capture_output=True)
     ber = (tmp_path / "a.cms").read_bytes()
     assert ber[:2] == b"\x30\x80"  # indefinite length
@@ -406,8 +434,12 @@ def test_content_info_of_another_type_raises():
 
 
 def test_missing_signer_certificate_raises(pki):
-    der = pkcs7.PKCS7SignatureBuilder().set_data(DOC).add_signer(pki.cert, pki.key, hashes.SHA256()) \
+    der = (
+        pkcs7.PKCS7SignatureBuilder()
+        .set_data(DOC)
+        .add_signer(pki.cert, pki.key, hashes.SHA256())
         .sign(serialization.Encoding.DER, [Opt.Binary, Opt.NoCerts])
+    )
     assert "сертификат" in _error(der)
 
 

@@ -12,10 +12,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import ROOT
 
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if (p / "org.yaml").is_file())
 
@@ -66,7 +65,7 @@ def test_markdown_of_a_result_without_tasks_keeps_its_order(results):
     lines = "".join(chunks(result, lang="en")).splitlines()
     totals = next(i for i, line in enumerate(lines) if line.startswith(f"| {label('applicable', 'en')} |"))
     folder = lines.index(f"## {label('folder', 'en')}")
-    assert totals < folder and lines[totals + 1:folder] == [""]
+    assert totals < folder and lines[totals + 1 : folder] == [""]
 
 
 @pytest.mark.parametrize("fmt", ["json", "markdown"])
@@ -109,8 +108,12 @@ def _scan(folder: Path, readers: int, monkeypatch, rulebook):
     monkeypatch.setattr(scan, "PARALLEL_AFTER", 10**9)  # one process: the threads alone
     known = {t.id for *_, t in rulebook.tasks()} | {p.id for *_, p in rulebook.projects()}
     evidence, controls = scan.scan_folder(folder, known)
-    return ([(f.rel, f.kind, f.date, f.year, f.size, f.problem, f.detail) for f in evidence.files + evidence.unassigned],
-            [(u.rel, u.ident) for u in evidence.unknown_folders], sorted(controls), evidence.signature_problems)
+    return (
+        [(f.rel, f.kind, f.date, f.year, f.size, f.problem, f.detail) for f in evidence.files + evidence.unassigned],
+        [(u.rel, u.ident) for u in evidence.unknown_folders],
+        sorted(controls),
+        evidence.signature_problems,
+    )
 
 
 @pytest.mark.parametrize("name", [p.name for p in EXAMPLES])
@@ -203,16 +206,21 @@ def test_a_small_check_on_warm_caches_imports_no_holidays(tmp_path):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.sampled_from(["a", "ab", "b", "2.1", "2.1.1 x", "ә"]), min_size=1, max_size=4)
-                .map("/".join), max_size=30),
-       st.lists(st.sampled_from(["a", "ab", "2.1", "ә"]), max_size=3).map(lambda parts: "/".join(parts)))
+@given(
+    st.lists(
+        st.lists(st.sampled_from(["a", "ab", "b", "2.1", "2.1.1 x", "ә"]), min_size=1, max_size=4).map("/".join),
+        max_size=30,
+    ),
+    st.lists(st.sampled_from(["a", "ab", "2.1", "ә"]), max_size=3).map(lambda parts: "/".join(parts)),
+)
 def test_files_under_a_folder_by_bisection_are_those_by_prefix(paths, folder):
     """_meta.yaml's files are found in the sorted paths by bisection, not by a scan of all."""
     from uvb4.evidence.load import _files_under
     from uvb4.evidence.scan import Evidence, EvidenceFile
 
-    evidence = Evidence(root="x", files=[EvidenceFile(rel, rel.rsplit("/", 1)[-1], "1.1", 1)
-                                         for rel in sorted(set(paths))])
+    evidence = Evidence(
+        root="x", files=[EvidenceFile(rel, rel.rsplit("/", 1)[-1], "1.1", 1) for rel in sorted(set(paths))]
+    )
     prefix = folder + "/" if folder else ""
     rels = [f.rel for f in evidence.files]
     assert _files_under(evidence, rels, prefix) == {f.rel: f for f in evidence.files if f.rel.startswith(prefix)}
@@ -227,8 +235,11 @@ def test_a_warm_walk_stays_with_one_reader_and_a_slow_one_turns_to_threads(monke
             (tmp_path / f"d{i}" / f"{j}.pdf").write_bytes(b"%PDF-1.7\n")
     started = []
     real = scan._list_with_threads
-    monkeypatch.setattr(scan, "_list_with_threads",
-                        lambda stack, skipped, threads: started.append(threads) or real(stack, skipped, threads))
+    monkeypatch.setattr(
+        scan,
+        "_list_with_threads",
+        lambda stack, skipped, threads: started.append(threads) or real(stack, skipped, threads),
+    )
     monkeypatch.setattr(scan, "PROBE_FILES", 4)
     monkeypatch.setattr(scan, "COLD_PER_FILE", 10.0)  # nothing is that slow: one reader throughout
     warm = sorted(parts for parts, _, _ in scan._list_directory_stack([(str(tmp_path), ())]))

@@ -8,10 +8,7 @@ HEAVY = ["jinja2", "docxtpl", "docx", "ruamel", "pydantic", "holidays", "openpyx
 
 
 def test_import_cli_keeps_heavy_modules_out():
-    code = (
-        "import sys, json; import uvb4.cli; "
-        f"print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
-    )
+    code = f"import sys, json; import uvb4.cli; print(json.dumps([m for m in {HEAVY!r} if m in sys.modules]))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert json.loads(out) == []
 

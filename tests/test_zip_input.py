@@ -7,7 +7,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "samruk-energy-jsc"
@@ -16,7 +15,7 @@ EXAMPLE = ROOT / "examples" / "samruk-energy-jsc"
 class _UnflaggedUtf8ZipInfo(zipfile.ZipInfo):
     """A member as Info-ZIP on Linux writes it: UTF-8 bytes, but no UTF-8 flag."""
 
-    def _encodeFilenameFlags(self):  # noqa: N802 - zipfile's own name
+    def _encodeFilenameFlags(self):
         return self.filename.encode("utf-8"), self.flag_bits
 
 

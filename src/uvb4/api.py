@@ -54,15 +54,43 @@ from uvb4.review.model import (
 )
 
 if TYPE_CHECKING:
-    from uvb4.rulebook.model import Rulebook
     from uvb4.review.compare import Comparison
+    from uvb4.rulebook.model import Rulebook
 
 __all__ = [
-    "load_rulebook", "check_folder", "compute_kpis", "review_folder", "review_many", "discover", "render",
-    "renderable", "render_chunks", "select", "select_kpis", "require_known", "compare", "save", "FORMATS",
-    "Status", "Severity", "Verdict", "Organisation", "RulebookInfo", "Finding", "EvidenceItem", "TaskResult",
-    "KpiFinding", "KpiResult", "KpiReport", "FolderCheck", "InputError", "OrgReview", "Review",
-    "EXIT_OK", "EXIT_GAPS", "EXIT_INPUT",
+    "EXIT_GAPS",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "FORMATS",
+    "EvidenceItem",
+    "Finding",
+    "FolderCheck",
+    "InputError",
+    "KpiFinding",
+    "KpiReport",
+    "KpiResult",
+    "OrgReview",
+    "Organisation",
+    "Review",
+    "RulebookInfo",
+    "Severity",
+    "Status",
+    "TaskResult",
+    "Verdict",
+    "check_folder",
+    "compare",
+    "compute_kpis",
+    "discover",
+    "load_rulebook",
+    "render",
+    "render_chunks",
+    "renderable",
+    "require_known",
+    "review_folder",
+    "review_many",
+    "save",
+    "select",
+    "select_kpis",
 ]
 
 #: The formats :func:`render` writes, by the kind of result.
@@ -140,7 +168,12 @@ def _folder_check(result, figures: str | None, lang: str) -> FolderCheck:
     profile = result.profile
     tasks = tuple(
         TaskResult(
-            id=t.id, group=t.group, kpi=t.kpi, project=t.project, title=t.task.title.get(lang), status=t.status,
+            id=t.id,
+            group=t.group,
+            kpi=t.kpi,
+            project=t.project,
+            title=t.task.title.get(lang),
+            status=t.status,
             findings=tuple(Finding(f.code, f.severity, f.message, f.path, f.requirement) for f in t.findings),
             evidence=tuple(EvidenceItem.of(e) for e in t.evidence),
         )
@@ -148,15 +181,19 @@ def _folder_check(result, figures: str | None, lang: str) -> FolderCheck:
     )
     return FolderCheck(
         organisation=Organisation(profile.name, profile.bin, type_text(profile.type), profile.year),
-        folder=str(result.folder), year=result.year,
-        rulebook=RulebookInfo(result.rulebook.meta.id, result.rulebook.meta.version), tasks=tasks,
+        folder=str(result.folder),
+        year=result.year,
+        rulebook=RulebookInfo(result.rulebook.meta.id, result.rulebook.meta.version),
+        tasks=tasks,
         findings=tuple(Finding(f.code, f.severity, f.message, f.path, f.requirement) for f in result.findings),
-        figures=figures, raw=result,
+        figures=figures,
+        raw=result,
     )
 
 
-def compute_kpis(check: FolderCheck, folder: str | Path | None = None, *, lang: str | None = None,
-                 kpi: str | None = None) -> KpiReport:
+def compute_kpis(
+    check: FolderCheck, folder: str | Path | None = None, *, lang: str | None = None, kpi: str | None = None
+) -> KpiReport:
     """The KPIs of a checked organisation from its ``figures.*`` file (none: every KPI not computable).
 
     ``folder`` defaults to the checked one; ``kpi`` keeps one KPI (see :func:`select_kpis`).
@@ -171,8 +208,15 @@ def compute_kpis(check: FolderCheck, folder: str | Path | None = None, *, lang: 
         figures = _load_figures(folder, check.figures)
         applicable = {t.kpi for t in result.applicable()}
         status = {t.id: t.status.value for t in result.tasks}
-        table = _compute(result.rulebook, figures, year=result.year, units=len(result.profile.units) or None,
-                         applicable=applicable, task_status=status, lang=language)
+        table = _compute(
+            result.rulebook,
+            figures,
+            year=result.year,
+            units=len(result.profile.units) or None,
+            applicable=applicable,
+            task_status=status,
+            lang=language,
+        )
         report = _kpi_report(table, result)
         return select_kpis(report, kpi, check) if kpi else report
 
@@ -180,14 +224,22 @@ def compute_kpis(check: FolderCheck, folder: str | Path | None = None, *, lang: 
 def _kpi_report(table, result) -> KpiReport:
     kpis = tuple(
         KpiResult(
-            id=k.kpi.id, group=k.group, title=k.kpi.title.get(_current()), unit=k.kpi.unit.value,
-            direction=k.kpi.direction.value, value=k.value, target=k.target, verdict=k.verdict,
-            inputs=tuple(k.inputs.items()), findings=tuple(KpiFinding(f.code, f.message, f.where) for f in k.findings),
+            id=k.kpi.id,
+            group=k.group,
+            title=k.kpi.title.get(_current()),
+            unit=k.kpi.unit.value,
+            direction=k.kpi.direction.value,
+            value=k.value,
+            target=k.target,
+            verdict=k.verdict,
+            inputs=tuple(k.inputs.items()),
+            findings=tuple(KpiFinding(f.code, f.message, f.where) for f in k.findings),
         )
         for k in table.kpis
     )
-    return KpiReport(table.year, kpis, tuple(KpiFinding(f.code, f.message, f.where) for f in table.findings),
-                     raw=(table, result))
+    return KpiReport(
+        table.year, kpis, tuple(KpiFinding(f.code, f.message, f.where) for f in table.findings), raw=(table, result)
+    )
 
 
 def _current() -> str:
@@ -230,15 +282,22 @@ def _figures_from_zip(archive_path: Path, rel: str):
         except limits.TooLarge as exc:
             raise too_large(Position(shown), exc.limit, exc.actual) from None
         except OSError as exc:
-            raise EvidenceError.one(Position(shown), t("unreadable-file", reason=exc.strerror or exc),
-                                    "unreadable-file", t("unreadable-file.hint")) from None
+            raise EvidenceError.one(
+                Position(shown),
+                t("unreadable-file", reason=exc.strerror or exc),
+                "unreadable-file",
+                t("unreadable-file.hint"),
+            ) from None
         try:
             figures = load_figures(target)
         except EvidenceError as exc:
             inner = display_path(target)
-            raise EvidenceError([
-                replace(p, position=replace(p.position, path=shown)) if p.position.path == inner else p
-                for p in exc.problems]) from None
+            raise EvidenceError(
+                [
+                    replace(p, position=replace(p.position, path=shown)) if p.position.path == inner else p
+                    for p in exc.problems
+                ]
+            ) from None
         return _placed_in_archive(_placed_in_archive(figures, str(target), shown), display_path(target), shown)
 
 
@@ -248,7 +307,7 @@ def _placed_in_archive(figures, inner: str, shown: str):
     for inputs in figures.values.values():
         for figure in inputs.values():
             if figure.where.startswith(inner):
-                figure.where = shown + figure.where[len(inner):]
+                figure.where = shown + figure.where[len(inner) :]
     return figures
 
 
@@ -258,9 +317,15 @@ def compute_folder_kpis(result, folder: str | Path, figures_rel: str | None, *, 
 
     with _language(lang) as language:
         figures = _load_figures(Path(folder), figures_rel)
-        return _compute(result.rulebook, figures, year=result.year, units=len(result.profile.units) or None,
-                        applicable={t.kpi for t in result.applicable()},
-                        task_status={t.id: t.status.value for t in result.tasks}, lang=language)
+        return _compute(
+            result.rulebook,
+            figures,
+            year=result.year,
+            units=len(result.profile.units) or None,
+            applicable={t.kpi for t in result.applicable()},
+            task_status={t.id: t.status.value for t in result.tasks},
+            lang=language,
+        )
 
 
 def review_folder(
@@ -303,12 +368,17 @@ def require_known(rulebook: Rulebook, **selected: str | None) -> None:
     }
     for kind, value in selected.items():
         if value is not None and value not in known[kind]:
-            raise UsageError.one(Position(f"--{kind}"), t("unknown-id", id=value, level=level(kind)),
-                                 "unknown-id", t("unknown-id.hint", known=", ".join(known[kind])))
+            raise UsageError.one(
+                Position(f"--{kind}"),
+                t("unknown-id", id=value, level=level(kind)),
+                "unknown-id",
+                t("unknown-id.hint", known=", ".join(known[kind])),
+            )
 
 
-def select(check: FolderCheck, *, group: str | None = None, kpi: str | None = None,
-           task: str | None = None) -> FolderCheck:
+def select(
+    check: FolderCheck, *, group: str | None = None, kpi: str | None = None, task: str | None = None
+) -> FolderCheck:
     """Only the tasks of ``group``, serving ``kpi``, or the one ``task`` (each optional, combined with *and*);
     the exit code follows the selected tasks."""
     if not (group or kpi or task):
@@ -334,8 +404,12 @@ def select_kpis(report: KpiReport, kpi: str | None, check: FolderCheck | None = 
         from uvb4.messages import t
 
         kind = check.organisation.type if check else "?"
-        raise UsageError.one(Position("--kpi"), t("kpi-not-applicable", kpi=kpi, type=kind),
-                             "kpi-not-applicable", t("kpi-not-applicable.hint", kpi=kpi))
+        raise UsageError.one(
+            Position("--kpi"),
+            t("kpi-not-applicable", kpi=kpi, type=kind),
+            "kpi-not-applicable",
+            t("kpi-not-applicable.hint", kpi=kpi),
+        )
     raw = report.raw
     if raw is not None:
         table, result = raw
@@ -378,14 +452,24 @@ def review_many(
     from uvb4.review.run import run_review
 
     with _language(lang) as language:
-        return run_review(root_or_paths, jobs=jobs or os.cpu_count() or 1, year=year, lang=language,
-                          rulebook=rulebook, progress=progress, on_result=on_result, reviewed_at=reviewed_at)
+        return run_review(
+            root_or_paths,
+            jobs=jobs or os.cpu_count() or 1,
+            year=year,
+            lang=language,
+            rulebook=rulebook,
+            progress=progress,
+            on_result=on_result,
+            reviewed_at=reviewed_at,
+        )
 
 
-def compare(review: Review, previous: Review | str | Path | int, *, store: str | Path | None = None,
-            lang: str | None = None) -> Comparison:
+def compare(
+    review: Review, previous: Review | str | Path | int, *, store: str | Path | None = None, lang: str | None = None
+) -> Comparison:
     """What changed since ``previous``: a :class:`Review`, a ``--format json`` file, or a year in ``store``."""
-    from uvb4.review.compare import compare as _compare, load_previous
+    from uvb4.review.compare import compare as _compare
+    from uvb4.review.compare import load_previous
 
     with _language(lang):
         before = previous if isinstance(previous, Review) else load_previous(previous, store)
@@ -423,8 +507,9 @@ def renderable(result: Any, format: str, lang: str | None = None, **options: Any
                 from uvb4.safe_text import clean_result
 
                 raw = clean_result(raw)
-            return renderer(Format(format))(raw, include_not_applicable=options.get(
-                "include_not_applicable", False), lang=language)
+            return renderer(Format(format))(
+                raw, include_not_applicable=options.get("include_not_applicable", False), lang=language
+            )
         if isinstance(result, KpiReport):
             from uvb4.output.kpis import render_kpis
 
@@ -459,8 +544,9 @@ def render_chunks(result: Any, format: str, lang: str | None = None, **options: 
 
         raw = clean_result(raw)
     language = _language_name(lang)
-    return _in_language(stream(raw, include_not_applicable=options.get("include_not_applicable", False),
-                               lang=language), language)
+    return _in_language(
+        stream(raw, include_not_applicable=options.get("include_not_applicable", False), lang=language), language
+    )
 
 
 def _language_name(lang: str | None) -> str:
@@ -486,8 +572,9 @@ def render(result: Any, format: str, lang: str | None = None, **options: Any) ->
         return out.encode("utf-8")
     from rich.console import Console
 
-    console = Console(record=True, width=160, file=open(os.devnull, "w"))
-    console.print(out)
+    with open(os.devnull, "w") as sink:
+        console = Console(record=True, width=160, file=sink)
+        console.print(out)
     return console.export_text().encode("utf-8")
 
 
@@ -497,9 +584,19 @@ def _raw(result: Any) -> Any:
     return result.raw
 
 
-def _gap_report(org: OrgReview, format: str, lang: str, *, kpi: str | None = None, group: str | None = None,
-                template: Path | None = None, today=None, detail: str = "gaps", appendix: str = "auto",
-                **_: Any) -> str | bytes:
+def _gap_report(
+    org: OrgReview,
+    format: str,
+    lang: str,
+    *,
+    kpi: str | None = None,
+    group: str | None = None,
+    template: Path | None = None,
+    today=None,
+    detail: str = "gaps",
+    appendix: str = "auto",
+    **_: Any,
+) -> str | bytes:
     from uvb4.report import ReportFormat
     from uvb4.report.context import build_context
     from uvb4.report.render import render_report
@@ -511,6 +608,15 @@ def _gap_report(org: OrgReview, format: str, lang: str, *, kpi: str | None = Non
     table = clean_kpis(_raw(org.kpis)[0])
     if format == "xlsx" and appendix == "auto":
         appendix = "full"  # a workbook carries the whole index
-    context = build_context(clean_result(_raw(org.check)), table, Path(org.check.folder), kpi=kpi, group=group, lang=lang,
-                            today=today, detail=detail, appendix=appendix)
+    context = build_context(
+        clean_result(_raw(org.check)),
+        table,
+        Path(org.check.folder),
+        kpi=kpi,
+        group=group,
+        lang=lang,
+        today=today,
+        detail=detail,
+        appendix=appendix,
+    )
     return render_report(context, ReportFormat(format), template)

@@ -49,11 +49,16 @@ def refuse_inputs(output: Path, *inputs: Path | None) -> None:
         except (OSError, ValueError):
             continue
         if same and not source.is_dir():
-            raise UsageError.one(Position.of(output), t("output-is-input"), "output-is-input",
-                                 t("output-is-input.hint"))
+            raise UsageError.one(
+                Position.of(output), t("output-is-input"), "output-is-input", t("output-is-input.hint")
+            )
         if same or inside:
-            raise UsageError.one(Position.of(output), t("output-inside-folder"), "output-inside-folder",
-                                 t("output-inside-folder.hint", name=output.name))
+            raise UsageError.one(
+                Position.of(output),
+                t("output-inside-folder"),
+                "output-inside-folder",
+                t("output-inside-folder.hint", name=output.name),
+            )
 
 
 def write_atomic(path: Path, content: str | bytes | Iterable[str | bytes]) -> None:
@@ -68,12 +73,20 @@ def write_atomic(path: Path, content: str | bytes | Iterable[str | bytes]) -> No
     except (OSError, ValueError) as exc:
         raise _failed(path, exc) from None
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        raise RenderError.one(Position.of(path), t("output-not-regular", kind=_kind(existing.st_mode)),
-                              "output-not-regular", t("output-not-regular.hint"))
+        raise RenderError.one(
+            Position.of(path),
+            t("output-not-regular", kind=_kind(existing.st_mode)),
+            "output-not-regular",
+            t("output-not-regular.hint"),
+        )
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise RenderError.one(Position.of(path), t("output-folder-missing", folder=directory), "output-folder-missing",
-                              t("output-folder-missing.hint"))
+        raise RenderError.one(
+            Position.of(path),
+            t("output-folder-missing", folder=directory),
+            "output-folder-missing",
+            t("output-folder-missing.hint"),
+        )
     # A short name: a legal 250-byte output name must not make an illegal temporary one.
     tmp = os.path.join(directory, f".uvb4-{secrets.token_hex(4)}.tmp")
     fd = None

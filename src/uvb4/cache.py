@@ -80,7 +80,7 @@ def write_entry(name: str, key: str, data_json: str) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _trusted(os.stat(folder)):
             return
-        text = '{"format": %d, "key": %s, "data": %s}\n' % (FORMAT, json.dumps(key), data_json)
+        text = f'{{"format": {FORMAT:d}, "key": {json.dumps(key)}, "data": {data_json}}}\n'
         _write_private(folder / name, text.encode("utf-8"))
     except Exception:  # a read-only or full disk only costs speed
         pass

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # pragma: no cover - annotations only; keeps pydantic out of start-up
     from uvb4.rulebook.model import CalendarYear
 
-__all__ = ["WorkingCalendar", "COUNTRY", "RULEBOOK_DAY_OFF", "WEEKEND"]
+__all__ = ["COUNTRY", "RULEBOOK_DAY_OFF", "WEEKEND", "WorkingCalendar"]
 
 COUNTRY = "KZ"
 WEEKEND = "weekend"
@@ -91,12 +91,11 @@ class WorkingCalendar:
     explicit value keeps them independent of the process's locale).
     """
 
-    def __init__(self, overrides: Mapping[Any, CalendarYear] | None = None, *,
-                 language: str = "en_US") -> None:
+    def __init__(self, overrides: Mapping[Any, CalendarYear] | None = None, *, language: str = "en_US") -> None:
         self.language = language
         self._working: dict[_dt.date, str | None] = {}
         self._off: dict[_dt.date, str | None] = {}
-        for key, year in (overrides or {}).items():
+        for year in (overrides or {}).values():
             note = getattr(year, "note", None)
             for text in year.working_days:
                 self._working[_dt.date.fromisoformat(text)] = note
@@ -104,13 +103,14 @@ class WorkingCalendar:
                 self._off[_dt.date.fromisoformat(text)] = note
         clash = sorted(set(self._working) & set(self._off))
         if clash:
-            raise ValueError("calendar overrides list a date both as a working day and as a day off: "
-                             + ", ".join(d.isoformat() for d in clash))
+            raise ValueError(
+                "calendar overrides list a date both as a working day and as a day off: "
+                + ", ".join(d.isoformat() for d in clash)
+            )
         self._years: dict[int, Any] = {}
 
     def __repr__(self) -> str:
-        return (f"WorkingCalendar({COUNTRY}, {len(self._working)} working-day and "
-                f"{len(self._off)} day-off overrides)")
+        return f"WorkingCalendar({COUNTRY}, {len(self._working)} working-day and {len(self._off)} day-off overrides)"
 
     # ------------------------------------------------------------------
     # The library, lazily
@@ -232,16 +232,19 @@ class HolidayYear:
     def to_json(self) -> str:
         import json
 
-        return json.dumps({"names": {d.isoformat(): name for d, name in sorted(self.names.items())},
-                           "weekend_workdays": sorted(d.isoformat() for d in self.weekend_workdays)},
-                          ensure_ascii=False)
+        return json.dumps(
+            {
+                "names": {d.isoformat(): name for d, name in sorted(self.names.items())},
+                "weekend_workdays": sorted(d.isoformat() for d in self.weekend_workdays),
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_data(cls, data: Any) -> HolidayYear | None:
         """From :meth:`to_json`'s data; None when it is not that shape."""
         try:
-            names = {_dt.date.fromisoformat(d): name for d, name in data["names"].items()
-                     if isinstance(name, str)}
+            names = {_dt.date.fromisoformat(d): name for d, name in data["names"].items() if isinstance(name, str)}
             if len(names) != len(data["names"]):
                 return None
             return cls(names, {_dt.date.fromisoformat(d) for d in data["weekend_workdays"]})
@@ -286,8 +289,11 @@ def _holidays_version() -> str | None:
             import os
 
             site = os.path.dirname(os.path.dirname(spec.origin))
-            found = [entry[len("holidays-"):-len(".dist-info")] for entry in os.listdir(site)
-                     if entry.startswith("holidays-") and entry.endswith(".dist-info")]
+            found = [
+                entry[len("holidays-") : -len(".dist-info")]
+                for entry in os.listdir(site)
+                if entry.startswith("holidays-") and entry.endswith(".dist-info")
+            ]
             if len(found) == 1:
                 version = found[0]
     except (ImportError, OSError, ValueError):

@@ -11,9 +11,10 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 import typer
 
@@ -78,7 +79,6 @@ def _stderr_console():
 def print_problems(problems: list, *, stream=None) -> None:
     """Every problem as ``path:line:col: message (code)``, its hint indented below."""
     from uvb4.messages import t
-
     from uvb4.safe_text import visible  # a name with ESC sequences or bad bytes is shown, not obeyed
 
     out = stream or sys.stderr
@@ -104,7 +104,7 @@ def handles_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _set_lang(lang: Optional[Lang]) -> str:
+def _set_lang(lang: Lang | None) -> str:
     """The command's ``--lang`` if given, else the one chosen before it (``uvb4 --lang ru …``,
     ``UVB4_LANG``, the locale, Kazakh: see uvb4.messages.current_lang)."""
     from uvb4.messages import current_lang, set_lang
@@ -138,16 +138,33 @@ def _shell_completion(action: str) -> Callable[..., None]:
 @app.callback()
 def _root(
     ctx: typer.Context,
-    version: bool = typer.Option(False, "--version", "-V", callback=_version_callback, is_eager=True,
-                                 help="Құрал мен ережелер жинағының нұсқасы (tool and rulebook versions)."),
-    install_completion: bool = typer.Option(False, "--install-completion", callback=_shell_completion("install"),
-                                            is_eager=True, expose_value=False,
-                                            help="Осы терминал қабықшасына командаларды толықтыруды орнату."),
-    show_completion: bool = typer.Option(False, "--show-completion", callback=_shell_completion("show"),
-                                         is_eager=True, expose_value=False,
-                                         help="Толықтыру сценарийін көрсету: көшіріп алу немесе өзіңіз орнату үшін."),
-    lang: Optional[Lang] = typer.Option(None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG, "
-                                        "жүйенің тілі (LANG), әйтпесе kk)."),
+    version: bool = typer.Option(
+        False,
+        "--version",
+        "-V",
+        callback=_version_callback,
+        is_eager=True,
+        help="Құрал мен ережелер жинағының нұсқасы (tool and rulebook versions).",
+    ),
+    install_completion: bool = typer.Option(
+        False,
+        "--install-completion",
+        callback=_shell_completion("install"),
+        is_eager=True,
+        expose_value=False,
+        help="Осы терминал қабықшасына командаларды толықтыруды орнату.",
+    ),
+    show_completion: bool = typer.Option(
+        False,
+        "--show-completion",
+        callback=_shell_completion("show"),
+        is_eager=True,
+        expose_value=False,
+        help="Толықтыру сценарийін көрсету: көшіріп алу немесе өзіңіз орнату үшін.",
+    ),
+    lang: Lang | None = typer.Option(
+        None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG, жүйенің тілі (LANG), әйтпесе kk)."
+    ),
 ) -> None:
     """uvb4 — № 4 ҮББ орындау фактілерін тексеру құралы."""
     # The language lasts for this invocation only: LocalisedGroup.main sets it (from --lang
@@ -158,15 +175,19 @@ def _root(
     prepare_streams()  # an output encoding without Kazakh letters degrades with one warning (issue 9)
 
 
-LANG_OPTION = typer.Option(None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG, "
-                                                "жүйенің тілі (LANG), әйтпесе kk).")
+LANG_OPTION = typer.Option(
+    None, "--lang", help="Шығыс тілі: kk, ru, en (әдепкі: UVB4_LANG, жүйенің тілі (LANG), әйтпесе kk)."
+)
 
 
 @rulebook_app.callback()
-def _rulebook_group(lang: Optional[Lang] = LANG_OPTION) -> None:
+def _rulebook_group(lang: Lang | None = LANG_OPTION) -> None:
     _set_lang(lang)
-RULEBOOK_PATH = typer.Argument(None, help="Ережелер жинағының бумасы немесе нұсқасы (әдепкі: кірістірілген).",
-                               show_default=False)
+
+
+RULEBOOK_PATH = typer.Argument(
+    None, help="Ережелер жинағының бумасы немесе нұсқасы (әдепкі: кірістірілген).", show_default=False
+)
 
 
 # --------------------------------------------------------------------------
@@ -176,8 +197,8 @@ RULEBOOK_PATH = typer.Argument(None, help="Ережелер жинағының �
 @rulebook_app.command("validate")
 @handles_errors
 def rulebook_validate(
-    path: Optional[str] = RULEBOOK_PATH,
-    lang: Optional[Lang] = LANG_OPTION,
+    path: str | None = RULEBOOK_PATH,
+    lang: Lang | None = LANG_OPTION,
 ) -> None:
     """Ережелер жинағын тексеру: схема және өзара сәйкестік (validate the rulebook; exit 2 on any error)."""
     _set_lang(lang)
@@ -192,20 +213,30 @@ def rulebook_validate(
         raise typer.Exit(EXIT_INPUT)
     rb = result.rulebook
     assert rb is not None
-    print(t("rulebook-valid", id=rb.meta.id, version=rb.meta.version, groups=len(rb.groups),
-            kpis=len(rb.kpis()), projects=len(rb.projects()), tasks=len(rb.tasks())), file=sys.stderr)
+    print(
+        t(
+            "rulebook-valid",
+            id=rb.meta.id,
+            version=rb.meta.version,
+            groups=len(rb.groups),
+            kpis=len(rb.kpis()),
+            projects=len(rb.projects()),
+            tasks=len(rb.tasks()),
+        ),
+        file=sys.stderr,
+    )
 
 
 @rulebook_app.command("show")
 @handles_errors
 def rulebook_show(
-    kpi: Optional[str] = typer.Option(None, "--kpi", help="Бір КРІ, мысалы 2.1."),
-    project: Optional[str] = typer.Option(None, "--project", help="Бір жоба, мысалы 1.3."),
-    task: Optional[str] = typer.Option(None, "--task", help="Бір міндет, мысалы 2.1.10."),
-    group: Optional[str] = typer.Option(None, "--group", help="Бір жобалар тобы, мысалы 3."),
+    kpi: str | None = typer.Option(None, "--kpi", help="Бір КРІ, мысалы 2.1."),
+    project: str | None = typer.Option(None, "--project", help="Бір жоба, мысалы 1.3."),
+    task: str | None = typer.Option(None, "--task", help="Бір міндет, мысалы 2.1.10."),
+    group: str | None = typer.Option(None, "--group", help="Бір жобалар тобы, мысалы 3."),
     fmt: ShowFormat = typer.Option(ShowFormat.table, "--format", "-f", help="Пішім: table, yaml, json."),
-    lang: Optional[Lang] = LANG_OPTION,
-    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Lang | None = LANG_OPTION,
+    rulebook: str | None = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
 ) -> None:
     """Ережелер жинағын немесе оның бөлігін көрсету (show the rulebook or one part of it)."""
     language = _set_lang(lang)
@@ -235,13 +266,13 @@ def rulebook_show(
         Console(highlight=False).print(rulebook_tree(data, language))
 
 
-def _require_known(rb, **selected: Optional[str]) -> None:
+def _require_known(rb, **selected: str | None) -> None:
     from uvb4.api import require_known
 
     require_known(rb, **selected)
 
 
-def _year(value: Optional[str]) -> Optional[int]:
+def _year(value: str | None) -> int | None:
     """``--year`` as a number within org.yaml's range, or a positioned usage error (exit 2)."""
     if value is None:
         return None
@@ -256,9 +287,10 @@ def _year(value: Optional[str]) -> Optional[int]:
 
 @rulebook_app.command("schema")
 def rulebook_schema(
-    file: SchemaFile = typer.Option(SchemaFile.group, "--file",
-                                    help="Қай файлдың схемасы: group (group-N.yaml) немесе rulebook (rulebook.yaml)."),
-    lang: Optional[Lang] = LANG_OPTION,
+    file: SchemaFile = typer.Option(
+        SchemaFile.group, "--file", help="Қай файлдың схемасы: group (group-N.yaml) немесе rulebook (rulebook.yaml)."
+    ),
+    lang: Lang | None = LANG_OPTION,
 ) -> None:
     """Ережелер жинағы файлдарының JSON схемасы (JSON Schema of the rulebook files)."""
     _set_lang(lang)
@@ -284,13 +316,17 @@ class DiffFormat(str, Enum):
 @rulebook_app.command("lint")
 @handles_errors
 def rulebook_lint(
-    path: Optional[str] = RULEBOOK_PATH,
-    base: Optional[str] = typer.Option(None, "--base", help="Салыстыратын бұрынғы нұсқа: бума немесе нұсқа нөмірі "
-                                                            "(base edition: a folder or a version)."),
-    base_ref: Optional[str] = typer.Option(None, "--base-ref", help="Бұрынғы нұсқа git сілтемесі бойынша, мысалы "
-                                                                    "origin/main (base edition at a git ref)."),
+    path: str | None = RULEBOOK_PATH,
+    base: str | None = typer.Option(
+        None,
+        "--base",
+        help="Салыстыратын бұрынғы нұсқа: бума немесе нұсқа нөмірі (base edition: a folder or a version).",
+    ),
+    base_ref: str | None = typer.Option(
+        None, "--base-ref", help="Бұрынғы нұсқа git сілтемесі бойынша, мысалы origin/main (base edition at a git ref)."
+    ),
     fmt: LintFormat = typer.Option(LintFormat.text, "--format", "-f", help="Пішім: text, json, github."),
-    lang: Optional[Lang] = LANG_OPTION,
+    lang: Lang | None = LANG_OPTION,
 ) -> None:
     """Ережелер жинағын толық тексеру: validate, нөмірлеу, сілтемелер, бастапқы мәтін, КРІ, нұсқа және CHANGELOG
     (lint the rulebook).
@@ -302,8 +338,12 @@ def rulebook_lint(
     from uvb4.messages import t
 
     if base is not None and base_ref is not None:
-        raise UsageError.one(Position("--base/--base-ref"), t("lint-options-conflict"), "conflicting-options",
-                             t("lint-options-conflict.hint"))
+        raise UsageError.one(
+            Position("--base/--base-ref"),
+            t("lint-options-conflict"),
+            "conflicting-options",
+            t("lint-options-conflict.hint"),
+        )
     from uvb4.rulebook.lint import lint_folder, render_problems
 
     report = lint_folder(path, base=base, base_ref=base_ref)
@@ -323,16 +363,22 @@ def rulebook_lint(
 @rulebook_app.command("diff")
 @handles_errors
 def rulebook_diff(
-    old: str = typer.Argument(..., help="Бұрынғы нұсқа: бума, нұсқа нөмірі немесе (--git) git сілтемесі.",
-                              show_default=False),
-    new: str = typer.Argument(..., help="Жаңа нұсқа: бума, нұсқа нөмірі немесе (--git) git сілтемесі.",
-                              show_default=False),
+    old: str = typer.Argument(
+        ..., help="Бұрынғы нұсқа: бума, нұсқа нөмірі немесе (--git) git сілтемесі.", show_default=False
+    ),
+    new: str = typer.Argument(
+        ..., help="Жаңа нұсқа: бума, нұсқа нөмірі немесе (--git) git сілтемесі.", show_default=False
+    ),
     fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Пішім: text, markdown, json."),
-    git: bool = typer.Option(False, "--git", help="OLD мен NEW — ағымдағы репозиторийдің git сілтемелері "
-                                                  "(OLD and NEW are git refs)."),
-    path: Optional[str] = typer.Option(None, "--path", help="--git кезінде ережелер жинағының бумасы, репозиторий "
-                                                            "түбірінен (әдепкі: кірістірілгеннің жолы)."),
-    lang: Optional[Lang] = LANG_OPTION,
+    git: bool = typer.Option(
+        False, "--git", help="OLD мен NEW — ағымдағы репозиторийдің git сілтемелері (OLD and NEW are git refs)."
+    ),
+    path: str | None = typer.Option(
+        None,
+        "--path",
+        help="--git кезінде ережелер жинағының бумасы, репозиторий түбірінен (әдепкі: кірістірілгеннің жолы).",
+    ),
+    lang: Lang | None = LANG_OPTION,
 ) -> None:
     """Екі нұсқаның айырмасы нұсқаулықтың тілімен: міндеттер, жобалар, КРІ, фактілер, мерзімдер, нысаналы мәндер
     (what changed between two rulebooks).
@@ -345,8 +391,9 @@ def rulebook_diff(
     if path is not None and not git:
         from uvb4.messages import t
 
-        raise UsageError.one(Position("--path"), t("diff-path-needs-git"), "conflicting-options",
-                             t("diff-path-needs-git.hint"))
+        raise UsageError.one(
+            Position("--path"), t("diff-path-needs-git"), "conflicting-options", t("diff-path-needs-git.hint")
+        )
     from uvb4.rulebook.diff import diff_rulebooks, render_json, render_markdown, render_text
     from uvb4.rulebook.gitref import load_compared
 
@@ -384,20 +431,25 @@ class CheckFormat(str, Enum):
 @app.command("check")
 @handles_errors
 def check_command(
-    folder: Path = typer.Argument(Path("."), help="Ұйымның бумасы немесе оның ZIP архиві (әдепкі: ағымдағы бума).",
-                                  show_default=False),
-    fmt: CheckFormat = typer.Option(CheckFormat.table, "--format", "-f",
-                                    help="Пішім: table, json, markdown, xlsx (xlsx үшін -o керек)."),
-    group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
-    kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ-ге қызмет ететін міндеттер, мысалы 2.1."),
-    task: Optional[str] = typer.Option(None, "--task", help="Тек осы міндет, мысалы 2.1.10."),
-    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    folder: Path = typer.Argument(
+        Path("."), help="Ұйымның бумасы немесе оның ZIP архиві (әдепкі: ағымдағы бума).", show_default=False
+    ),
+    fmt: CheckFormat = typer.Option(
+        CheckFormat.table, "--format", "-f", help="Пішім: table, json, markdown, xlsx (xlsx үшін -o керек)."
+    ),
+    group: str | None = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
+    kpi: str | None = typer.Option(None, "--kpi", help="Тек осы КРІ-ге қызмет ететін міндеттер, мысалы 2.1."),
+    task: str | None = typer.Option(None, "--task", help="Тек осы міндет, мысалы 2.1.10."),
+    year: str | None = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
     show_all: bool = typer.Option(False, "--all", help="Қолданылмайтын міндеттерді де көрсету (not-applicable)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Нәтижені файлға жазу (атомарлы түрде)."),
-    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
-    lang: Optional[Lang] = LANG_OPTION,
-    strict: bool = typer.Option(False, "--strict", help="Соңғы тексеру: расталмаған қол қоюшылар олқылық болып "
-                                                        "саналады (org.yaml-да strict: true)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Нәтижені файлға жазу (атомарлы түрде)."),
+    rulebook: str | None = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Lang | None = LANG_OPTION,
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Соңғы тексеру: расталмаған қол қоюшылар олқылық болып саналады (org.yaml-да strict: true).",
+    ),
 ) -> None:
     """Ұйымның орындау фактілерін міндет бойынша тексеру (check an evidence folder task by task).
 
@@ -411,8 +463,12 @@ def check_command(
         from uvb4.errors import Position, UsageError
         from uvb4.messages import t
 
-        raise UsageError.one(Position("--output"), t("output-required.binary", format="xlsx"), "output-required",
-                             t("output-required.binary.hint", format="xlsx"))
+        raise UsageError.one(
+            Position("--output"),
+            t("output-required.binary", format="xlsx"),
+            "output-required",
+            t("output-required.binary.hint", format="xlsx"),
+        )
     if output is not None:
         _refuse_inside(output, folder)
     rb = load_rulebook(rulebook)
@@ -421,9 +477,19 @@ def check_command(
     freeze_imports()  # modules and the rulebook live to the end: keep them out of the collector's walks
     _require_known(rb, kpi=kpi, task=task, group=group)
     reporting_year = _year(year)
-    result = _with_progress(lambda progress: check_folder(folder, rb, year=reporting_year, lang=language,
-                                                          group=group, kpi=kpi, task=task, progress=progress,
-                                                          strict=strict or None))
+    result = _with_progress(
+        lambda progress: check_folder(
+            folder,
+            rb,
+            year=reporting_year,
+            lang=language,
+            group=group,
+            kpi=kpi,
+            task=task,
+            progress=progress,
+            strict=strict or None,
+        )
+    )
     freeze_imports()  # and the evidence and results too: nothing of them is collected before exit
     pieces = render_chunks(result, fmt.value, language, include_not_applicable=show_all)
     if pieces is not None:  # JSON and Markdown: written task by task, never one big string
@@ -442,8 +508,9 @@ def _with_progress(work):
 
     from uvb4.messages import t
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True,
-                  console=_stderr_console()) as progress:
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=_stderr_console()
+    ) as progress:
         bar = progress.add_task(t("progress.scanning"), total=None)
         return work(lambda n: progress.update(bar, description=t("progress.scanned", count=n)))
 
@@ -455,24 +522,28 @@ def _today():
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         try:
-            return dt.datetime.fromtimestamp(int(epoch[:20]), dt.timezone.utc).date()
+            return dt.datetime.fromtimestamp(int(epoch[:20]), dt.UTC).date()
         except (OverflowError, OSError, ValueError):  # out of range: say so, never a traceback
             from uvb4.errors import Position, UsageError
             from uvb4.messages import t
 
-            raise UsageError.one(Position("SOURCE_DATE_EPOCH"), t("bad-source-date-epoch", value=epoch[:40]),
-                                 "bad-source-date-epoch", t("bad-source-date-epoch.hint")) from None
+            raise UsageError.one(
+                Position("SOURCE_DATE_EPOCH"),
+                t("bad-source-date-epoch", value=epoch[:40]),
+                "bad-source-date-epoch",
+                t("bad-source-date-epoch.hint"),
+            ) from None
     return dt.date.today()
 
 
-def _refuse_inside(output: Path, folder: Path, *others: Optional[Path]) -> None:
+def _refuse_inside(output: Path, folder: Path, *others: Path | None) -> None:
     """uvb4 never writes into or over what it reads: the evidence folder, the ZIP, a template."""
     from uvb4.atomic import refuse_inputs
 
     refuse_inputs(output, folder, *others)
 
 
-def _emit(rendered, output: Optional[Path], folder: Optional[Path] = None) -> None:
+def _emit(rendered, output: Path | None, folder: Path | None = None) -> None:
     """Print to stdout, or write ``output`` atomically (never inside the evidence folder); ``-o -`` is stdout."""
     if output is not None and str(output) == "-":
         output = None
@@ -498,7 +569,7 @@ def _print_out(rendered) -> None:
         Console(highlight=False, width=wide).print(rendered)
 
 
-def _write_out(rendered, output: Path, folder: Optional[Path]) -> None:
+def _write_out(rendered, output: Path, folder: Path | None) -> None:
     from uvb4.atomic import write_atomic
 
     if folder is not None:
@@ -506,13 +577,14 @@ def _write_out(rendered, output: Path, folder: Optional[Path]) -> None:
     if not isinstance(rendered, (str, bytes)):
         from rich.console import Console
 
-        console = Console(record=True, width=160, file=open(os.devnull, "w"))
-        console.print(rendered)
+        with open(os.devnull, "w") as sink:
+            console = Console(record=True, width=160, file=sink)
+            console.print(rendered)
         rendered = console.export_text()
     write_atomic(output, rendered)
 
 
-def _emit_chunks(chunks, output: Optional[Path], folder: Optional[Path] = None) -> None:
+def _emit_chunks(chunks, output: Path | None, folder: Path | None = None) -> None:
     """Like :func:`_emit` for a text document in pieces: each written to stdout or the atomic
     temporary file as it is made."""
     if output is not None and str(output) == "-":
@@ -540,8 +612,10 @@ def _print_summary(result, lang: str) -> None:
     if totals.get("signers_to_confirm"):  # semantics (issue 10): graded signer evidence
         from uvb4.output.labels import label
 
-        parts.append(f"{label('signers-to-confirm', lang)}: {totals['signers_to_confirm']}"
-                     + (f" ({label('strict', lang)})" if result.strict else ""))
+        parts.append(
+            f"{label('signers-to-confirm', lang)}: {totals['signers_to_confirm']}"
+            + (f" ({label('strict', lang)})" if result.strict else "")
+        )
     from uvb4.safe_text import visible
 
     print(f"{visible(result.profile.name)} ({result.year}): " + ", ".join(parts), file=sys.stderr)
@@ -577,28 +651,31 @@ class TemplateFormat(str, Enum):
     xlsx = "xlsx"
 
 
-figures_app = typer.Typer(help="КРІ көрсеткіштерінің файлдары (figures: template).", no_args_is_help=True,
-                          rich_markup_mode=None)
+figures_app = typer.Typer(
+    help="КРІ көрсеткіштерінің файлдары (figures: template).", no_args_is_help=True, rich_markup_mode=None
+)
 app.add_typer(figures_app, name="figures")
 
 
 @figures_app.callback()
-def _figures_group(lang: Optional[Lang] = LANG_OPTION) -> None:
+def _figures_group(lang: Lang | None = LANG_OPTION) -> None:
     _set_lang(lang)
 
-FOLDER_ARGUMENT = typer.Argument(Path("."), help="Ұйымның бумасы немесе ZIP архиві (әдепкі: ағымдағы бума).",
-                                 show_default=False)
+
+FOLDER_ARGUMENT = typer.Argument(
+    Path("."), help="Ұйымның бумасы немесе ZIP архиві (әдепкі: ағымдағы бума).", show_default=False
+)
 
 
 @app.command("kpi")
 @handles_errors
 def kpi_command(
     folder: Path = FOLDER_ARGUMENT,
-    kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
+    kpi: str | None = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
     fmt: ResultFormat = typer.Option(ResultFormat.table, "--format", "-f", help="Пішім: table, json, markdown."),
-    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
-    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
-    lang: Optional[Lang] = LANG_OPTION,
+    year: str | None = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    rulebook: str | None = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Lang | None = LANG_OPTION,
 ) -> None:
     """КРІ мәндері: көрсеткіштер, жылдың нысаналы мәні, орындалды ма (KPI values against targets).
 
@@ -610,8 +687,9 @@ def kpi_command(
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi)
     reporting_year = _year(year)
-    checked = _with_progress(lambda progress: check_folder(folder, rb, year=reporting_year, lang=language,
-                                                           progress=progress))
+    checked = _with_progress(
+        lambda progress: check_folder(folder, rb, year=reporting_year, lang=language, progress=progress)
+    )
     table = compute_kpis(checked, lang=language, kpi=kpi)
     _emit(renderable(table, fmt.value, language), None)
     raise typer.Exit(table.exit_code)
@@ -621,22 +699,29 @@ def kpi_command(
 @handles_errors
 def report_command(
     folder: Path = FOLDER_ARGUMENT,
-    kpi: Optional[str] = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
-    group: Optional[str] = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
-    fmt: Optional[ReportFormatOption] = typer.Option(
-        None, "--format", "-f", help="Пішім: md, docx, html, json, xlsx (әдепкі: -o кеңейтімінен, әйтпесе md)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Есеп файлы (атомарлы түрде жазылады)."),
-    template: Optional[Path] = typer.Option(None, "--template", help="Өз үлгіңіз (Jinja, құмсалғышта орындалады)."),
-    detail: DetailOption = typer.Option(DetailOption.gaps, "--detail",
-                                        help="gaps: тек олқылығы бар міндеттер толық (әдепкі); full: барлық міндеттер."),
+    kpi: str | None = typer.Option(None, "--kpi", help="Тек осы КРІ, мысалы 2.1."),
+    group: str | None = typer.Option(None, "--group", help="Тек осы жобалар тобы, мысалы 2."),
+    fmt: ReportFormatOption | None = typer.Option(
+        None, "--format", "-f", help="Пішім: md, docx, html, json, xlsx (әдепкі: -o кеңейтімінен, әйтпесе md)."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Есеп файлы (атомарлы түрде жазылады)."),
+    template: Path | None = typer.Option(None, "--template", help="Өз үлгіңіз (Jinja, құмсалғышта орындалады)."),
+    detail: DetailOption = typer.Option(
+        DetailOption.gaps, "--detail", help="gaps: тек олқылығы бар міндеттер толық (әдепкі); full: барлық міндеттер."
+    ),
     appendix: AppendixOption = typer.Option(
-        AppendixOption.auto, "--appendix",
-        help="Файлдар қосымшасы: auto (500 файлға дейін толық, одан көп болса қысқаша + CSV), full, summary, none."),
-    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
-    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
-    lang: Optional[Lang] = LANG_OPTION,
-    strict: bool = typer.Option(False, "--strict", help="Соңғы тексеру: расталмаған қол қоюшылар олқылық болып "
-                                                        "саналады (org.yaml-да strict: true)."),
+        AppendixOption.auto,
+        "--appendix",
+        help="Файлдар қосымшасы: auto (500 файлға дейін толық, одан көп болса қысқаша + CSV), full, summary, none.",
+    ),
+    year: str | None = typer.Option(None, "--year", help="Есепті жыл (org.yaml-дағы жылдың орнына)."),
+    rulebook: str | None = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Lang | None = LANG_OPTION,
+    strict: bool = typer.Option(
+        False,
+        "--strict",
+        help="Соңғы тексеру: расталмаған қол қоюшылар олқылық болып саналады (org.yaml-да strict: true).",
+    ),
 ) -> None:
     """Олқылықтар туралы есеп: алдымен қажетті әрекеттер; Markdown, DOCX, HTML, JSON немесе XLSX
     (gap report: actions first, then KPIs, gaps, evidence appendix).
@@ -648,22 +733,33 @@ def report_command(
     from uvb4.messages import t
 
     if kpi and group:
-        raise UsageError.one(Position("--kpi/--group"), t("conflicting-options"), "conflicting-options",
-                             t("conflicting-options.hint"))
+        raise UsageError.one(
+            Position("--kpi/--group"), t("conflicting-options"), "conflicting-options", t("conflicting-options.hint")
+        )
     chosen = fmt.value if fmt else None
     if chosen is None and output is not None:
-        chosen = {".docx": "docx", ".html": "html", ".htm": "html", ".json": "json",
-                  ".xlsx": "xlsx"}.get(output.suffix.lower(), "md")
+        chosen = {".docx": "docx", ".html": "html", ".htm": "html", ".json": "json", ".xlsx": "xlsx"}.get(
+            output.suffix.lower(), "md"
+        )
     chosen = chosen or "md"
     if chosen == "docx" and output is None:  # "-o -" writes the DOCX to stdout
-        raise UsageError.one(Position("--output"), t("output-required.docx"), "output-required",
-                             t("output-required.docx.hint"))
+        raise UsageError.one(
+            Position("--output"), t("output-required.docx"), "output-required", t("output-required.docx.hint")
+        )
     if template is not None and chosen in ("json", "xlsx"):
-        raise UsageError.one(Position("--template"), t("template-not-for-format", format=chosen),
-                             "conflicting-options", t("template-not-for-format.hint"))
+        raise UsageError.one(
+            Position("--template"),
+            t("template-not-for-format", format=chosen),
+            "conflicting-options",
+            t("template-not-for-format.hint"),
+        )
     if chosen == "xlsx" and output is None:
-        raise UsageError.one(Position("--output"), t("output-required.binary", format="xlsx"), "output-required",
-                             t("output-required.binary.hint", format="xlsx"))
+        raise UsageError.one(
+            Position("--output"),
+            t("output-required.binary", format="xlsx"),
+            "output-required",
+            t("output-required.binary.hint", format="xlsx"),
+        )
     if output is not None:
         _refuse_inside(output, folder, template)
     from uvb4.api import load_rulebook, review_folder, select
@@ -675,8 +771,11 @@ def report_command(
     rb = load_rulebook(rulebook)
     _require_known(rb, kpi=kpi, group=group)
     reporting_year = _year(year)
-    reviewed = _with_progress(lambda progress: review_folder(folder, rb, year=reporting_year, lang=language,
-                                                             progress=progress, strict=strict or None))
+    reviewed = _with_progress(
+        lambda progress: review_folder(
+            folder, rb, year=reporting_year, lang=language, progress=progress, strict=strict or None
+        )
+    )
     result, table = reviewed
     from uvb4.safe_text import clean_kpis, clean_result
 
@@ -687,19 +786,32 @@ def report_command(
     if report_format in (ReportFormat.json, ReportFormat.xlsx) and mode == "auto":
         mode = "full"  # machine-readable outputs carry the whole index
     index = output.with_name(output.stem + ".files.csv") if output is not None else None
-    context = build_context(result, table, folder, kpi=kpi, group=group, lang=language, today=_today(),
-                            detail=detail.value, appendix=mode, index_name=index.name if index else None)
+    context = build_context(
+        result,
+        table,
+        folder,
+        kpi=kpi,
+        group=group,
+        lang=language,
+        today=_today(),
+        detail=detail.value,
+        appendix=mode,
+        index_name=index.name if index else None,
+    )
     rendered = render_report(context, report_format, template)
     _emit(rendered, output, folder)
     if output is not None:
-        print(t("report-written", path=output, format=report_format.value.upper(),
-                actions=len(context["actions"])), file=sys.stderr)
+        print(
+            t("report-written", path=output, format=report_format.value.upper(), actions=len(context["actions"])),
+            file=sys.stderr,
+        )
     if context["appendix"]["mode"] == "summary" and index is not None:
         from uvb4.report.index import files_csv
 
         _emit(files_csv(context["files"]), index, folder)
         print(t("report-index-written", path=index), file=sys.stderr)
     raise typer.Exit(select(reviewed.check, kpi=kpi, group=group).exit_code)
+
 
 class ReviewFormat(str, Enum):
     table = "table"
@@ -714,20 +826,26 @@ class ReviewFormat(str, Enum):
 @app.command("review")
 @handles_errors
 def review_command(
-    root: Path = typer.Argument(..., help="Ұйымдар бумалары бар бума, ZIP архиві немесе тізім (review.yaml, .csv).",
-                                show_default=False),
-    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (әдепкі: әр ұйымның org.yaml-дағы жылы)."),
-    jobs: Optional[str] = typer.Option(None, "--jobs", "-j", help="Қатар жұмыс істейтін процестер саны "
-                                                                  "(әдепкі: ядролар саны)."),
-    fmt: Optional[ReviewFormat] = typer.Option(None, "--format", "-f",
-                                               help="Пішім: table, json, csv, xlsx, md, html, docx "
-                                                    "(әдепкі: -o кеңейтімінен, әйтпесе table)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Нәтиже файлы (атомарлы түрде жазылады)."),
-    store: Optional[Path] = typer.Option(None, "--store", help="Тарих қоймасы (SQLite): шолу соған жазылады."),
-    compare_to: Optional[str] = typer.Option(None, "--compare-to", help="Салыстыру: қоймадағы жыл (мысалы 2022) "
-                                                                        "немесе бұрынғы --format json файлы."),
-    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
-    lang: Optional[Lang] = LANG_OPTION,
+    root: Path = typer.Argument(
+        ..., help="Ұйымдар бумалары бар бума, ZIP архиві немесе тізім (review.yaml, .csv).", show_default=False
+    ),
+    year: str | None = typer.Option(None, "--year", help="Есепті жыл (әдепкі: әр ұйымның org.yaml-дағы жылы)."),
+    jobs: str | None = typer.Option(
+        None, "--jobs", "-j", help="Қатар жұмыс істейтін процестер саны (әдепкі: ядролар саны)."
+    ),
+    fmt: ReviewFormat | None = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="Пішім: table, json, csv, xlsx, md, html, docx (әдепкі: -o кеңейтімінен, әйтпесе table).",
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Нәтиже файлы (атомарлы түрде жазылады)."),
+    store: Path | None = typer.Option(None, "--store", help="Тарих қоймасы (SQLite): шолу соған жазылады."),
+    compare_to: str | None = typer.Option(
+        None, "--compare-to", help="Салыстыру: қоймадағы жыл (мысалы 2022) немесе бұрынғы --format json файлы."
+    ),
+    rulebook: str | None = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Lang | None = LANG_OPTION,
 ) -> None:
     """Көп ұйымның жылдық шолуы: міндеттер, КРІ, жиынтықтар, рейтинг, өткен жылмен салыстыру
     (annual review of many organisations).
@@ -741,17 +859,29 @@ def review_command(
 
     chosen = fmt.value if fmt else None
     if chosen is None and output is not None:
-        chosen = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".md": "md", ".html": "html", ".htm": "html",
-                  ".docx": "docx"}.get(output.suffix.lower(), "table")
+        chosen = {
+            ".json": "json",
+            ".csv": "csv",
+            ".xlsx": "xlsx",
+            ".md": "md",
+            ".html": "html",
+            ".htm": "html",
+            ".docx": "docx",
+        }.get(output.suffix.lower(), "table")
     chosen = chosen or "table"
     if chosen in ("xlsx", "docx") and output is None:
-        raise UsageError.one(Position("--output"), t("review-output-required", format=chosen),
-                             "output-required", t("review-output-required.hint", format=chosen))
+        raise UsageError.one(
+            Position("--output"),
+            t("review-output-required", format=chosen),
+            "output-required",
+            t("review-output-required.hint", format=chosen),
+        )
     workers = None
     if jobs is not None:
         if not (jobs.strip().isascii() and jobs.strip().isdigit() and int(jobs) > 0):
-            raise UsageError.one(Position("--jobs"), t("review-bad-jobs", value=jobs), "bad-jobs",
-                                 t("review-bad-jobs.hint"))
+            raise UsageError.one(
+                Position("--jobs"), t("review-bad-jobs", value=jobs), "bad-jobs", t("review-bad-jobs.hint")
+            )
         workers = int(jobs)
     reporting_year = _year(year)
     for written in (output, store):
@@ -759,9 +889,19 @@ def review_command(
             _refuse_inside(written, root)
     from uvb4.review.cli import run_review_command
 
-    code = run_review_command(root, year=reporting_year, jobs=workers, fmt=chosen, output=output, store=store,
-                              compare_to=compare_to, rulebook=rulebook, lang=language, today=_today(),
-                              emit=lambda rendered: _emit(rendered, output, root))
+    code = run_review_command(
+        root,
+        year=reporting_year,
+        jobs=workers,
+        fmt=chosen,
+        output=output,
+        store=store,
+        compare_to=compare_to,
+        rulebook=rulebook,
+        lang=language,
+        today=_today(),
+        emit=lambda rendered: _emit(rendered, output, root),
+    )
     raise typer.Exit(code)
 
 
@@ -769,9 +909,9 @@ def review_command(
 @handles_errors
 def figures_template(
     fmt: TemplateFormat = typer.Option(TemplateFormat.yaml, "--format", "-f", help="Пішім: yaml, csv, xlsx."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Файл (xlsx үшін міндетті)."),
-    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
-    lang: Optional[Lang] = LANG_OPTION,
+    output: Path | None = typer.Option(None, "--output", "-o", help="Файл (xlsx үшін міндетті)."),
+    rulebook: str | None = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Lang | None = LANG_OPTION,
 ) -> None:
     """Барлық КРІ кірістері бар бос көрсеткіштер файлы (an empty figures file listing every KPI input)."""
     _set_lang(lang)
@@ -781,8 +921,9 @@ def figures_template(
     from uvb4.messages import t
 
     if fmt is TemplateFormat.xlsx and output is None:
-        raise UsageError.one(Position("--output"), t("output-required.xlsx"), "output-required",
-                             t("output-required.xlsx.hint"))
+        raise UsageError.one(
+            Position("--output"), t("output-required.xlsx"), "output-required", t("output-required.xlsx.hint")
+        )
     content = make_template(load_rulebook(rulebook), fmt.value)
     _emit(content, output)
 
@@ -805,22 +946,29 @@ class OrgType(str, Enum):
 @handles_errors
 def init_command(
     folder: Path = typer.Argument(..., help="Жасалатын немесе толықтырылатын ұйым бумасы.", show_default=False),
-    types: Optional[list[OrgType]] = typer.Option(None, "--type", help="Ұйым түрі; бірнеше рет беруге болады "
-                                                  "(білім министрлігі: central-state-body және education-ministry)."),
-    name: Optional[str] = typer.Option(None, "--name", help="Ұйымның атауы."),
-    bin_number: Optional[str] = typer.Option(None, "--bin", help="БСН: 12 цифр, бақылау цифры тексеріледі."),
-    year: Optional[str] = typer.Option(None, "--year", help="Есепті жыл (әдепкі: ағымдағы жыл)."),
-    officials: Optional[list[str]] = typer.Option(None, "--official", help="Лауазымды адам: «АТЫ-ЖӨНІ=РӨЛІ[=ЖСН]», "
-                                                  "бірнеше рет беруге болады."),
-    update: bool = typer.Option(False, "--update", help="Бар буманы ережелер жинағының жаңа нұсқасымен толықтыру, "
-                                                        "ескірген бумаларды атау."),
-    since: Optional[str] = typer.Option(None, "--from", help="--update кезінде: бума жасалған бұрынғы нұсқа "
-                                                             "(қайта нөмірленген міндеттерді табу үшін)."),
+    types: list[OrgType] | None = typer.Option(
+        None,
+        "--type",
+        help="Ұйым түрі; бірнеше рет беруге болады (білім министрлігі: central-state-body және education-ministry).",
+    ),
+    name: str | None = typer.Option(None, "--name", help="Ұйымның атауы."),
+    bin_number: str | None = typer.Option(None, "--bin", help="БСН: 12 цифр, бақылау цифры тексеріледі."),
+    year: str | None = typer.Option(None, "--year", help="Есепті жыл (әдепкі: ағымдағы жыл)."),
+    officials: list[str] | None = typer.Option(
+        None, "--official", help="Лауазымды адам: «АТЫ-ЖӨНІ=РӨЛІ[=ЖСН]», бірнеше рет беруге болады."
+    ),
+    update: bool = typer.Option(
+        False, "--update", help="Бар буманы ережелер жинағының жаңа нұсқасымен толықтыру, ескірген бумаларды атау."
+    ),
+    since: str | None = typer.Option(
+        None, "--from", help="--update кезінде: бума жасалған бұрынғы нұсқа (қайта нөмірленген міндеттерді табу үшін)."
+    ),
     dry_run: bool = typer.Option(False, "--dry-run", help="Ештеңе жазбай, жоспарды көрсету."),
-    interactive: Optional[bool] = typer.Option(None, "--interactive/--no-input",
-                                               help="Жетпейтінін сұрау (әдепкі: терминалда сұрайды)."),
-    rulebook: Optional[str] = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
-    lang: Optional[Lang] = LANG_OPTION,
+    interactive: bool | None = typer.Option(
+        None, "--interactive/--no-input", help="Жетпейтінін сұрау (әдепкі: терминалда сұрайды)."
+    ),
+    rulebook: str | None = typer.Option(None, "--rulebook", help="Басқа ережелер жинағы (бума немесе нұсқа)."),
+    lang: Lang | None = LANG_OPTION,
 ) -> None:
     """Ұйымның орындау фактілері бумасын жасау: org.yaml, әр міндетке бума және не жүктеу керектігі
     (lay out an organisation's evidence folder).
@@ -831,11 +979,21 @@ def init_command(
     language = _set_lang(lang)
     from uvb4.scaffold import run_init
 
-    run_init(folder, types=[t_.value for t_ in types or []], name=name, bin_number=bin_number, year=year,
-             officials=officials or [], update=update, since=since, dry_run=dry_run,
-             interactive=sys.stdin.isatty() if interactive is None else interactive, rulebook=rulebook,
-             lang=language, today=_today())
-
+    run_init(
+        folder,
+        types=[t_.value for t_ in types or []],
+        name=name,
+        bin_number=bin_number,
+        year=year,
+        officials=officials or [],
+        update=update,
+        since=since,
+        dry_run=dry_run,
+        interactive=sys.stdin.isatty() if interactive is None else interactive,
+        rulebook=rulebook,
+        lang=language,
+        today=_today(),
+    )
 
 
 def main() -> None:

@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 import sys
-from functools import lru_cache
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 import typer
@@ -36,7 +36,7 @@ except ImportError:  # an older Typer on top of Click
     import click as _click  # type: ignore[no-redef]
 
 from uvb4 import i18n
-from uvb4.messages import CLICK, _LANG, current_lang, normalise_lang
+from uvb4.messages import _LANG, CLICK, current_lang, normalise_lang
 
 LANG_OPTION_NAME = "--lang"
 
@@ -119,8 +119,11 @@ class LocalisedFormatter(_click.HelpFormatter):
             match = _EXTRA.match(help_text or "")
             if match:
                 body = match.group("help")
-                help_text = f"{translate_help(body)}  [{_extra(match.group('extra'))}]" if body else \
-                    f"[{_extra(match.group('extra'))}]"
+                help_text = (
+                    f"{translate_help(body)}  [{_extra(match.group('extra'))}]"
+                    if body
+                    else f"[{_extra(match.group('extra'))}]"
+                )
             else:
                 help_text = translate_help(help_text) or ""
             translated.append((_metavars(term), help_text))
@@ -206,7 +209,7 @@ def translate_message(message: str, lang: str | None = None) -> str:
     """One of Click's error messages in ``lang``; one it does not know stays as it is."""
     message = message.strip()
     if message.startswith("Value error, "):  # Typer's coercion passes Pydantic's wording on
-        message = message[len("Value error, "):]
+        message = message[len("Value error, ") :]
     for key, pattern in _message_patterns():
         match = pattern.fullmatch(message)
         if not match:
@@ -242,8 +245,14 @@ def show_error(exc: _click.ClickException, file: Any = None) -> None:
 class LocalisedGroup(TyperGroup):
     """The root command: language first, then Typer's usual run with translated help and errors."""
 
-    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
-             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         token = _LANG.set(language_in(argv) or _LANG.get())
         try:

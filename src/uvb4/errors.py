@@ -28,7 +28,7 @@ class Position:
         return f"{self.path}:{self.line}:{self.col}"
 
     @classmethod
-    def of(cls, path: Path | str, line: int | None = None, col: int | None = None) -> "Position":
+    def of(cls, path: Path | str, line: int | None = None, col: int | None = None) -> Position:
         return cls(display_path(path), line, col)
 
 
@@ -65,7 +65,7 @@ class Uvb4Error(Exception):
         return "\n".join(str(p) for p in self.problems)
 
     @classmethod
-    def one(cls, position: Position, message: str, code: str, hint: str | None = None) -> "Uvb4Error":
+    def one(cls, position: Position, message: str, code: str, hint: str | None = None) -> Uvb4Error:
         return cls([Problem(position, message, code, hint)])
 
 

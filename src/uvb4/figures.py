@@ -85,14 +85,21 @@ def _from_yaml(path: Path) -> Figures:
     locator = Locator(path, text)
     figures = Figures(str(path))
     if not isinstance(data, dict) or not isinstance(data.get("kpis"), dict):
-        raise EvidenceError.one(Position.of(path, 1, 1), t("bad-figures.no-kpis"),
-                                "bad-figures", t("bad-figures.no-kpis.hint"))
+        raise EvidenceError.one(
+            Position.of(path, 1, 1), t("bad-figures.no-kpis"), "bad-figures", t("bad-figures.no-kpis.hint")
+        )
     problems: list[Problem] = []
     for kpi, inputs in data["kpis"].items():
         kpi = str(kpi)
         if not isinstance(inputs, dict):
-            problems.append(Problem(locator.position(("kpis", kpi)), t("bad-figures.inputs-not-a-mapping"),
-                                    "bad-figures", t("bad-figures.inputs-not-a-mapping.hint")))
+            problems.append(
+                Problem(
+                    locator.position(("kpis", kpi)),
+                    t("bad-figures.inputs-not-a-mapping"),
+                    "bad-figures",
+                    t("bad-figures.inputs-not-a-mapping.hint"),
+                )
+            )
             continue
         for name, raw in inputs.items():
             if raw is None:  # left blank (as in the template): not given
@@ -103,16 +110,22 @@ def _from_yaml(path: Path) -> Figures:
                 if isinstance(raw, dict):
                     unknown = set(raw) - {"total", "breakdown"}
                     if unknown:
-                        raise EvidenceError.one(locator.position(loc),
-                                                t("bad-figures.unknown-keys", keys=sorted(unknown)),
-                                                "bad-figures", t("bad-figures.unknown-keys.hint"))
+                        raise EvidenceError.one(
+                            locator.position(loc),
+                            t("bad-figures.unknown-keys", keys=sorted(unknown)),
+                            "bad-figures",
+                            t("bad-figures.unknown-keys.hint"),
+                        )
                     if raw.get("total") is not None:
                         figure.total = _number(raw["total"], locator.position(loc + ("total",)))
                     parts = raw.get("breakdown") or {}
                     if not isinstance(parts, dict):
-                        raise EvidenceError.one(locator.position(loc + ("breakdown",)),
-                                                t("bad-figures.breakdown-not-a-mapping"), "bad-figures",
-                                                t("bad-figures.breakdown-not-a-mapping.hint"))
+                        raise EvidenceError.one(
+                            locator.position(loc + ("breakdown",)),
+                            t("bad-figures.breakdown-not-a-mapping"),
+                            "bad-figures",
+                            t("bad-figures.breakdown-not-a-mapping.hint"),
+                        )
                     for key, value in parts.items():
                         if value is None:
                             continue
@@ -140,8 +153,12 @@ def _header_index(header: list[str], path: Path) -> dict[str, int]:
                 break
     missing = [c for c in ("kpi", "input", "value") if c not in index]
     if missing:
-        raise EvidenceError.one(Position.of(path, 1, 1), t("bad-figures.missing-columns", columns=", ".join(missing)),
-                                "bad-figures", t("bad-figures.missing-columns.hint"))
+        raise EvidenceError.one(
+            Position.of(path, 1, 1),
+            t("bad-figures.missing-columns", columns=", ".join(missing)),
+            "bad-figures",
+            t("bad-figures.missing-columns.hint"),
+        )
     return index
 
 
@@ -174,8 +191,14 @@ def _from_rows(path: Path, rows) -> Figures:
         col = index["value"] + 1
         where = Position.of(path, number, col)
         if not kpi or not name:
-            problems.append(Problem(Position.of(path, number, 1), t("bad-figures.row-incomplete"),
-                                    "bad-figures", t("bad-figures.row-incomplete.hint")))
+            problems.append(
+                Problem(
+                    Position.of(path, number, 1),
+                    t("bad-figures.row-incomplete"),
+                    "bad-figures",
+                    t("bad-figures.row-incomplete.hint"),
+                )
+            )
             continue
         if str(cells[index["value"]]).strip() == "":
             continue  # left blank (as in the template): not given

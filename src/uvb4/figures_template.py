@@ -16,8 +16,7 @@ def _rows(rulebook: Rulebook):
 
 def make_template(rulebook: Rulebook, fmt: str) -> str | bytes:
     if fmt == "yaml":
-        lines = ["# uvb4 KPI figures (docs/figures.md). Fill in the values; remove what does not apply.",
-                 "kpis:"]
+        lines = ["# uvb4 KPI figures (docs/figures.md). Fill in the values; remove what does not apply.", "kpis:"]
         current = None
         for kpi, item in _rows(rulebook):
             if kpi.id != current:

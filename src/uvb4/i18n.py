@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import gettext
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DOMAIN = "uvb4"  # the messages, labels and findings
@@ -90,8 +90,13 @@ def read_po(path: Path, *, identity: bool = False) -> tuple[dict, str]:
             header = entry.get("msgstr", "")
         elif not entry.get("fuzzy"):
             if "msgid_plural" in entry:
-                forms = [entry["msgid"], entry["msgid_plural"]] if identity else [
-                    entry.get(f"msgstr[{i}]", "") for i in range(len([k for k in entry if k.startswith("msgstr[")]))]
+                forms = (
+                    [entry["msgid"], entry["msgid_plural"]]
+                    if identity
+                    else [
+                        entry.get(f"msgstr[{i}]", "") for i in range(len([k for k in entry if k.startswith("msgstr[")]))
+                    ]
+                )
                 if forms and all(forms):
                     for i, form in enumerate(forms):
                         catalog[(key, i)] = form
@@ -122,7 +127,8 @@ def read_po(path: Path, *, identity: bool = False) -> tuple[dict, str]:
         if keyword in ("msgctxt", "msgid") and "msgid" in entry:
             flush()
         if keyword not in ("msgctxt", "msgid", "msgid_plural", "msgstr") and not (
-                keyword.startswith("msgstr[") and keyword.endswith("]")):
+            keyword.startswith("msgstr[") and keyword.endswith("]")
+        ):
             raise ValueError(f"{where}: unknown keyword {keyword!r}")
         field = keyword
         entry[field] = _unquote(rest, where)
@@ -163,7 +169,8 @@ def write_mo(catalog: dict, plural_forms: str) -> bytes:
     import struct
 
     entries: dict[bytes, bytes] = {
-        b"": f"Content-Type: text/plain; charset=UTF-8\nPlural-Forms: {plural_forms}\n".encode()}
+        b"": f"Content-Type: text/plain; charset=UTF-8\nPlural-Forms: {plural_forms}\n".encode()
+    }
     plurals: dict[str, dict[int, str]] = {}
     for key, text in catalog.items():
         if isinstance(key, tuple):
@@ -173,7 +180,8 @@ def write_mo(catalog: dict, plural_forms: str) -> bytes:
     for msgid, forms in plurals.items():
         # msgid_plural is not kept by gettext's reader; the singular stands in for it
         entries[f"{msgid}\x00{msgid.split(chr(4))[-1]}".encode()] = "\x00".join(
-            forms[i] for i in sorted(forms)).encode()
+            forms[i] for i in sorted(forms)
+        ).encode()
     keys = sorted(entries)
     ids = strs = b""
     offsets = []
@@ -183,13 +191,18 @@ def write_mo(catalog: dict, plural_forms: str) -> bytes:
         strs += entries[key] + b"\0"
     start = 7 * 4 + 16 * len(keys)
     table = []
-    for id_offset, id_len, str_offset, str_len in offsets:
+    for id_offset, id_len, _str_offset, _str_len in offsets:
         table.append((id_len, start + id_offset))
     ids_start = start + len(ids)
     str_table = [(str_len, ids_start + str_offset) for _, _, str_offset, str_len in offsets]
     header = struct.pack("Iiiiiii", 0x950412DE, 0, len(keys), 7 * 4, 7 * 4 + 8 * len(keys), 0, 0)
-    return (header + b"".join(struct.pack("ii", *row) for row in table)
-            + b"".join(struct.pack("ii", *row) for row in str_table) + ids + strs)
+    return (
+        header
+        + b"".join(struct.pack("ii", *row) for row in table)
+        + b"".join(struct.pack("ii", *row) for row in str_table)
+        + ids
+        + strs
+    )
 
 
 def _cache_dir() -> Path | None:
@@ -239,7 +252,7 @@ def _from_source(lang: str, po: Path, domain: str) -> gettext.GNUTranslations:
     return translations
 
 
-@lru_cache(maxsize=None)
+@cache
 def translations(lang: str, domain: str = DOMAIN) -> gettext.GNUTranslations:
     """The compiled catalogue of ``lang``: the built ``.mo`` when present and not older than
     its ``.po``, else the ``.po`` (see :func:`_from_source`)."""
@@ -254,12 +267,12 @@ def translations(lang: str, domain: str = DOMAIN) -> gettext.GNUTranslations:
     return _from_source(lang, po, domain)
 
 
-@lru_cache(maxsize=None)
+@cache
 def source_index(domain: str = DOMAIN) -> dict[str, tuple[str, str | None]]:
     """message key (msgctxt) → (Kazakh msgid, Kazakh msgid_plural or ``None``), help texts excluded."""
     index: dict[str, tuple[str, str | None]] = {}
     catalog = translations("kk", domain)._catalog  # type: ignore[attr-defined]
-    for key, text in catalog.items():
+    for key in catalog:
         if isinstance(key, tuple):
             joined, form = key
             if form != 0 or "\x04" not in joined:

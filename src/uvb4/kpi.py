@@ -26,10 +26,17 @@ from uvb4.messages import KPI_FINDINGS, text_of
 from uvb4.rulebook.model import Kpi, Rulebook
 
 KPI_CODES = (
-    "missing-figure", "zero-denominator", "numerator-above-denominator", "negative-figure", "fractional-count",
-    "unknown-kpi", "unknown-input", "unknown-breakdown", "breakdown-mismatch", "figures-contradict-evidence",
+    "missing-figure",
+    "zero-denominator",
+    "numerator-above-denominator",
+    "negative-figure",
+    "fractional-count",
+    "unknown-kpi",
+    "unknown-input",
+    "unknown-breakdown",
+    "breakdown-mismatch",
+    "figures-contradict-evidence",
 )
-
 
 
 class Verdict(str, Enum):
@@ -82,8 +89,11 @@ class KpiTable:
     findings: list[KpiFinding]  # figures the rulebook does not know
 
     def to_dict(self, lang: str = "kk") -> dict[str, Any]:
-        return {"year": self.year, "kpis": [k.to_dict(lang) for k in self.kpis],
-                "findings": [f.to_dict() for f in self.findings]}
+        return {
+            "year": self.year,
+            "kpis": [k.to_dict(lang) for k in self.kpis],
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
 
 def _msg(code: str, lang: str, **values: Any) -> str:
@@ -121,15 +131,21 @@ def compute_kpis(
     return KpiTable(year=year, kpis=values, findings=table_findings)
 
 
-def _compute(kpi: Kpi, group: str, figures: Figures, year: int, units: int | None,
-             task_status: dict[str, str], lang: str) -> KpiValue:
+def _compute(
+    kpi: Kpi, group: str, figures: Figures, year: int, units: int | None, task_status: dict[str, str], lang: str
+) -> KpiValue:
     findings: list[KpiFinding] = []
     declared = {i.name: i for i in kpi.inputs}
     given = figures.values.get(kpi.id, {})
     for name, figure in given.items():
         if name not in declared:
-            findings.append(KpiFinding("unknown-input", _msg("unknown-input", lang, input=name, kpi=kpi.id,
-                                                             known=", ".join(declared) or "—"), figure.where))
+            findings.append(
+                KpiFinding(
+                    "unknown-input",
+                    _msg("unknown-input", lang, input=name, kpi=kpi.id, known=", ".join(declared) or "—"),
+                    figure.where,
+                )
+            )
     inputs: dict[str, float | None] = {}
     contradicted: set[str] = set()
     for name, spec in declared.items():
@@ -142,28 +158,52 @@ def _compute(kpi: Kpi, group: str, figures: Figures, year: int, units: int | Non
             continue
         for part in figure.parts:
             if spec.breakdown and part not in spec.breakdown:
-                findings.append(KpiFinding("unknown-breakdown", _msg("unknown-breakdown", lang, input=name, part=part,
-                                                                     known=", ".join(spec.breakdown)), figure.where))
+                findings.append(
+                    KpiFinding(
+                        "unknown-breakdown",
+                        _msg("unknown-breakdown", lang, input=name, part=part, known=", ".join(spec.breakdown)),
+                        figure.where,
+                    )
+                )
         if figure.total is not None and figure.parts and abs(sum(figure.parts.values()) - figure.total) > 1e-9:
-            findings.append(KpiFinding("breakdown-mismatch", _msg("breakdown-mismatch", lang, input=name,
-                                                                  parts=sum(figure.parts.values()),
-                                                                  total=figure.total), figure.where))
+            findings.append(
+                KpiFinding(
+                    "breakdown-mismatch",
+                    _msg("breakdown-mismatch", lang, input=name, parts=sum(figure.parts.values()), total=figure.total),
+                    figure.where,
+                )
+            )
         for shown in [value, *figure.parts.values()]:
             if shown < 0:
-                findings.append(KpiFinding("negative-figure", _msg("negative-figure", lang, input=name, value=shown),
-                                           figure.where))
+                findings.append(
+                    KpiFinding("negative-figure", _msg("negative-figure", lang, input=name, value=shown), figure.where)
+                )
                 break
             if spec.integer and shown != int(shown):
-                findings.append(KpiFinding("fractional-count", _msg("fractional-count", lang, input=name,
-                                                                    value=shown), figure.where))
+                findings.append(
+                    KpiFinding(
+                        "fractional-count", _msg("fractional-count", lang, input=name, value=shown), figure.where
+                    )
+                )
                 break
         if spec.implies_evidence and value > 0 and spec.implies_evidence not in contradicted:
             status = task_status.get(spec.implies_evidence)
             if status in ("missing", "exempt"):
                 contradicted.add(spec.implies_evidence)  # once per task, at the first input implying it
-                findings.append(KpiFinding("figures-contradict-evidence",
-                                           _msg("figures-contradict-evidence", lang, input=name, value=value,
-                                                task=spec.implies_evidence, status=status), figure.where))
+                findings.append(
+                    KpiFinding(
+                        "figures-contradict-evidence",
+                        _msg(
+                            "figures-contradict-evidence",
+                            lang,
+                            input=name,
+                            value=value,
+                            task=spec.implies_evidence,
+                            status=status,
+                        ),
+                        figure.where,
+                    )
+                )
     value = _evaluate(kpi, inputs, given, findings, lang)
     target = kpi.targets.get(year)
     if value is None:
@@ -191,13 +231,25 @@ def _evaluate(kpi: Kpi, inputs: dict[str, float | None], given, findings: list[K
     numerator, denominator = inputs[formula.numerator], inputs[formula.denominator]
     where = given[formula.denominator].where if formula.denominator in given else None
     if denominator == 0:
-        findings.append(KpiFinding("zero-denominator", _msg("zero-denominator", lang, input=formula.denominator),
-                                   where))
+        findings.append(
+            KpiFinding("zero-denominator", _msg("zero-denominator", lang, input=formula.denominator), where)
+        )
         return None
     if formula.kind.value == "share":
         if numerator > denominator:
-            findings.append(KpiFinding("numerator-above-denominator",
-                                       _msg("numerator-above-denominator", lang, numerator=formula.numerator,
-                                            n=numerator, denominator=formula.denominator, d=denominator), where))
+            findings.append(
+                KpiFinding(
+                    "numerator-above-denominator",
+                    _msg(
+                        "numerator-above-denominator",
+                        lang,
+                        numerator=formula.numerator,
+                        n=numerator,
+                        denominator=formula.denominator,
+                        d=denominator,
+                    ),
+                    where,
+                )
+            )
         return numerator / denominator * 100
     return numerator / denominator

@@ -47,9 +47,12 @@ def parse_size(text: str) -> int | None:
     return value if value > 0 else None
 
 
-CONTROL_BYTES = Limit("control_bytes", 8 * MIB,
-                      "bytes read from one control file: org.yaml, _meta.yaml, _register.*, figures.yaml/csv, "
-                      "rulebook files, report templates")
+CONTROL_BYTES = Limit(
+    "control_bytes",
+    8 * MIB,
+    "bytes read from one control file: org.yaml, _meta.yaml, _register.*, figures.yaml/csv, "
+    "rulebook files, report templates",
+)
 SIGNATURE_BYTES = Limit("signature_bytes", 64 * MIB, "bytes of one e-signature file (.cms/.p7s/.sig)")
 ZIP_ENTRIES = Limit("zip_entries", 200_000, "members of one ZIP archive")
 ZIP_MEMBER_BYTES = Limit("zip_member_bytes", 4 * GIB, "declared unpacked size of one ZIP member")
@@ -64,8 +67,22 @@ RENDER_SECONDS = Limit("render_seconds", 60, "seconds a report template may run"
 RENDER_BYTES = Limit("render_bytes", 64 * MIB, "bytes a report template may produce")
 PATH_DEPTH = Limit("path_depth", 64, "folders nested inside an organisation folder or ZIP")
 
-ALL = (CONTROL_BYTES, SIGNATURE_BYTES, ZIP_ENTRIES, ZIP_MEMBER_BYTES, ZIP_TOTAL_BYTES, ZIP_RATIO, XLSX_BYTES,
-       XLSX_CELLS, YAML_DEPTH, YAML_NODES, NUMBER_DIGITS, RENDER_SECONDS, RENDER_BYTES, PATH_DEPTH)
+ALL = (
+    CONTROL_BYTES,
+    SIGNATURE_BYTES,
+    ZIP_ENTRIES,
+    ZIP_MEMBER_BYTES,
+    ZIP_TOTAL_BYTES,
+    ZIP_RATIO,
+    XLSX_BYTES,
+    XLSX_CELLS,
+    YAML_DEPTH,
+    YAML_NODES,
+    NUMBER_DIGITS,
+    RENDER_SECONDS,
+    RENDER_BYTES,
+    PATH_DEPTH,
+)
 
 
 class TooLarge(Exception):
@@ -96,8 +113,11 @@ def read_bounded(path: str | os.PathLike, limit: Limit = CONTROL_BYTES) -> bytes
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise IsADirectoryError(21, "not a regular file") if stat.S_ISDIR(info.st_mode) else \
-                OSError(22, "not a regular file")
+            raise (
+                IsADirectoryError(21, "not a regular file")
+                if stat.S_ISDIR(info.st_mode)
+                else OSError(22, "not a regular file")
+            )
         if info.st_size > maximum:
             raise TooLarge(limit, info.st_size)
         chunks, total = [], 0

@@ -65,7 +65,7 @@ class Catalogue(Mapping[str, dict[str, str]]):
     def _keys(self) -> list[str]:
         index = i18n.source_index(i18n.domain_of(self._prefix))
         if self._prefix:
-            return [c[len(self._prefix):] for c in index if c.startswith(self._prefix)]
+            return [c[len(self._prefix) :] for c in index if c.startswith(self._prefix)]
         return [c for c in index if ":" not in c]
 
     def __getitem__(self, key: str) -> dict[str, str]:
@@ -75,7 +75,9 @@ class Catalogue(Mapping[str, dict[str, str]]):
 
     def __contains__(self, key: object) -> bool:
         ctxt = self.context(key) if isinstance(key, str) else ""
-        return bool(ctxt) and (bool(self._prefix) or ":" not in ctxt) and ctxt in i18n.source_index(i18n.domain_of(ctxt))
+        return (
+            bool(ctxt) and (bool(self._prefix) or ":" not in ctxt) and ctxt in i18n.source_index(i18n.domain_of(ctxt))
+        )
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._keys())
@@ -128,9 +130,27 @@ REPORT_TEXTS = Catalogue("REPORT_TEXTS")
 REPORT_KINDS = Catalogue("REPORT_KINDS")
 
 CATALOGUES: dict[str, Catalogue] = {
-    c.name: c for c in (MESSAGES, LEVELS, FINDINGS, ROLES, STATUSES, KPI_FINDINGS, CHECK_LABELS, VERDICTS,
-                        REPORT_LABELS, RULEBOOK_LABELS, CLICK, INIT_LABELS, ORG_COMMENTS, ORG_TYPES, INIT_PROMPTS,
-                        REVIEW_LABELS, REPORT_TEXTS, REPORT_KINDS)
+    c.name: c
+    for c in (
+        MESSAGES,
+        LEVELS,
+        FINDINGS,
+        ROLES,
+        STATUSES,
+        KPI_FINDINGS,
+        CHECK_LABELS,
+        VERDICTS,
+        REPORT_LABELS,
+        RULEBOOK_LABELS,
+        CLICK,
+        INIT_LABELS,
+        ORG_COMMENTS,
+        ORG_TYPES,
+        INIT_PROMPTS,
+        REVIEW_LABELS,
+        REPORT_TEXTS,
+        REPORT_KINDS,
+    )
 }
 
 

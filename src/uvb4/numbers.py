@@ -57,7 +57,7 @@ def parse_number(raw: object, max_digits: int | None = None) -> float:
         text = text.replace(thousands, "").replace(decimal, ".")
     elif commas > 1 or dots > 1:  # 1,000,000 / 1.000.000: grouped thousands
         mark = "," if commas else "."
-        if not re.fullmatch(r"[-+]?\d{1,3}(\%s\d{3})+" % mark, text):
+        if not re.fullmatch(r"[-+]?\d{1,3}(" + re.escape(mark) + r"\d{3})+", text):
             raise NumberError("not-a-number")
         text = text.replace(mark, "")
     elif commas == 1 or dots == 1:
@@ -67,8 +67,9 @@ def parse_number(raw: object, max_digits: int | None = None) -> float:
             raise NumberError("ambiguous")
         text = text.replace(",", ".")
     if not _PLAIN.fullmatch(text):
-        raise NumberError("not-finite" if text.casefold().lstrip("+-") in ("nan", "inf", "infinity") else
-                          "not-a-number")
+        raise NumberError(
+            "not-finite" if text.casefold().lstrip("+-") in ("nan", "inf", "infinity") else "not-a-number"
+        )
     if len(re.match(r"[-+]?0*(\d*)", text).group(1)) > max_digits:
         raise NumberError("not-finite")
     return _finite(float(text))

@@ -75,14 +75,25 @@ def clean_result(result: Any) -> Any:
     """A copy of a :class:`~uvb4.checks.model.CheckResult` whose texts from the folder are :func:`visible`."""
     profile = result.profile
     if _UNSAFE.search(profile.name) or any(_UNSAFE.search(o.name) for o in profile.officials):
-        profile = profile.model_copy(update={
-            "name": visible(profile.name),
-            "officials": tuple(o.model_copy(update={"name": visible(o.name)}) for o in profile.officials),
-        })
-    tasks = [dataclasses.replace(task, findings=[_finding(f) for f in task.findings],
-                                 evidence=[_evidence(e) for e in task.evidence]) for task in result.tasks]
-    return dataclasses.replace(result, profile=profile, tasks=tasks, findings=[_finding(f) for f in result.findings],
-                               folder=visible(result.folder))
+        profile = profile.model_copy(
+            update={
+                "name": visible(profile.name),
+                "officials": tuple(o.model_copy(update={"name": visible(o.name)}) for o in profile.officials),
+            }
+        )
+    tasks = [
+        dataclasses.replace(
+            task, findings=[_finding(f) for f in task.findings], evidence=[_evidence(e) for e in task.evidence]
+        )
+        for task in result.tasks
+    ]
+    return dataclasses.replace(
+        result,
+        profile=profile,
+        tasks=tasks,
+        findings=[_finding(f) for f in result.findings],
+        folder=visible(result.folder),
+    )
 
 
 def clean_kpis(table: Any) -> Any:

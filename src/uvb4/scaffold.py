@@ -114,8 +114,14 @@ def folder_specs(rulebook: Rulebook, types: Sequence[str], lang: str) -> list[Fo
         applicable = [raw for raw in project.tasks if _applies(resolved[raw.id], types)]
         sharing = [raw for raw in applicable if raw.shared]
         if sharing:
-            specs.append(FolderSpec(project.id, _short_title(project.title.get(lang)),
-                                    tuple(resolved[raw.id] for raw in sharing), shared=True))
+            specs.append(
+                FolderSpec(
+                    project.id,
+                    _short_title(project.title.get(lang)),
+                    tuple(resolved[raw.id] for raw in sharing),
+                    shared=True,
+                )
+            )
         for raw in applicable:
             own_evidence = bool(raw.shared and (raw.evidence or raw.recurrence or raw.quantity))
             if raw.shared and not own_evidence:
@@ -206,8 +212,10 @@ def _facts(task: Task, lang: str, *, register: bool, lines: bool) -> list[str]:
     if task.deadline:
         facts.append(f"**{label('deadline')}:** {task.deadline.text.get(lang)}")
     if task.recurrence:
-        facts.append(f"**{label('rhythm')}:** {task.recurrence.text.get(lang)} "
-                     + label("per-year").format(count=task.recurrence.per_year))
+        facts.append(
+            f"**{label('rhythm')}:** {task.recurrence.text.get(lang)} "
+            + label("per-year").format(count=task.recurrence.per_year)
+        )
     if task.quantity:
         quantity = task.quantity_text.get(lang) if task.quantity_text else str(task.quantity)
         facts.append(f"**{label('quantity')}:** {quantity}")
@@ -263,8 +271,12 @@ def org_yaml(answers: OrgAnswers, lang: str) -> str:
             if official.iin:
                 out.append(f"    iin: {_quote(official.iin)}")
     else:
-        out += ["officials: []", f"#  - name: {_quote(c('example-name'))}", "#    role: first-head",
-                '#    iin: "880101300123"']
+        out += [
+            "officials: []",
+            f"#  - name: {_quote(c('example-name'))}",
+            "#    role: first-head",
+            '#    iin: "880101300123"',
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -287,8 +299,9 @@ def figures_yaml(rulebook: Rulebook, types: Sequence[str], lang: str) -> str:
 # The plan and its application
 
 
-def plan_folder(rulebook: Rulebook, answers: OrgAnswers | None, types: Sequence[str], lang: str,
-                *, figures: bool = True) -> list[Entry]:
+def plan_folder(
+    rulebook: Rulebook, answers: OrgAnswers | None, types: Sequence[str], lang: str, *, figures: bool = True
+) -> list[Entry]:
     """Everything ``init`` makes, in order; ``answers`` ``None``: keep the existing ``org.yaml``."""
     entries: list[Entry] = []
     if answers is not None:
@@ -320,8 +333,9 @@ def existing_id_folders(root: Path) -> dict[str, str]:
     return found
 
 
-def apply_plan(root: Path, entries: list[Entry], *, dry_run: bool = False,
-               known_ids: set[str] | None = None) -> Outcome:
+def apply_plan(
+    root: Path, entries: list[Entry], *, dry_run: bool = False, known_ids: set[str] | None = None
+) -> Outcome:
     """Write what is missing under ``root``; never overwrite, move or delete anything.
 
     A folder for an id that already has one under another name (``1.2 Ішкі
@@ -378,9 +392,22 @@ def _differs(path: Path, content: str) -> bool:
 # The command's flow: answers from flags, from org.yaml, or from prompts
 
 
-def run_init(folder: Path, *, types: list[str], name: str | None, bin_number: str | None, year: str | None,
-             officials: list[str], update: bool, since: str | None, dry_run: bool, interactive: bool,
-             rulebook: str | None, lang: str, today) -> Outcome:
+def run_init(
+    folder: Path,
+    *,
+    types: list[str],
+    name: str | None,
+    bin_number: str | None,
+    year: str | None,
+    officials: list[str],
+    update: bool,
+    since: str | None,
+    dry_run: bool,
+    interactive: bool,
+    rulebook: str | None,
+    lang: str,
+    today,
+) -> Outcome:
     """``uvb4 init``: plan, write what is missing, say what was added (stdout) and a summary (stderr)."""
     import sys
 
@@ -393,18 +420,33 @@ def run_init(folder: Path, *, types: list[str], name: str | None, bin_number: st
     org_file = folder / ORG_NAME
     existing = read_existing_profile(org_file) if org_file.is_file() else None
     if update and existing is None:
-        raise UsageError.one(Position.of(org_file), t("init-update-needs-org"), "init-update-needs-org",
-                             t("init-update-needs-org.hint"))
+        raise UsageError.one(
+            Position.of(org_file), t("init-update-needs-org"), "init-update-needs-org", t("init-update-needs-org.hint")
+        )
     rb = load_rulebook(rulebook)
     answers: OrgAnswers | None = None
     if existing is not None:
         chosen = expand_types(existing)
     else:
-        answers = gather_answers(types=types, name=name, bin_number=bin_number, year=year, officials=officials,
-                                 interactive=interactive, lang=lang, default_year=today.year)
+        answers = gather_answers(
+            types=types,
+            name=name,
+            bin_number=bin_number,
+            year=year,
+            officials=officials,
+            interactive=interactive,
+            lang=lang,
+            default_year=today.year,
+        )
         chosen = answers.types
-    entries = plan_folder(rb, answers, chosen, lang, figures=not (folder / FIGURES_NAME).exists()
-                          and not any((folder / n).exists() for n in ("figures.csv", "figures.xlsx", "figures.yml")))
+    entries = plan_folder(
+        rb,
+        answers,
+        chosen,
+        lang,
+        figures=not (folder / FIGURES_NAME).exists()
+        and not any((folder / n).exists() for n in ("figures.csv", "figures.xlsx", "figures.yml")),
+    )
     if not folder_specs(rb, chosen, lang):
         print(text_of(INIT_PROMPTS, "nothing-applies", lang).format(types=", ".join(chosen)), file=sys.stderr)
     known = {task.id for *_, task in rb.tasks()} | {p.id for *_, p in rb.projects()}
@@ -414,15 +456,21 @@ def run_init(folder: Path, *, types: list[str], name: str | None, bin_number: st
     renumbered = _renumbered(since, rb) if update and since else {}
     for folder_name_, ident in outcome.stale:
         if ident in renumbered:
-            print(text_of(INIT_PROMPTS, "stale.renumbered", lang).format(folder=folder_name_, ident=ident,
-                                                                          new=renumbered[ident]), file=sys.stderr)
+            print(
+                text_of(INIT_PROMPTS, "stale.renumbered", lang).format(
+                    folder=folder_name_, ident=ident, new=renumbered[ident]
+                ),
+                file=sys.stderr,
+            )
         else:
             print(text_of(INIT_PROMPTS, "stale", lang).format(folder=folder_name_, ident=ident), file=sys.stderr)
     for rel in outcome.outdated:
         print(text_of(INIT_PROMPTS, "outdated", lang).format(path=rel), file=sys.stderr)
     key = "summary.dry" if dry_run else "summary"
-    print(text_of(INIT_PROMPTS, key, lang).format(folder=folder, added=len(outcome.added), kept=len(outcome.kept)),
-          file=sys.stderr)
+    print(
+        text_of(INIT_PROMPTS, key, lang).format(folder=folder, added=len(outcome.added), kept=len(outcome.kept)),
+        file=sys.stderr,
+    )
     if not dry_run and outcome.added:
         print(text_of(INIT_PROMPTS, "next", lang).format(folder=folder), file=sys.stderr)
     return outcome
@@ -454,11 +502,19 @@ def read_existing_profile(path: Path) -> tuple[str, ...]:
         with path.open("rb") as handle:
             raw = handle.read(_ORG_LIMIT + 1)
     except OSError as exc:
-        raise EvidenceError.one(Position.of(path), t("unreadable-file", reason=exc.strerror or exc),
-                                "unreadable-file", t("unreadable-file.hint")) from None
+        raise EvidenceError.one(
+            Position.of(path),
+            t("unreadable-file", reason=exc.strerror or exc),
+            "unreadable-file",
+            t("unreadable-file.hint"),
+        ) from None
     if len(raw) > _ORG_LIMIT:
-        raise EvidenceError.one(Position.of(path), t("unreadable-file", reason=f"> {_ORG_LIMIT} bytes"),
-                                "file-too-large", t("unreadable-file.hint"))
+        raise EvidenceError.one(
+            Position.of(path),
+            t("unreadable-file", reason=f"> {_ORG_LIMIT} bytes"),
+            "file-too-large",
+            t("unreadable-file.hint"),
+        )
     profile = _parse_model(OrgProfile, path, raw)
     return tuple(kind.value for kind in profile.types)
 
@@ -475,8 +531,17 @@ def _renumbered(since: str, rulebook: Rulebook) -> dict[str, str]:
     return out
 
 
-def gather_answers(*, types: list[str], name: str | None, bin_number: str | None, year: str | None,
-                   officials: list[str], interactive: bool, lang: str, default_year: int) -> OrgAnswers:
+def gather_answers(
+    *,
+    types: list[str],
+    name: str | None,
+    bin_number: str | None,
+    year: str | None,
+    officials: list[str],
+    interactive: bool,
+    lang: str,
+    default_year: int,
+) -> OrgAnswers:
     """``org.yaml``'s answers from the flags; what is missing is asked on a terminal, else an error."""
     from uvb4.errors import Position, UsageError
     from uvb4.evidence.profile import bin_is_valid
@@ -484,17 +549,24 @@ def gather_answers(*, types: list[str], name: str | None, bin_number: str | None
 
     parsed_officials = tuple(_parse_official(text) for text in officials)
     if bin_number is not None and not bin_is_valid(bin_number.strip()):
-        raise UsageError.one(Position("--bin"), _bin_problem(bin_number.strip()), "bad-bin",
-                             t("init-missing.hint"))
+        raise UsageError.one(Position("--bin"), _bin_problem(bin_number.strip()), "bad-bin", t("init-missing.hint"))
     year_value = _parse_year(year) if year is not None else None
     if not interactive:
-        missing = [flag for flag, value in (("--type", types), ("--name", name), ("--bin", bin_number))
-                   if not value]
+        missing = [flag for flag, value in (("--type", types), ("--name", name), ("--bin", bin_number)) if not value]
         if missing:
-            raise UsageError.one(Position(missing[0]), t("init-missing", flags=", ".join(missing)), "init-missing",
-                                 t("init-missing.hint"))
-        return OrgAnswers(name=str(name).strip(), bin=str(bin_number).strip(), types=expand_types(types),
-                          year=year_value or default_year, officials=parsed_officials)
+            raise UsageError.one(
+                Position(missing[0]),
+                t("init-missing", flags=", ".join(missing)),
+                "init-missing",
+                t("init-missing.hint"),
+            )
+        return OrgAnswers(
+            name=str(name).strip(),
+            bin=str(bin_number).strip(),
+            types=expand_types(types),
+            year=year_value or default_year,
+            officials=parsed_officials,
+        )
     import typer
 
     ask = lambda key: text_of(INIT_PROMPTS, key, lang)  # noqa: E731
@@ -540,8 +612,13 @@ def gather_answers(*, types: list[str], name: str | None, bin_number: str | None
                     break
                 typer.echo(_bin_problem(iin, what="number.iin"), err=True)
             people.append(Official(person, role, iin or None))
-    return OrgAnswers(name=str(name).strip(), bin=str(bin_number).strip(), types=expand_types(types),
-                      year=year_value, officials=tuple(people))
+    return OrgAnswers(
+        name=str(name).strip(),
+        bin=str(bin_number).strip(),
+        types=expand_types(types),
+        year=year_value,
+        officials=tuple(people),
+    )
 
 
 def _bin_problem(value: str, what: str = "number.bin") -> str:
@@ -573,10 +650,15 @@ def _parse_official(text: str) -> Official:
         raise UsageError.one(Position("--official"), t("init-bad-official"), "bad-official", t("init-missing.hint"))
     roles = ("first-head", "deputy-first-head", "chief-of-staff", "other")
     if parts[1] not in roles:
-        raise UsageError.one(Position("--official"), t("init-bad-role", value=parts[1], known=", ".join(roles)),
-                             "bad-official", t("init-missing.hint"))
+        raise UsageError.one(
+            Position("--official"),
+            t("init-bad-role", value=parts[1], known=", ".join(roles)),
+            "bad-official",
+            t("init-missing.hint"),
+        )
     iin = parts[2] if len(parts) == 3 and parts[2] else None
     if iin is not None and not bin_is_valid(iin):
-        raise UsageError.one(Position("--official"), _bin_problem(iin, what="number.iin"), "bad-official",
-                             t("init-missing.hint"))
+        raise UsageError.one(
+            Position("--official"), _bin_problem(iin, what="number.iin"), "bad-official", t("init-missing.hint")
+        )
     return Official(parts[0], parts[1], iin)

@@ -15,9 +15,11 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from typing import Iterator
+from collections.abc import Iterator
 
-KAZAKH_PROBE = "".join(map(chr, (0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1, 0x4AF, 0x4BB, 0x456)))  # letters Russian lacks
+KAZAKH_PROBE = "".join(
+    map(chr, (0x4D9, 0x493, 0x49B, 0x4A3, 0x4E9, 0x4B1, 0x4AF, 0x4BB, 0x456))
+)  # letters Russian lacks
 
 
 def _cannot_hold_kazakh(stream) -> str | None:

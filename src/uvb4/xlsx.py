@@ -19,13 +19,21 @@ from uvb4.messages import t
 
 
 def _unreadable(path: Path, error: object) -> EvidenceError:
-    return EvidenceError.one(Position.of(path), t("bad-figures.xlsx-unreadable", error=str(error)[:200]),
-                             "bad-figures", t("bad-figures.xlsx-unreadable.hint"))
+    return EvidenceError.one(
+        Position.of(path),
+        t("bad-figures.xlsx-unreadable", error=str(error)[:200]),
+        "bad-figures",
+        t("bad-figures.xlsx-unreadable.hint"),
+    )
 
 
 def _over(path: Path, limit: limits.Limit) -> EvidenceError:
-    return EvidenceError.one(Position.of(path), t("over-limit", what=limit.name, limit=limits.human(limit.value())),
-                             "over-limit", t("over-limit.hint", env=limit.env))
+    return EvidenceError.one(
+        Position.of(path),
+        t("over-limit", what=limit.name, limit=limits.human(limit.value())),
+        "over-limit",
+        t("over-limit.hint", env=limit.env),
+    )
 
 
 def check_archive(path: Path) -> None:
@@ -60,8 +68,14 @@ def read_rows(path: Path, value_column: int | None = None) -> list[tuple[int, li
                     formulas = {n: c for n, c, _ in _rows(path, data_only=False)}
                 formula = formulas.get(number, [])
                 if col <= len(formula) and isinstance(formula[col - 1], str) and formula[col - 1].startswith("="):
-                    problems.append(Problem(Position.of(path, number, col), t("bad-figures.formula"), "bad-figures",
-                                            t("bad-figures.formula.hint")))
+                    problems.append(
+                        Problem(
+                            Position.of(path, number, col),
+                            t("bad-figures.formula"),
+                            "bad-figures",
+                            t("bad-figures.formula.hint"),
+                        )
+                    )
     if problems:
         raise EvidenceError(problems)
     return values

@@ -19,8 +19,9 @@ a NUL byte.  Files are read through :func:`uvb4.limits.read_bounded`.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from uvb4.errors import Position, Problem
 from uvb4.messages import t
@@ -49,17 +50,29 @@ def read_text(path: Path) -> str:
     try:
         raw = limits.read_bounded(path)
     except limits.TooLarge as exc:
-        raise _error(path, None, None, t("over-limit", what=exc.limit.name, limit=limits.human(exc.limit.value())),
-                     "over-limit", t("over-limit.hint", env=exc.limit.env))
+        raise _error(
+            path,
+            None,
+            None,
+            t("over-limit", what=exc.limit.name, limit=limits.human(exc.limit.value())),
+            "over-limit",
+            t("over-limit.hint", env=exc.limit.env),
+        ) from None
     except (OSError, ValueError) as exc:
-        raise _error(path, None, None, t("unreadable-file", reason=getattr(exc, "strerror", None) or exc),
-                     "unreadable-file", t("unreadable-file.hint"))
+        raise _error(
+            path,
+            None,
+            None,
+            t("unreadable-file", reason=getattr(exc, "strerror", None) or exc),
+            "unreadable-file",
+            t("unreadable-file.hint"),
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise _error(path, line, col, t("not-utf8"), "not-utf8", t("not-utf8.hint"))
+        raise _error(path, line, col, t("not-utf8"), "not-utf8", t("not-utf8.hint")) from None
     return text
 
 
@@ -79,25 +92,38 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
         data = _safe_yaml().load(text)
     except ReaderError as exc:  # a control character: placed by its index in the text
         line, col = _line_col(text, exc.position) if isinstance(exc.position, int) else (None, None)
-        raise _error(path, line, col, t("yaml-syntax", problem=f"character {exc.character!r}"), "yaml-syntax",
-                     t("yaml-syntax.hint"))
+        raise _error(
+            path,
+            line,
+            col,
+            t("yaml-syntax", problem=f"character {exc.character!r}"),
+            "yaml-syntax",
+            t("yaml-syntax.hint"),
+        ) from None
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         key = _duplicate_key_name(exc)
         first = exc.context_mark.line + 1 if exc.context_mark else "?"
-        raise _error(path, mark.line + 1, mark.column + 1, t("duplicate-key", key=key), "duplicate-key",
-                     t("duplicate-key.hint", first=first))
+        raise _error(
+            path,
+            mark.line + 1,
+            mark.column + 1,
+            t("duplicate-key", key=key),
+            "duplicate-key",
+            t("duplicate-key.hint", first=first),
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "?"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise _error(path, line, col, t("yaml-syntax", problem=problem), "yaml-syntax", t("yaml-syntax.hint"))
+        raise _error(path, line, col, t("yaml-syntax", problem=problem), "yaml-syntax", t("yaml-syntax.hint")) from None
     except YAMLError as exc:  # pragma: no cover - ruamel raises marked errors in practice
-        raise _error(path, None, None, t("yaml-syntax", problem=exc), "yaml-syntax", t("yaml-syntax.hint"))
+        raise _error(path, None, None, t("yaml-syntax", problem=exc), "yaml-syntax", t("yaml-syntax.hint")) from None
     except (ValueError, OverflowError, TypeError, RecursionError, MemoryError) as exc:
         # what the pre-check does not foresee still ends as an input error, not a crash
-        raise _error(path, None, None, t("yaml-bad-value", problem=_short(exc)), "yaml-bad-value",
-                     t("yaml-bad-value.hint"))
+        raise _error(
+            path, None, None, t("yaml-bad-value", problem=_short(exc)), "yaml-bad-value", t("yaml-bad-value.hint")
+        ) from None
     if _has_shared_nodes(data):
         line, col = _first_alias(text)
         raise _error(path, line, col, t("yaml-alias"), "yaml-alias", t("yaml-alias.hint"))
@@ -107,19 +133,23 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
 _INT = __import__("re").compile(r"[-+]?(0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|0o?[0-7_]+)$")
 _DATE = __import__("re").compile(  # YAML 1.2's timestamp, as ruamel resolves it
     r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
-    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]*)?(?:[ \t]*Z|[-+][0-9]{1,2}(?::[0-9]{1,2})?)?)?$")
+    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(?:\.[0-9]*)?(?:[ \t]*Z|[-+][0-9]{1,2}(?::[0-9]{1,2})?)?)?$"
+)
 
 
 def _precheck(path: Path, text: str) -> None:
     """Depth, size, aliases and plain scalars the constructor would choke on, at their position."""
     import datetime as dt
 
-    from ruamel.yaml.events import (AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent)
+    from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, ScalarEvent
 
     from uvb4 import limits
 
-    max_depth, max_nodes, max_digits = limits.YAML_DEPTH.value(), limits.YAML_NODES.value(), \
-        limits.NUMBER_DIGITS.value()
+    max_depth, max_nodes, max_digits = (
+        limits.YAML_DEPTH.value(),
+        limits.YAML_NODES.value(),
+        limits.NUMBER_DIGITS.value(),
+    )
     depth = nodes = 0
     for event in _safe_yaml().parse(text):
         if isinstance(event, ScalarEvent):
@@ -136,22 +166,29 @@ def _precheck(path: Path, text: str) -> None:
         elif isinstance(event, AliasEvent):
             raise _at(path, event, t("yaml-alias"), "yaml-alias", t("yaml-alias.hint"))
         if nodes > max_nodes:
-            raise _at(path, event, t("over-limit", what=limits.YAML_NODES.name, limit=max_nodes), "over-limit",
-                      t("over-limit.hint", env=limits.YAML_NODES.env))
+            raise _at(
+                path,
+                event,
+                t("over-limit", what=limits.YAML_NODES.name, limit=max_nodes),
+                "over-limit",
+                t("over-limit.hint", env=limits.YAML_NODES.env),
+            )
 
 
 def _check_plain(path: Path, event: Any, max_digits: int, dt: Any) -> None:
     value = event.value
     if len(value) > max_digits and _INT.match(value):
-        raise _at(path, event, t("yaml-bad-value", problem=_short(value, 40)), "yaml-bad-value",
-                  t("yaml-bad-value.hint"))
+        raise _at(
+            path, event, t("yaml-bad-value", problem=_short(value, 40)), "yaml-bad-value", t("yaml-bad-value.hint")
+        )
     match = _DATE.match(value)
     if match:
         try:
             dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError as exc:
-            raise _at(path, event, t("yaml-bad-value", problem=f"{value}: {exc}"), "yaml-bad-value",
-                      t("yaml-bad-value.hint"))
+            raise _at(
+                path, event, t("yaml-bad-value", problem=f"{value}: {exc}"), "yaml-bad-value", t("yaml-bad-value.hint")
+            ) from None
 
 
 def _at(path: Path, event: Any, message: str, code: str, hint: str):
@@ -347,7 +384,7 @@ def schema_message(err: dict[str, Any]) -> str:
         return t("schema.too-short", limit=ctx.get("min_length", "?"))
     msg = err.get("msg", kind)
     if msg.startswith("Value error, "):  # our own validators' texts, already in the user's language
-        return t("schema.other", msg=msg[len("Value error, "):])
+        return t("schema.other", msg=msg[len("Value error, ") :])
     return t("schema.library", msg=msg)  # Pydantic's English wording, after a sentence in the user's language
 
 

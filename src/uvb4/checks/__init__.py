@@ -69,8 +69,15 @@ class _SignerInference:
 
 
 @paused
-def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: int | None = None,
-          lang: str | None = None, strict: bool | None = None) -> CheckResult:
+def check(
+    rulebook: Rulebook,
+    profile: OrgProfile,
+    evidence: Evidence,
+    *,
+    year: int | None = None,
+    lang: str | None = None,
+    strict: bool | None = None,
+) -> CheckResult:
     """Judge every task; ``strict`` (default: ``org.yaml``'s ``strict``) makes signers to confirm gaps."""
     from uvb4.calendar import WorkingCalendar
     from uvb4.messages import current_lang
@@ -87,14 +94,23 @@ def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: 
     for group, kpi, project, task in rulebook.tasks():
         owners = [task.id] + ([project.id] if task.shared else [])
         metas = [m for owner in owners for m in evidence.metas.get(owner, [])]
-        contexts.append(TaskContext(
-            rulebook=rulebook, group=group, kpi=kpi, project=project, task=task, profile=profile, year=year,
-            files=[f for owner in owners for f in by_owner.get(owner, [])],
-            links=[link for _, meta in metas for link in meta.links],
-            metas=metas,
-            events=evidence.registers.get(task.id, []),
-            strict=strict, infer_signer=inference,
-        ))
+        contexts.append(
+            TaskContext(
+                rulebook=rulebook,
+                group=group,
+                kpi=kpi,
+                project=project,
+                task=task,
+                profile=profile,
+                year=year,
+                files=[f for owner in owners for f in by_owner.get(owner, [])],
+                links=[link for _, meta in metas for link in meta.links],
+                metas=metas,
+                events=evidence.registers.get(task.id, []),
+                strict=strict,
+                infer_signer=inference,
+            )
+        )
 
     # Pass 1: match files to requirements (deadlines may look at another task's matches).
     early: dict[str, list[Finding]] = {}
@@ -113,15 +129,24 @@ def check(rulebook: Rulebook, profile: OrgProfile, evidence: Evidence, *, year: 
         inference.close()
 
     folder_findings = _folder_findings(evidence, by_owner, shared_projects, results, profile, lang, rulebook)
-    return CheckResult(rulebook=rulebook, profile=profile, folder=evidence.root, year=year, tasks=results,
-                       findings=folder_findings, strict=strict)
+    return CheckResult(
+        rulebook=rulebook,
+        profile=profile,
+        folder=evidence.root,
+        year=year,
+        tasks=results,
+        findings=folder_findings,
+        strict=strict,
+    )
 
 
 def _judge(ctx: TaskContext, early: list[Finding], all_matches, calendar, lang) -> TaskResult:
     def result(status: Status, findings: list[Finding]) -> TaskResult:
         evidence = [_evidence_entry(ctx, f, m.requirement) for m in ctx.matches.values() for f in m.files]
-        evidence += [{"link": link.url, "title": link.title, "date": link.date.isoformat() if link.date else None}
-                     for link in ctx.links]
+        evidence += [
+            {"link": link.url, "title": link.title, "date": link.date.isoformat() if link.date else None}
+            for link in ctx.links
+        ]
         return TaskResult(ctx.group.id, ctx.kpi.id, ctx.project.id, ctx.task, status, findings, evidence)
 
     if not ctx.applicable:
@@ -158,19 +183,32 @@ def _evidence_entry(ctx: TaskContext, item, requirement) -> dict:
     signers: list[dict] = []
     for sig in item.signatures:
         official = ctx.profile.official_by_iin(sig.iin) if sig.iin else None
-        signers.append({"source": "e-signature", "name": official.name if official else sig.common_name,
-                        "role": official.role.value if official else None, "iin": sig.iin,
-                        "verified": sig.verified})
+        signers.append(
+            {
+                "source": "e-signature",
+                "name": official.name if official else sig.common_name,
+                "role": official.role.value if official else None,
+                "iin": sig.iin,
+                "verified": sig.verified,
+            }
+        )
     if item.signer_name or item.signed_by:
         official = ctx.profile.official_by_name(item.signer_name) if item.signer_name else None
-        signers.append({"source": "meta", "name": item.signer_name,
-                        "role": official.role.value if official else item.signed_by, "iin": None,
-                        "verified": None})
+        signers.append(
+            {
+                "source": "meta",
+                "name": item.signer_name,
+                "role": official.role.value if official else item.signed_by,
+                "iin": None,
+                "verified": None,
+            }
+        )
     if not signers and signer.needs_signer(requirement) and ctx.infer_signer is not None:
         official = ctx.infer_signer.found.get(item.rel) if hasattr(ctx.infer_signer, "found") else None
         if official is not None:
-            signers.append({"source": "text", "name": official.name, "role": official.role.value, "iin": None,
-                            "verified": False})
+            signers.append(
+                {"source": "text", "name": official.name, "role": official.role.value, "iin": None, "verified": False}
+            )
     return {
         "path": item.rel,
         "kind": item.kind,
@@ -184,12 +222,21 @@ def _evidence_entry(ctx: TaskContext, item, requirement) -> dict:
     }
 
 
-def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, profile, lang,
-                     rulebook: Rulebook) -> list[Finding]:
+def _folder_findings(
+    evidence: Evidence, by_owner, shared_projects, results, profile, lang, rulebook: Rulebook
+) -> list[Finding]:
     findings: list[Finding] = []
     for declared, implied in profile.implied_types:
-        findings.append(make("org-type-implied", lang, path="org.yaml", declared=declared, implied=implied,
-                             data={"declared": declared, "implied": implied}))
+        findings.append(
+            make(
+                "org-type-implied",
+                lang,
+                path="org.yaml",
+                declared=declared,
+                implied=implied,
+                data={"declared": declared, "implied": implied},
+            )
+        )
     for item in evidence.unassigned:
         findings.append(make("unassigned-file", lang, path=item.rel))
     for folder in evidence.unknown_folders:
@@ -206,21 +253,41 @@ def _folder_findings(evidence: Evidence, by_owner, shared_projects, results, pro
         tasks = [t.id for *_, p, t in rulebook.tasks() if p.id == owner]
         for rel, meta in metas:
             what = "no_facts" if meta.no_facts else "_meta.yaml"
-            findings.append(make("meta-not-used", lang, path=rel, project=owner, what=what,
-                                 tasks=", ".join(f"{t} …/" for t in tasks) or "—",
-                                 data={"project": owner, "tasks": tasks, "no_facts": meta.no_facts}))
+            findings.append(
+                make(
+                    "meta-not-used",
+                    lang,
+                    path=rel,
+                    project=owner,
+                    what=what,
+                    tasks=", ".join(f"{t} …/" for t in tasks) or "—",
+                    data={"project": owner, "tasks": tasks, "no_facts": meta.no_facts},
+                )
+            )
     types = ", ".join(t.value for t in profile.types)
     for result in results:
         if result.status is not Status.NOT_APPLICABLE:
             continue
         if by_owner.get(result.task.id):
-            findings.append(make("not-applicable-evidence", lang,
-                                 path=by_owner[result.task.id][0].rel.rsplit("/", 1)[0],
-                                 task=result.task.id, type=types))
+            findings.append(
+                make(
+                    "not-applicable-evidence",
+                    lang,
+                    path=by_owner[result.task.id][0].rel.rsplit("/", 1)[0],
+                    task=result.task.id,
+                    type=types,
+                )
+            )
         elif evidence.metas.get(result.task.id):  # only a _meta.yaml there: say so too
-            findings.append(make("not-applicable-evidence", lang,
-                                 path=evidence.metas[result.task.id][0][0].rsplit("/", 1)[0],
-                                 task=result.task.id, type=types))
+            findings.append(
+                make(
+                    "not-applicable-evidence",
+                    lang,
+                    path=evidence.metas[result.task.id][0][0].rsplit("/", 1)[0],
+                    task=result.task.id,
+                    type=types,
+                )
+            )
     for rel, code in evidence.skipped:  # what the scan did not use (uvb4.evidence.hooks, sources)
         findings.append(make(code, lang, path=rel))
     for rel, problem in evidence.signature_problems:

@@ -34,24 +34,54 @@ class CodeInfo:
         return self.message or self.code
 
 
-E, L, W, I = Severity.ERROR, Severity.LATE, Severity.WARNING, Severity.INFO
+E, L, W, INFO = Severity.ERROR, Severity.LATE, Severity.WARNING, Severity.INFO
 
 _CODES = (
-    CodeInfo("missing-evidence", E, TASK, "a requirement has no document or link (and is neither optional "
-             "nor carried by another requirement's document)"),
+    CodeInfo(
+        "missing-evidence",
+        E,
+        TASK,
+        "a requirement has no document or link (and is neither optional nor carried by another requirement's document)",
+    ),
     CodeInfo("too-few-documents", E, TASK, "fewer documents than the requirement's minimum"),
-    CodeInfo("wrong-kind", W, TASK, "a file read as a kind the task does not need; the message names the "
-             "kinds it needs and suggests a rename or a `kind:` line in `_meta.yaml`"),
+    CodeInfo(
+        "wrong-kind",
+        W,
+        TASK,
+        "a file read as a kind the task does not need; the message names the "
+        "kinds it needs and suggests a rename or a `kind:` line in `_meta.yaml`",
+    ),
     CodeInfo("unrecognised-file", W, TASK, "a file whose kind its name does not tell"),
-    CodeInfo("unknown-requirement", W, TASK, "`_meta.yaml` names a `requirement:` the task does not have; "
-             "the file is matched by its kind instead"),
-    CodeInfo("signer-unconfirmed", W, TASK, "who signed a document is not known (no e-signature, no "
-             "`signed_by`/`signer` in `_meta.yaml`, no official named in its signature area): a signer to "
-             "confirm", strict=E),
-    CodeInfo("signer-inferred", W, TASK, "the signer was inferred from the document's text (an official of "
-             "`org.yaml` named in its signature area), never verified: a signer to confirm", strict=E),
-    CodeInfo("signer-below-required-level", E, TASK, "signed (known from an e-signature, `_meta.yaml` or "
-             "the text: then `data.source` is `text`) below the level the guideline requires"),
+    CodeInfo(
+        "unknown-requirement",
+        W,
+        TASK,
+        "`_meta.yaml` names a `requirement:` the task does not have; the file is matched by its kind instead",
+    ),
+    CodeInfo(
+        "signer-unconfirmed",
+        W,
+        TASK,
+        "who signed a document is not known (no e-signature, no "
+        "`signed_by`/`signer` in `_meta.yaml`, no official named in its signature area): a signer to "
+        "confirm",
+        strict=E,
+    ),
+    CodeInfo(
+        "signer-inferred",
+        W,
+        TASK,
+        "the signer was inferred from the document's text (an official of "
+        "`org.yaml` named in its signature area), never verified: a signer to confirm",
+        strict=E,
+    ),
+    CodeInfo(
+        "signer-below-required-level",
+        E,
+        TASK,
+        "signed (known from an e-signature, `_meta.yaml` or "
+        "the text: then `data.source` is `text`) below the level the guideline requires",
+    ),
     CodeInfo("signer-not-official", E, TASK, "an e-signature by someone not in `org.yaml`'s officials"),
     CodeInfo("unknown-signer", E, TASK, "a `signer` name in `_meta.yaml` not in `org.yaml`'s officials"),
     CodeInfo("signature-invalid", E, TASK, "an RSA e-signature that does not match the document"),
@@ -60,22 +90,45 @@ _CODES = (
     CodeInfo("too-few-events", E, TASK, "a month or quarter with fewer events than the rhythm sets"),
     CodeInfo("event-outside-year", W, TASK, "a register row outside the reporting year (not counted)"),
     CodeInfo("too-few-items", E, TASK, "fewer items than the guideline demands (20 videos…)"),
-    CodeInfo("exempt-no-facts", I, TASK, "exempt: no facts, with the declared reason"),
+    CodeInfo("exempt-no-facts", INFO, TASK, "exempt: no facts, with the declared reason"),
     CodeInfo("exemption-not-allowed", E, TASK, "`no_facts` declared where the guideline grants no exemption"),
     CodeInfo("evidence-despite-no-facts", W, TASK, "`no_facts` declared, yet files are present"),
     CodeInfo("empty-file", W, TASK, "an empty file (0 bytes): it cannot count as evidence"),
     CodeInfo("unreadable-file", W, TASK, "a file that cannot be read: it cannot count as evidence"),
     CodeInfo("content-mismatch", W, TASK, "the first bytes are not of the type the extension promises"),
-    CodeInfo("outside-year", W, TASK, "a document dated outside the reporting year, where the requirement "
-             "does not take earlier documents (not counted)"),
-    CodeInfo("unassigned-file", W, FOLDER, "a file outside any task or project folder, or in the folder of a "
-             "project whose tasks do not share evidence"),
+    CodeInfo(
+        "outside-year",
+        W,
+        TASK,
+        "a document dated outside the reporting year, where the requirement "
+        "does not take earlier documents (not counted)",
+    ),
+    CodeInfo(
+        "unassigned-file",
+        W,
+        FOLDER,
+        "a file outside any task or project folder, or in the folder of a project whose tasks do not share evidence",
+    ),
     CodeInfo("unknown-folder", W, FOLDER, "a folder named by an id the rulebook does not have"),
-    CodeInfo("not-applicable-evidence", I, FOLDER, "files (or only a `_meta.yaml`) for a task that does not apply to the organisation"),
-    CodeInfo("org-type-implied", I, FOLDER, "`org.yaml`'s `type` implies another type, read in too "
-             "(`education-ministry` is also a `central-state-body`)"),
-    CodeInfo("meta-not-used", W, FOLDER, "a `_meta.yaml` (its `no_facts`, `signed_by`, links) in the folder of "
-             "a project whose tasks do not share evidence: no task reads it; the hint names the task folders"),
+    CodeInfo(
+        "not-applicable-evidence",
+        INFO,
+        FOLDER,
+        "files (or only a `_meta.yaml`) for a task that does not apply to the organisation",
+    ),
+    CodeInfo(
+        "org-type-implied",
+        INFO,
+        FOLDER,
+        "`org.yaml`'s `type` implies another type, read in too (`education-ministry` is also a `central-state-body`)",
+    ),
+    CodeInfo(
+        "meta-not-used",
+        W,
+        FOLDER,
+        "a `_meta.yaml` (its `no_facts`, `signed_by`, links) in the folder of "
+        "a project whose tasks do not share evidence: no task reads it; the hint names the task folders",
+    ),
     CodeInfo("bad-signature", W, FOLDER, "an e-signature file that cannot be read"),
     CodeInfo("signature-without-document", W, FOLDER, "an e-signature file with no document beside it"),
     # What the scan did not use (docs/robustness.md): each names its path, nothing is skipped silently.
@@ -83,10 +136,13 @@ _CODES = (
     CodeInfo("skipped-special", W, FOLDER, "not a regular file (a FIFO, socket or device): not used"),
     CodeInfo("unreadable-folder", W, FOLDER, "a folder that cannot be read: the documents in it were not used"),
     CodeInfo("skipped-too-deep", W, FOLDER, "a folder nested deeper than the limit: not used"),
-    CodeInfo("skipped-bad-name", W, FOLDER, "an archive member whose name points outside the folder (`..`): "
-             "not used"),
-    CodeInfo("bad-name", W, FOLDER, "a name that is not UTF-8 (e.g. unpacked from a Windows archive); shown "
-             "with the bad bytes as `\\xNN`"),
+    CodeInfo("skipped-bad-name", W, FOLDER, "an archive member whose name points outside the folder (`..`): not used"),
+    CodeInfo(
+        "bad-name",
+        W,
+        FOLDER,
+        "a name that is not UTF-8 (e.g. unpacked from a Windows archive); shown with the bad bytes as `\\xNN`",
+    ),
     CodeInfo("duplicate-org-file", W, FOLDER, "a second `org.yaml` (in a ZIP): only the first was read"),
     CodeInfo("duplicate-member", W, FOLDER, "two archive members with the same name: only the first was used"),
     CodeInfo("skipped-encrypted", W, FOLDER, "an encrypted archive member: its content is not checked"),
@@ -98,9 +154,17 @@ ALL_CODES: tuple[str, ...] = tuple(sorted(REGISTRY))
 TO_CONFIRM = ("signer-unconfirmed", "signer-inferred")
 
 
-def make(code: str, lang: str | None = None, *, path: str | None = None, requirement: str | None = None,
-         data: dict[str, Any] | None = None, strict: bool = False, message: str | None = None,
-         **values: object) -> Finding:
+def make(
+    code: str,
+    lang: str | None = None,
+    *,
+    path: str | None = None,
+    requirement: str | None = None,
+    data: dict[str, Any] | None = None,
+    strict: bool = False,
+    message: str | None = None,
+    **values: object,
+) -> Finding:
     """A finding of ``code`` with the registry's severity and message, filled from ``values``."""
     from uvb4.checks.texts import text as finding_text  # memoised: one format per distinct message
 

@@ -19,7 +19,9 @@ from uvb4.checks.model import Finding, Match, TaskContext
 CODES = ("late-evidence", "undated-evidence")
 
 
-def check(ctx: TaskContext, all_matches: dict[str, dict[str, Match]], calendar, lang: str | None = None) -> list[Finding]:
+def check(
+    ctx: TaskContext, all_matches: dict[str, dict[str, Match]], calendar, lang: str | None = None
+) -> list[Finding]:
     deadline = ctx.task.deadline
     if deadline is None:
         return []
@@ -31,8 +33,15 @@ def check(ctx: TaskContext, all_matches: dict[str, dict[str, Match]], calendar, 
     rule = deadline.text.get(lang or "kk")
     if start is None:
         what = anchor.requirement.title.get(lang or "kk")
-        return [make("undated-evidence", lang, path=anchor.files[0].rel if anchor.files else None,
-                     requirement=anchor.requirement.id, what=what)]
+        return [
+            make(
+                "undated-evidence",
+                lang,
+                path=anchor.files[0].rel if anchor.files else None,
+                requirement=anchor.requirement.id,
+                what=what,
+            )
+        ]
     due = calendar.deadline(start, deadline.within, deadline.days.value)
     findings = []
     for match in ctx.matches.values():
@@ -43,7 +52,16 @@ def check(ctx: TaskContext, all_matches: dict[str, dict[str, Match]], calendar, 
             if when is None:
                 continue
             if when > due:
-                findings.append(make("late-evidence", lang, path=item.rel, requirement=match.requirement.id,
-                                     date=when.isoformat(), deadline=due.isoformat(), rule=rule,
-                                     data={"submitted": when.isoformat(), "deadline": due.isoformat()}))
+                findings.append(
+                    make(
+                        "late-evidence",
+                        lang,
+                        path=item.rel,
+                        requirement=match.requirement.id,
+                        date=when.isoformat(),
+                        deadline=due.isoformat(),
+                        rule=rule,
+                        data={"submitted": when.isoformat(), "deadline": due.isoformat()},
+                    )
+                )
     return findings

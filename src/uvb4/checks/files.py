@@ -22,8 +22,9 @@ def file_problem(item: EvidenceFile, lang: str | None = None) -> Finding | None:
     return make(item.problem, lang, path=item.rel, ext=item.detail or "")
 
 
-def usable_files(ctx: TaskContext, lang: str | None = None
-                 ) -> tuple[list[EvidenceFile], list[EvidenceFile], list[Finding]]:
+def usable_files(
+    ctx: TaskContext, lang: str | None = None
+) -> tuple[list[EvidenceFile], list[EvidenceFile], list[Finding]]:
     """(files for this year, files of earlier years, findings) among the task's files."""
     findings: list[Finding] = []
     current, earlier = [], []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any, Callable
+from typing import Any
 
 from uvb4.evidence.meta import FolderMeta, LinkMeta, RegisterRow
 from uvb4.evidence.profile import OrgProfile

@@ -83,8 +83,9 @@ def _task_kind(item: EvidenceFile, wanted: set) -> str | None:
     return item.kind
 
 
-def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: list[EvidenceFile],
-                       lang: str | None = None) -> list[Finding]:
+def match_requirements(
+    ctx: TaskContext, current: list[EvidenceFile], earlier: list[EvidenceFile], lang: str | None = None
+) -> list[Finding]:
     """Fill ``ctx.matches``; return findings about files out of place (outside-year, wrong kind)."""
     from uvb4.checks.files import outside_year
 
@@ -104,8 +105,16 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
             continue
         requirement = by_id.get(item.requirement)
         if requirement is None:
-            findings.append(make("unknown-requirement", lang, path=item.rel, requirement=item.requirement,
-                                 name=item.requirement, known=", ".join(by_id) or "—"))
+            findings.append(
+                make(
+                    "unknown-requirement",
+                    lang,
+                    path=item.rel,
+                    requirement=item.requirement,
+                    name=item.requirement,
+                    known=", ".join(by_id) or "—",
+                )
+            )
             continue
         pinned.add(id(item))
         if item in earlier and not accepts_date(requirement, item, ctx.year):
@@ -135,8 +144,16 @@ def match_requirements(ctx: TaskContext, current: list[EvidenceFile], earlier: l
         if kinds[id(item)] is None:
             findings.append(make("unrecognised-file", lang, path=item.rel))
         else:
-            findings.append(make("wrong-kind", lang, path=item.rel, kind=kinds[id(item)], needed=needed,
-                                 data={"kind": kinds[id(item)], "needed": list(needed_kinds)}))
+            findings.append(
+                make(
+                    "wrong-kind",
+                    lang,
+                    path=item.rel,
+                    kind=kinds[id(item)],
+                    needed=needed,
+                    data={"kind": kinds[id(item)], "needed": list(needed_kinds)},
+                )
+            )
     ctx.used = [f for m in ctx.matches.values() for f in m.files]
     return findings
 
@@ -154,9 +171,24 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
         what = requirement.title.get(lang or "kk")
         if match.count == 0:
             if not requirement.optional and not carried(ctx, requirement):
-                findings.append(make("missing-evidence", lang, requirement=requirement.id, what=what,
-                                     data={"kind": requirement.kind.value}))
+                findings.append(
+                    make(
+                        "missing-evidence",
+                        lang,
+                        requirement=requirement.id,
+                        what=what,
+                        data={"kind": requirement.kind.value},
+                    )
+                )
         elif match.count < requirement.min_count:
-            findings.append(make("too-few-documents", lang, requirement=requirement.id, what=what,
-                                 found=match.count, needed=requirement.min_count))
+            findings.append(
+                make(
+                    "too-few-documents",
+                    lang,
+                    requirement=requirement.id,
+                    what=what,
+                    found=match.count,
+                    needed=requirement.min_count,
+                )
+            )
     return findings

@@ -31,8 +31,15 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
     in_year = []
     for row in ctx.events:
         if row.event.date.year != ctx.year:
-            findings.append(make("event-outside-year", lang, path=f"{row.path}:{row.line}",
-                                 date=row.event.date.isoformat(), year=ctx.year))
+            findings.append(
+                make(
+                    "event-outside-year",
+                    lang,
+                    path=f"{row.path}:{row.line}",
+                    date=row.event.date.isoformat(),
+                    year=ctx.year,
+                )
+            )
         else:
             in_year.append(row)
     recurrence = ctx.task.recurrence
@@ -44,14 +51,30 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
             counts[_period_key(period, row.event.date.month)] += 1
         short = [key for key, count in counts.items() if count < recurrence.min_per_period]
         if short or len(in_year) < recurrence.per_year:
-            findings.append(make(
-                "too-few-events", lang, found=len(in_year), needed=recurrence.per_year,
-                periods=", ".join(_label(period, k) for k in short) or "—",
-                data={"found": len(in_year), "needed": recurrence.per_year,
-                      "short_periods": [_label(period, k) for k in short]}))
+            findings.append(
+                make(
+                    "too-few-events",
+                    lang,
+                    found=len(in_year),
+                    needed=recurrence.per_year,
+                    periods=", ".join(_label(period, k) for k in short) or "—",
+                    data={
+                        "found": len(in_year),
+                        "needed": recurrence.per_year,
+                        "short_periods": [_label(period, k) for k in short],
+                    },
+                )
+            )
     if ctx.task.quantity:
         found = len(in_year) if ctx.events else max((m.count for m in ctx.matches.values()), default=0)
         if 0 < found < ctx.task.quantity or (found == 0 and ctx.events):
-            findings.append(make("too-few-items", lang, found=found, needed=ctx.task.quantity,
-                                 data={"found": found, "needed": ctx.task.quantity}))
+            findings.append(
+                make(
+                    "too-few-items",
+                    lang,
+                    found=found,
+                    needed=ctx.task.quantity,
+                    data={"found": found, "needed": ctx.task.quantity},
+                )
+            )
     return findings

@@ -35,8 +35,14 @@ from uvb4.checks.codes import make
 from uvb4.checks.model import Finding, TaskContext
 from uvb4.messages import role_name
 
-CODES = ("signer-unconfirmed", "signer-inferred", "signer-below-required-level", "signer-not-official",
-         "unknown-signer", "signature-invalid")
+CODES = (
+    "signer-unconfirmed",
+    "signer-inferred",
+    "signer-below-required-level",
+    "signer-not-official",
+    "unknown-signer",
+    "signature-invalid",
+)
 
 SIGNED_KINDS = {"order", "analytic-note", "reference-note", "plan", "letter", "protocol", "memo", "policy"}
 
@@ -87,15 +93,27 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
                 roles.append(official.role.value)
                 inferred = True
                 if official.role.value in allowed:
-                    findings.append(make("signer-inferred", lang, strict=ctx.strict, name=official.name,
-                                         role=role_name(official.role.value, lang),
-                                         data={"name": official.name, "role": official.role.value}, **where))
+                    findings.append(
+                        make(
+                            "signer-inferred",
+                            lang,
+                            strict=ctx.strict,
+                            name=official.name,
+                            role=role_name(official.role.value, lang),
+                            data={"name": official.name, "role": official.role.value},
+                            **where,
+                        )
+                    )
                     continue
             if not any(role in allowed for role in roles):
-                findings.append(make(
-                    "signer-below-required-level", lang,
-                    role=", ".join(role_name(r, lang) for r in roles),
-                    allowed=", ".join(role_name(r, lang) for r in allowed),
-                    data={"roles": roles, "allowed": allowed, **({"source": "text"} if inferred else {})},
-                    **where))
+                findings.append(
+                    make(
+                        "signer-below-required-level",
+                        lang,
+                        role=", ".join(role_name(r, lang) for r in roles),
+                        allowed=", ".join(role_name(r, lang) for r in allowed),
+                        data={"roles": roles, "allowed": allowed, **({"source": "text"} if inferred else {})},
+                        **where,
+                    )
+                )
     return findings

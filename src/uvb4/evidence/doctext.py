@@ -27,8 +27,9 @@ from __future__ import annotations
 import functools
 import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from uvb4.evidence.names import fold
 
@@ -37,7 +38,7 @@ AREA_LINES = 12
 _EXECUTOR = re.compile(r"^\s*(исп|испол|орынд|орындаган|тел|executed by|prepared by)\b", re.IGNORECASE)
 
 
-def signature_area(data: "bytes | Path", suffix: str) -> list[str]:
+def signature_area(data: bytes | Path, suffix: str) -> list[str]:
     """The last lines of a document, where the signature block stands ([] when there is no text).
 
     ``data`` is the document's bytes, or the path of a file on disk: then only the parts needed
@@ -51,14 +52,14 @@ def signature_area(data: "bytes | Path", suffix: str) -> list[str]:
             lines = _pdf_lines(data)
         else:
             return []
-    except Exception:  # noqa: BLE001 - a damaged document tells nothing; it is not an input error
+    except Exception:
         return []
     lines = [line for line in (" ".join(raw.split()) for raw in lines) if line]
     lines = [line for line in lines if not _EXECUTOR.match(fold(line))]
     return lines[-AREA_LINES:]
 
 
-def _docx_lines(data: "bytes | Path") -> list[str]:
+def _docx_lines(data: bytes | Path) -> list[str]:
     import zipfile
 
     from docx.oxml.ns import qn
@@ -81,13 +82,13 @@ def _docx_lines(data: "bytes | Path") -> list[str]:
     return lines
 
 
-def _pdf_lines(data: "bytes | Path") -> list[str]:
+def _pdf_lines(data: bytes | Path) -> list[str]:
     import logging
 
     from pypdf import PdfReader
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    with (io.BytesIO(data) if isinstance(data, bytes) else open(data, "rb")) as stream:
+    with io.BytesIO(data) if isinstance(data, bytes) else open(data, "rb") as stream:
         reader = PdfReader(stream)
         if not reader.pages:
             return []
@@ -131,7 +132,7 @@ class DocumentReader:
         self._archive = None
         self._members: dict[str, Any] | None = None
 
-    def read(self, rel: str, size: int) -> "bytes | Path | None":
+    def read(self, rel: str, size: int) -> bytes | Path | None:
         """The document: its path when the folder is a directory (read in part), else its bytes."""
         if size <= 0:
             return None
@@ -141,7 +142,7 @@ class DocumentReader:
             if size > MAX_BYTES:
                 return None
             return self._read_zip(rel)
-        except Exception:  # noqa: BLE001 - unreadable here means "no text", never a crash
+        except Exception:
             return None
 
     def _read_zip(self, rel: str) -> bytes | None:

@@ -57,6 +57,10 @@ def skip_folder(skipped: list[tuple[str, str]], parts: tuple[str, ...], exc: OSE
         from uvb4.errors import EvidenceError, Position
         from uvb4.messages import t
 
-        raise EvidenceError.one(Position.of(exc.filename or "."), t("unreadable-folder", reason=exc.strerror or exc),
-                                "unreadable-folder", t("unreadable-folder.hint"))
+        raise EvidenceError.one(
+            Position.of(exc.filename or "."),
+            t("unreadable-folder", reason=exc.strerror or exc),
+            "unreadable-folder",
+            t("unreadable-folder.hint"),
+        )
     skipped.append(("/".join(parts), "unreadable-folder"))

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable
+from typing import Any
 
 from uvb4.errors import EvidenceError, Position, Problem, Uvb4Error
 from uvb4.evidence.meta import Event, FolderMeta, RegisterRow, parse_date
@@ -26,8 +26,9 @@ def load_evidence(
     evidence, controls = scan_folder(folder, known_ids, progress=progress)
     problems: list[Problem] = []
     if ORG_FILE not in controls and (ORG_FILE, "skipped-symlink") in evidence.skipped:
-        raise EvidenceError.one(Position.of(folder / ORG_FILE), t("org-file-symlink"), "org-file-symlink",
-                                t("org-file-symlink.hint"))
+        raise EvidenceError.one(
+            Position.of(folder / ORG_FILE), t("org-file-symlink"), "org-file-symlink", t("org-file-symlink.hint")
+        )
     if ORG_FILE not in controls:
         hint = t("no-org-file.hint")
         inner = _organisation_folders_inside(folder)
@@ -64,12 +65,16 @@ def _check_root(folder: Path) -> None:
     try:
         mode = os.stat(folder).st_mode
     except FileNotFoundError:
-        raise EvidenceError.one(Position.of(folder), t("folder-not-found", folder=folder), "folder-not-found",
-                                t("folder-not-found.hint")) from None
+        raise EvidenceError.one(
+            Position.of(folder), t("folder-not-found", folder=folder), "folder-not-found", t("folder-not-found.hint")
+        ) from None
     except (OSError, ValueError) as exc:  # ENAMETOOLONG, ELOOP, EACCES, a NUL in the name
-        raise EvidenceError.one(Position.of(folder), t("folder-unreachable", reason=getattr(exc, "strerror", None)
-                                                       or exc), "folder-unreachable",
-                                t("folder-unreachable.hint")) from None
+        raise EvidenceError.one(
+            Position.of(folder),
+            t("folder-unreachable", reason=getattr(exc, "strerror", None) or exc),
+            "folder-unreachable",
+            t("folder-unreachable.hint"),
+        ) from None
     if stat.S_ISDIR(mode):
         return
     if not stat.S_ISREG(mode) or folder.suffix.lower() != ".zip":
@@ -93,7 +98,7 @@ def _text(path: Path, raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
-        raise EvidenceError.one(Position.of(path, line, col), t("not-utf8"), "not-utf8", t("not-utf8.hint"))
+        raise EvidenceError.one(Position.of(path, line, col), t("not-utf8"), "not-utf8", t("not-utf8.hint")) from None
 
 
 def _parse_model(model, path: Path, raw: bytes, *, mapping: bool = True):
@@ -102,12 +107,13 @@ def _parse_model(model, path: Path, raw: bytes, *, mapping: bool = True):
     text = _text(path, raw)
     data = load_yaml(path, text)
     if mapping and not isinstance(data, dict):
-        raise EvidenceError.one(Position.of(path, 1, 1), t("not-a-mapping.control"),
-                                "not-a-mapping", t("not-a-mapping.control.hint"))
+        raise EvidenceError.one(
+            Position.of(path, 1, 1), t("not-a-mapping.control"), "not-a-mapping", t("not-a-mapping.control.hint")
+        )
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise EvidenceError([_folder_hint(p) for p in validation_problems(Locator(path, text), exc)])
+        raise EvidenceError([_folder_hint(p) for p in validation_problems(Locator(path, text), exc)]) from None
 
 
 def _folder_hint(problem: Problem) -> Problem:
@@ -144,16 +150,18 @@ def _files_under(evidence: Evidence, rels: list[str], prefix: str) -> dict[str, 
     return {f.rel: f for f in evidence.files[start:stop]}
 
 
-def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids: set[str],
-                rels: list[str] | None = None) -> None:
+def _apply_meta(
+    evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids: set[str], rels: list[str] | None = None
+) -> None:
     path = root / rel
     meta: FolderMeta = _parse_model(FolderMeta, path, raw)
     folder_rel = str(PurePosixPath(rel).parent)
     folder_rel = "" if folder_rel == "." else folder_rel
     owner = _owner(evidence, folder_rel, known_ids)
     if owner is None:
-        raise EvidenceError.one(Position.of(path, 1, 1), t("meta-outside-task"),
-                                "meta-outside-task", t("meta-outside-task.hint"))
+        raise EvidenceError.one(
+            Position.of(path, 1, 1), t("meta-outside-task"), "meta-outside-task", t("meta-outside-task.hint")
+        )
     evidence.metas.setdefault(owner, []).append((rel, meta))
     prefix = folder_rel + "/" if folder_rel else ""
     if rels is None:
@@ -183,11 +191,17 @@ def _apply_meta(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids:
                 item.signed_by = meta.signed_by.value
     if unknown:
         locator = Locator(path, _text(path, raw))
-        raise EvidenceError([
-            Problem(locator.position(("files", name)), t("meta-unknown-file", name=name), "meta-unknown-file",
-                    t("meta-unknown-file.hint"))
-            for name in unknown
-        ])
+        raise EvidenceError(
+            [
+                Problem(
+                    locator.position(("files", name)),
+                    t("meta-unknown-file", name=name),
+                    "meta-unknown-file",
+                    t("meta-unknown-file.hint"),
+                )
+                for name in unknown
+            ]
+        )
 
 
 def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_ids: set[str]) -> None:
@@ -197,8 +211,12 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
     folder_rel = str(PurePosixPath(rel).parent)
     owner = _owner(evidence, "" if folder_rel == "." else folder_rel, known_ids)
     if owner is None:
-        raise EvidenceError.one(Position.of(path, 1, 1), t("register-outside-task"), "register-outside-task",
-                                t("register-outside-task.hint"))
+        raise EvidenceError.one(
+            Position.of(path, 1, 1),
+            t("register-outside-task"),
+            "register-outside-task",
+            t("register-outside-task.hint"),
+        )
     rows: list[tuple[int, dict[str, Any], Callable[[str], Position]]] = []
     if rel.casefold().endswith((".csv", ".xlsx")):
         from uvb4.evidence.tables import register_rows  # Excel's encodings, kk/ru/en headers, XLSX
@@ -211,12 +229,17 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
             data = []
         locator = Locator(path, text)
         if not isinstance(data, list):
-            raise EvidenceError.one(Position.of(path, 1, 1), t("bad-register.not-a-list"),
-                                    "bad-register", t("bad-register.yaml.hint"))
+            raise EvidenceError.one(
+                Position.of(path, 1, 1), t("bad-register.not-a-list"), "bad-register", t("bad-register.yaml.hint")
+            )
         for index, row in enumerate(data):
             if not isinstance(row, dict):
-                raise EvidenceError.one(locator.position((index,)), t("bad-register.row-not-a-mapping"),
-                                        "bad-register", t("bad-register.yaml.hint"))
+                raise EvidenceError.one(
+                    locator.position((index,)),
+                    t("bad-register.row-not-a-mapping"),
+                    "bad-register",
+                    t("bad-register.yaml.hint"),
+                )
             line, _ = locator.locate((index,))
             rows.append((line or 1, row, lambda field, i=index: locator.position((i, field))))
     problems = []
@@ -228,8 +251,13 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
         except ValidationError as exc:
             for err in exc.errors(include_url=False):
                 field = str(err["loc"][0]) if err["loc"] else "?"
-                problems.append(Problem(where(field), t("bad-register.row", field=field, error=schema_message(err)),
-                                        "bad-register", t("bad-register.row.hint")))
+                problems.append(
+                    Problem(
+                        where(field),
+                        t("bad-register.row", field=field, error=schema_message(err)),
+                        "bad-register",
+                        t("bad-register.row.hint"),
+                    )
+                )
     if problems:
         raise EvidenceError(problems)
-

@@ -93,7 +93,7 @@ class OrgProfile(_Model):
         return (value,)
 
     @model_validator(mode="after")
-    def _implied(self) -> "OrgProfile":
+    def _implied(self) -> OrgProfile:
         types = list(dict.fromkeys(self.type))
         notes = []
         for kind in list(types):

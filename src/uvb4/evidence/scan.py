@@ -18,11 +18,12 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path, PurePosixPath
 from itertools import repeat
-from typing import Any, Callable, Iterator, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
 
 from uvb4.errors import EvidenceError, Position, Problem
 from uvb4.evidence import names
@@ -34,7 +35,13 @@ from uvb4.messages import t
 ORG_FILE = "org.yaml"
 FIGURES_NAMES = ("figures.yaml", "figures.yml", "figures.csv", "figures.xlsx")
 SIGNATURE_SUFFIXES = (".cms", ".p7s", ".sig")
-IGNORED_NAMES = {".ds_store", "thumbs.db", "desktop.ini", ".gitkeep", "_what-to-upload.md"}  # the last: uvb4 init's guides
+IGNORED_NAMES = {
+    ".ds_store",
+    "thumbs.db",
+    "desktop.ini",
+    ".gitkeep",
+    "_what-to-upload.md",
+}  # the last: uvb4 init's guides
 
 MAGIC: dict[str, tuple[bytes, ...]] = {
     ".pdf": (b"%PDF-",),
@@ -182,8 +189,7 @@ PROBE_FILES = 500
 COLD_PER_FILE = 40e-6  # seconds: warm listings cost 5-15 µs a file, cold ones ~100 µs
 
 
-def _listed(listed, parts: tuple[str, ...], stack: list[tuple[str, tuple[str, ...]]],
-            skipped: list[tuple[str, str]]):
+def _listed(listed, parts: tuple[str, ...], stack: list[tuple[str, tuple[str, ...]]], skipped: list[tuple[str, str]]):
     """One directory's listing taken in: its sub-directories onto ``stack``, what it skipped into
     ``skipped``; (files, heads), or None for a folder that cannot be listed (a finding; the
     organisation folder itself: an input error)."""
@@ -198,8 +204,9 @@ def _listed(listed, parts: tuple[str, ...], stack: list[tuple[str, tuple[str, ..
     return files, heads
 
 
-def _list_directory_stack(stack: list[tuple[str, tuple[str, ...]]], skipped: list[tuple[str, str]] | None = None,
-                          threads: int | None = None) -> Listing:
+def _list_directory_stack(
+    stack: list[tuple[str, tuple[str, ...]]], skipped: list[tuple[str, str]] | None = None, threads: int | None = None
+) -> Listing:
     """List the directories on ``stack`` and below, as (directory parts, files, heads) — see
     :func:`_list_directory`; the caller may take entries off the stack (those not yet being read).
     What is not used goes to ``skipped``."""
@@ -229,8 +236,9 @@ def _list_directory_stack(stack: list[tuple[str, tuple[str, ...]]], skipped: lis
         yield parts, files, heads
 
 
-def _list_with_threads(stack: list[tuple[str, tuple[str, ...]]], skipped: list[tuple[str, str]],
-                       threads: int) -> Listing:
+def _list_with_threads(
+    stack: list[tuple[str, tuple[str, ...]]], skipped: list[tuple[str, str]], threads: int
+) -> Listing:
     """:func:`_list_directory_stack` with ``threads`` reader threads, READ_AHEAD directories ahead."""
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor
@@ -301,8 +309,9 @@ def _classify(name: str, key: str) -> tuple[str | None, bool, bool]:
 class _Scan:
     """The state of one walk: the whole folder, or the share a helper process takes."""
 
-    def __init__(self, root: Path, known_ids: set[str], read: Callable[[Any, int], bytes],
-                 keep_handles: bool = False) -> None:
+    def __init__(
+        self, root: Path, known_ids: set[str], read: Callable[[Any, int], bytes], keep_handles: bool = False
+    ) -> None:
         self.root = root
         self.known_ids = known_ids
         self.read = read
@@ -360,11 +369,20 @@ class _Scan:
 
             raise too_large(Position.of(self.root / rel), exc.limit, exc.actual) from None
         except OSError as exc:
-            raise EvidenceError.one(Position.of(self.root / rel), t("unreadable-file", reason=exc.strerror or exc),
-                                    "unreadable-file", t("unreadable-file.hint"))
+            raise EvidenceError.one(
+                Position.of(self.root / rel),
+                t("unreadable-file", reason=exc.strerror or exc),
+                "unreadable-file",
+                t("unreadable-file.hint"),
+            ) from None
 
-    def directory(self, dirparts: tuple[str, ...], files: list[tuple[str, int, Any]],
-                  heads: list[Any] | None = None, path: str | None = None) -> None:
+    def directory(
+        self,
+        dirparts: tuple[str, ...],
+        files: list[tuple[str, int, Any]],
+        heads: list[Any] | None = None,
+        path: str | None = None,
+    ) -> None:
         """Classify the files of one directory (``heads``: their first bytes, when already read;
         ``path``: the directory's own path, when on disk)."""
         evidence, read, kinds = self.evidence, self.read, self.kinds
@@ -387,8 +405,9 @@ class _Scan:
                         continue
                     self.controls[ORG_FILE] = self.read_control(handle, rel)
                 elif lower in FIGURES_NAMES and (  # docs/figures.md: the first in FIGURES_NAMES order
-                        evidence.figures is None
-                        or FIGURES_NAMES.index(lower) < FIGURES_NAMES.index(evidence.figures.casefold())):
+                    evidence.figures is None
+                    or FIGURES_NAMES.index(lower) < FIGURES_NAMES.index(evidence.figures.casefold())
+                ):
                     evidence.figures = rel
                 continue
             if lower in _CONTROL_NAMES:
@@ -426,8 +445,8 @@ class _Scan:
             target.append(item)
             if keep_handles:
                 self.handles[rel] = handle
-            elif path is not None and not name.isascii() and handle[len(path) + 1:] != name:
-                self.raw_names[rel] = handle[len(path) + 1:]  # not NFC on disk
+            elif path is not None and not name.isascii() and handle[len(path) + 1 :] != name:
+                self.raw_names[rel] = handle[len(path) + 1 :]  # not NFC on disk
 
     def pack(self) -> dict[str, Any]:
         """This walk's results as plain tuples: they cross to the parent process ten times faster
@@ -459,15 +478,32 @@ class _Scan:
 
 
 def _pack(item: EvidenceFile) -> tuple:
-    return (item.rel, item.name, item.owner, item.size, item.kind,
-            item.date.toordinal() if item.date else None, item.year, item.problem, item.detail)
+    return (
+        item.rel,
+        item.name,
+        item.owner,
+        item.size,
+        item.kind,
+        item.date.toordinal() if item.date else None,
+        item.year,
+        item.problem,
+        item.detail,
+    )
 
 
 def _unpack(row: tuple) -> EvidenceFile:
     rel, name, owner, size, kind, ordinal, year, problem, detail = row
-    return EvidenceFile(rel=rel, name=name, owner=owner, size=size, kind=kind,
-                        date=date.fromordinal(ordinal) if ordinal is not None else None, year=year,
-                        problem=problem, detail=detail)
+    return EvidenceFile(
+        rel=rel,
+        name=name,
+        owner=owner,
+        size=size,
+        kind=kind,
+        date=date.fromordinal(ordinal) if ordinal is not None else None,
+        year=year,
+        problem=problem,
+        detail=detail,
+    )
 
 
 @paused
@@ -556,7 +592,7 @@ def _dir_path(root: Path, dirparts: tuple[str, ...], files: list[tuple[str, int,
     it has nothing to look up later)."""
     if not files:
         return None
-    name, _, path = files[0]
+    path = files[0][2]
     return path[: path.rfind("/")]
 
 
@@ -579,8 +615,9 @@ def _start_helper(scan: _Scan, stack: list[tuple[str, tuple[str, ...]]]):
     return pool, future
 
 
-def _scan_share(root: str, share: list[tuple[str, tuple[str, ...]]], known_ids: set[str],
-                owners: dict[tuple[str, ...], str | None]) -> "dict[str, Any] | list[Problem]":
+def _scan_share(
+    root: str, share: list[tuple[str, tuple[str, ...]]], known_ids: set[str], owners: dict[tuple[str, ...], str | None]
+) -> dict[str, Any] | list[Problem]:
     """In the helper process: scan the directories of ``share`` and below."""
     scan = _Scan(Path(root), known_ids, _read_file)
     scan.owners.update(owners)
@@ -596,9 +633,13 @@ def _by_rel(item: EvidenceFile | UnknownFolder) -> str:
     return item.rel
 
 
-def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, Any]],
-                       read_all: Callable[[Any], bytes], handle_of: Callable[[str], Any],
-                       chunks: Callable[[Any], Iterator[bytes]] = _file_chunks) -> None:
+def _attach_signatures(
+    evidence: Evidence,
+    signatures: list[tuple[EvidenceFile, Any]],
+    read_all: Callable[[Any], bytes],
+    handle_of: Callable[[str], Any],
+    chunks: Callable[[Any], Iterator[bytes]] = _file_chunks,
+) -> None:
     """Pair ``X.pdf.cms`` / ``X.cms`` with ``X.pdf``, read who signed it, and verify the
     signature against the document (a detached signature needs the document's bytes)."""
     if not signatures:
@@ -618,8 +659,7 @@ def _attach_signatures(evidence: Evidence, signatures: list[tuple[EvidenceFile, 
         try:
             # the document is streamed into the digest, never read whole (a 6 GB video may be signed)
             document_handle = handle_of(document.rel)
-            content = ((lambda h=document_handle: chunks(h)) if document_handle is not None and document.size
-                       else None)
+            content = (lambda h=document_handle: chunks(h)) if document_handle is not None and document.size else None
             document.signatures = [*document.signatures, *read_signatures(read_all(handle), content)]
         except SignatureError as exc:  # the finding says "cannot read the e-signature"; add only why
             evidence.signature_problems.append((sig.rel, f"bad-signature: {exc.detail}"))

@@ -27,9 +27,10 @@ module must stay cheap for the CLI start-up.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from uvb4.messages import t
 
@@ -124,7 +125,7 @@ class SignerInfo:
     verified: bool | None
 
 
-def read_signatures(data: bytes, content: "bytes | Callable[[], Iterable[bytes]] | None" = None) -> list[SignerInfo]:
+def read_signatures(data: bytes, content: bytes | Callable[[], Iterable[bytes]] | None = None) -> list[SignerInfo]:
     """Every signer of the CMS SignedData in ``data`` (DER, PEM or base64 text).
 
     ``content`` is the signed document for a detached signature: its bytes, or a
@@ -159,7 +160,7 @@ def _to_der(data: bytes) -> bytes:
         end = _PEM_END.search(text, begin.end())
         if end is None:
             raise SignatureError(t("bad-signature.pem-unterminated"))
-        body = text[begin.end():end.start()]
+        body = text[begin.end() : end.start()]
         lines = [ln for ln in body.splitlines() if b":" not in ln]  # drop PEM headers (Key: value)
         return _b64(b"".join(lines))
     if _BASE64_TEXT.match(text):
@@ -204,8 +205,11 @@ def _read(der: bytes, content: bytes | None) -> list[SignerInfo]:
     attached = _attached_content(encap)
     if attached is not None:
         content = attached
-    certificates = [] if isinstance(signed["certificates"], core.Void) else \
-        [c.chosen for c in signed["certificates"] if c.name == "certificate"]
+    certificates = (
+        []
+        if isinstance(signed["certificates"], core.Void)
+        else [c.chosen for c in signed["certificates"] if c.name == "certificate"]
+    )
     signer_infos = list(signed["signer_infos"])
     if not signer_infos:
         raise SignatureError(t("bad-signature.no-signer"))
@@ -327,10 +331,18 @@ def _hash(name: str) -> Any | None:
     from cryptography.hazmat.primitives import hashes
 
     factory = {
-        "md5": hashes.MD5, "sha1": hashes.SHA1, "sha224": hashes.SHA224, "sha256": hashes.SHA256,
-        "sha384": hashes.SHA384, "sha512": hashes.SHA512, "sha512_224": hashes.SHA512_224,
-        "sha512_256": hashes.SHA512_256, "sha3_224": hashes.SHA3_224, "sha3_256": hashes.SHA3_256,
-        "sha3_384": hashes.SHA3_384, "sha3_512": hashes.SHA3_512,
+        "md5": hashes.MD5,
+        "sha1": hashes.SHA1,
+        "sha224": hashes.SHA224,
+        "sha256": hashes.SHA256,
+        "sha384": hashes.SHA384,
+        "sha512": hashes.SHA512,
+        "sha512_224": hashes.SHA512_224,
+        "sha512_256": hashes.SHA512_256,
+        "sha3_224": hashes.SHA3_224,
+        "sha3_256": hashes.SHA3_256,
+        "sha3_384": hashes.SHA3_384,
+        "sha3_512": hashes.SHA3_512,
     }.get(name)
     return None if factory is None else factory()
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 import os
 import threading
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from uvb4 import limits
 from uvb4.errors import EvidenceError, Position
@@ -90,8 +91,9 @@ class ZipSource:
             if size > member_max:
                 raise _limit(Path(f"{self.path}/{member_name(info)}"), limits.ZIP_MEMBER_BYTES, size)
             if size > limits.MIB and size > ratio_max * max(info.compress_size, 1):
-                raise _limit(Path(f"{self.path}/{member_name(info)}"), limits.ZIP_RATIO,
-                             size // max(info.compress_size, 1))
+                raise _limit(
+                    Path(f"{self.path}/{member_name(info)}"), limits.ZIP_RATIO, size // max(info.compress_size, 1)
+                )
             total += size
         if total > limits.ZIP_TOTAL_BYTES.value():
             raise _limit(self.path, limits.ZIP_TOTAL_BYTES, total)
@@ -103,8 +105,9 @@ class ZipSource:
         named = [(n, i) for n, i in named if n.split("/", 1)[0] != MACOS_FOLDER]
         # A ZIP of a folder usually holds one top folder: make its content the root.
         tops = {n.lstrip("/").split("/", 1)[0] for n, _ in named}
-        strip = len(tops) == 1 and all("/" in n.lstrip("/") for n, _ in named) \
-            and not any(n == ORG_FILE for n, _ in named)
+        strip = (
+            len(tops) == 1 and all("/" in n.lstrip("/") for n, _ in named) and not any(n == ORG_FILE for n, _ in named)
+        )
         depth = limits.PATH_DEPTH.value()
         for name, info in named:
             parts = [p for p in name.split("/") if p and p != "."]
@@ -204,7 +207,7 @@ class _Guarded:
         except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
             raise OSError(f"ZIP: {exc}") from exc
 
-    def __enter__(self) -> "_Guarded":
+    def __enter__(self) -> _Guarded:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -243,5 +246,9 @@ def _limit(path: Path, limit: limits.Limit, actual: int) -> EvidenceError:
 
 def too_large(position: Position, limit: limits.Limit, actual: int | None = None) -> EvidenceError:
     """The problem for a read over a limit: what the limit is and how to raise it."""
-    return EvidenceError.one(position, t("over-limit", what=limit.name, limit=limits.human(limit.value())),
-                             "over-limit", t("over-limit.hint", env=limit.env))
+    return EvidenceError.one(
+        position,
+        t("over-limit", what=limit.name, limit=limits.human(limit.value())),
+        "over-limit",
+        t("over-limit.hint", env=limit.env),
+    )

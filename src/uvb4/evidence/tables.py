@@ -27,8 +27,9 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from uvb4.errors import EvidenceError, Position
 from uvb4.messages import t
@@ -38,10 +39,34 @@ FIELD_LIMIT = 64 * 1024
 # Register columns and the header words officers type for them, folded (uvb4.evidence.names.fold).
 REGISTER_ALIASES: dict[str, tuple[str, ...]] = {
     "date": ("date", "күні", "күн", "дата", "дата проведения", "өткізілген күні", "event date"),
-    "title": ("title", "атауы", "атау", "тақырып", "тақырыбы", "іс-шара", "іс-шараның атауы", "іс-шара атауы",
-              "наименование", "название", "мероприятие", "наименование мероприятия", "тема", "event", "name"),
-    "participants": ("participants", "қатысушылар", "қатысушылар саны", "қатысушы саны", "участники",
-                     "количество участников", "число участников", "кол-во участников", "participants count"),
+    "title": (
+        "title",
+        "атауы",
+        "атау",
+        "тақырып",
+        "тақырыбы",
+        "іс-шара",
+        "іс-шараның атауы",
+        "іс-шара атауы",
+        "наименование",
+        "название",
+        "мероприятие",
+        "наименование мероприятия",
+        "тема",
+        "event",
+        "name",
+    ),
+    "participants": (
+        "participants",
+        "қатысушылар",
+        "қатысушылар саны",
+        "қатысушы саны",
+        "участники",
+        "количество участников",
+        "число участников",
+        "кол-во участников",
+        "participants count",
+    ),
     "link": ("link", "сілтеме", "сілтемесі", "ссылка", "url", "publication"),
 }
 
@@ -75,8 +100,9 @@ def _decode(raw: bytes, encoding: str, path: Path) -> str:
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise EvidenceError.one(Position.of(path, 1, 1), t("csv-encoding"), "csv-encoding",
-                                t("csv-encoding.hint")) from exc
+        raise EvidenceError.one(
+            Position.of(path, 1, 1), t("csv-encoding"), "csv-encoding", t("csv-encoding.hint")
+        ) from exc
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -96,12 +122,19 @@ def read_bytes(path: Path) -> bytes:
     try:
         return limits.read_bounded(path)
     except limits.TooLarge as exc:
-        raise EvidenceError.one(Position.of(path), t("over-limit", what=exc.limit.name,
-                                                     limit=limits.human(exc.limit.value())),
-                                "over-limit", t("over-limit.hint", env=exc.limit.env)) from None
+        raise EvidenceError.one(
+            Position.of(path),
+            t("over-limit", what=exc.limit.name, limit=limits.human(exc.limit.value())),
+            "over-limit",
+            t("over-limit.hint", env=exc.limit.env),
+        ) from None
     except (OSError, ValueError) as exc:
-        raise EvidenceError.one(Position.of(path), t("unreadable-file", reason=getattr(exc, "strerror", None) or exc),
-                                "unreadable-file", t("unreadable-file.hint")) from None
+        raise EvidenceError.one(
+            Position.of(path),
+            t("unreadable-file", reason=getattr(exc, "strerror", None) or exc),
+            "unreadable-file",
+            t("unreadable-file.hint"),
+        ) from None
 
 
 def csv_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
@@ -123,11 +156,15 @@ def csv_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:
             except csv.Error as exc:
                 line = reader.line_num or 1
                 if "field larger" in str(exc):
-                    raise EvidenceError.one(Position.of(path, line, 1),
-                                            t("csv-field-too-large", limit=FIELD_LIMIT),
-                                            "csv-field-too-large", t("csv-field-too-large.hint"))
-                raise EvidenceError.one(Position.of(path, line, 1), t("bad-csv", error=exc), "bad-csv",
-                                        t("bad-csv.hint"))
+                    raise EvidenceError.one(
+                        Position.of(path, line, 1),
+                        t("csv-field-too-large", limit=FIELD_LIMIT),
+                        "csv-field-too-large",
+                        t("csv-field-too-large.hint"),
+                    ) from None
+                raise EvidenceError.one(
+                    Position.of(path, line, 1), t("bad-csv", error=exc), "bad-csv", t("bad-csv.hint")
+                ) from None
             rows.append((reader.line_num, values))
     finally:
         csv.field_size_limit(old)
@@ -143,11 +180,12 @@ def xlsx_rows(raw: bytes, path: Path, error_key: str) -> list[tuple[int, list[An
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
-        raise EvidenceError.one(Position.of(path), t(error_key, error=exc), "bad-register",
-                                t("bad-csv.hint"))
+        raise EvidenceError.one(Position.of(path), t(error_key, error=exc), "bad-register", t("bad-csv.hint")) from None
     try:
         sheet = book.worksheets[0]
-        return [(n, ["" if v is None else v for v in row]) for n, row in enumerate(sheet.iter_rows(values_only=True), 1)]
+        return [
+            (n, ["" if v is None else v for v in row]) for n, row in enumerate(sheet.iter_rows(values_only=True), 1)
+        ]
     finally:
         book.close()
 
@@ -185,9 +223,12 @@ def register_rows(path: Path, rel: str, raw: bytes) -> list[tuple[int, dict[str,
     columns, unknown = register_header(header)
     missing = [c for c in ("date", "title") if c not in columns]
     if missing or unknown:
-        raise EvidenceError.one(Position.of(path, 1, 1),
-                                t("bad-register.columns", missing=missing or "—", unknown=unknown or "—"),
-                                "bad-register", t("bad-register.columns.hint"))
+        raise EvidenceError.one(
+            Position.of(path, 1, 1),
+            t("bad-register.columns", missing=missing or "—", unknown=unknown or "—"),
+            "bad-register",
+            t("bad-register.columns.hint"),
+        )
     out = []
     for line, values in body:
         if not any(str(v).strip() for v in values):

@@ -6,8 +6,8 @@ keeps the two in step.  Renderers never print.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
-from typing import Callable
 
 
 class Format(str, Enum):

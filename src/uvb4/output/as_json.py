@@ -16,8 +16,9 @@ from uvb4.checks.model import CheckResult
 SCHEMA_VERSION = 1
 
 
-def result_data(result: CheckResult, *, include_not_applicable: bool = True, lang: str = "kk",
-                lazy: bool = False) -> dict[str, Any]:
+def result_data(
+    result: CheckResult, *, include_not_applicable: bool = True, lang: str = "kk", lazy: bool = False
+) -> dict[str, Any]:
     """The document as plain data; with ``lazy``, ``tasks`` and ``findings`` are generators
     (for :func:`chunks`), each task's dict made only when it is written."""
     profile = result.profile

@@ -60,15 +60,24 @@ def chunks(result: CheckResult, *, include_not_applicable: bool = False, lang: s
         if task.kpi != current[1]:
             out += ["", f"### {level('kpi', lang)} {task.kpi}. {kpi_titles[task.kpi]}"]
         if task.project != current[2]:
-            out += ["", f"#### {level('project', lang).capitalize()} {task.project}. {project_titles[task.project]}",
-                    "", f"| {label('task', lang)} | {label('status', lang)} | {label('findings', lang)} |",
-                    "|---|---|---|"]
+            out += [
+                "",
+                f"#### {level('project', lang).capitalize()} {task.project}. {project_titles[task.project]}",
+                "",
+                f"| {label('task', lang)} | {label('status', lang)} | {label('findings', lang)} |",
+                "|---|---|---|",
+            ]
         current = (task.group, task.kpi, task.project)
         notes = "<br>".join(_cell(f.message) + (f" — {code_span(f.path)}" if f.path else "") for f in task.findings)
-        title = (task.task.title.get(lang) if len(row.tasks) == 1
-                 else "(" + text_of(REPORT_TEXTS, "tasks_count", lang).format(n=len(row.tasks)) + ")")
-        out.append(f"| {row.ids} {_cell(title)} | {ICONS[task.status.value]} "
-                   f"{status_name(task.status.value, lang)} | {notes or '—'} |")
+        title = (
+            task.task.title.get(lang)
+            if len(row.tasks) == 1
+            else "(" + text_of(REPORT_TEXTS, "tasks_count", lang).format(n=len(row.tasks)) + ")"
+        )
+        out.append(
+            f"| {row.ids} {_cell(title)} | {ICONS[task.status.value]} "
+            f"{status_name(task.status.value, lang)} | {notes or '—'} |"
+        )
         yield from _lines(out)
         out = []
     yield from _lines(out)

@@ -39,8 +39,14 @@ def rows(tasks: list[TaskResult]) -> list[Row]:
     out: list[Row] = []
     for task in tasks:
         last = out[-1].first if out else None
-        if (last is not None and task.status in _GAPS and task.status is last.status
-                and task.project == last.project and task.findings and _signature(task) == _signature(last)):
+        if (
+            last is not None
+            and task.status in _GAPS
+            and task.status is last.status
+            and task.project == last.project
+            and task.findings
+            and _signature(task) == _signature(last)
+        ):
             out[-1].tasks.append(task)
         else:
             out.append(Row([task]))

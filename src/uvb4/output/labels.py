@@ -11,6 +11,8 @@ def label(key: str, lang: str) -> str:
 
 def title_maps(rulebook, lang: str) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """Group, KPI and project titles by id, in ``lang``."""
-    return ({g.id: g.title.get(lang) for g in rulebook.groups},
-            {k.id: k.title.get(lang) for _, k in rulebook.kpis()},
-            {p.id: p.title.get(lang) for *_, p in rulebook.projects()})
+    return (
+        {g.id: g.title.get(lang) for g in rulebook.groups},
+        {k.id: k.title.get(lang) for _, k in rulebook.kpis()},
+        {p.id: p.title.get(lang) for *_, p in rulebook.projects()},
+    )

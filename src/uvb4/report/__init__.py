@@ -21,5 +21,8 @@ class ReportFormat(str, Enum):
     xlsx = "xlsx"
 
 
-TEMPLATE_NAMES = {ReportFormat.md: "report.md.j2", ReportFormat.html: "report.html.j2",
-                  ReportFormat.docx: "report.docx"}
+TEMPLATE_NAMES = {
+    ReportFormat.md: "report.md.j2",
+    ReportFormat.html: "report.html.j2",
+    ReportFormat.docx: "report.docx",
+}

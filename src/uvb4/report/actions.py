@@ -42,8 +42,11 @@ from uvb4.report.fmt import (
 PREPARER = "compliance-officer"  # the role of the official who prepares the report (not a signer level)
 
 _SIGNATURE_CODES = {"unsigned", "unknown-signer", "signer-not-official", "signature-invalid", "signer-unconfirmed"}
-_FILE_CODES_TO_ACTION = {"undated-evidence": "date-document", "event-outside-year": "fix-register",
-                         "exemption-not-allowed": "withdraw-no-facts"}
+_FILE_CODES_TO_ACTION = {
+    "undated-evidence": "date-document",
+    "event-outside-year": "fix-register",
+    "exemption-not-allowed": "withdraw-no-facts",
+}
 _GAP_STATUSES = (Status.PARTIAL, Status.MISSING, Status.LATE)
 
 
@@ -58,8 +61,13 @@ def finding_message(finding, task, lang: str) -> str:
             periods = ", ".join(period_text(p, lang) for p in data["short_periods"]) or "—"
             return finding_text("too-few-events", lang, found=data["found"], needed=data["needed"], periods=periods)
         if finding.code == "late-evidence" and task.deadline is not None and {"submitted", "deadline"} <= set(data):
-            return finding_text("late-evidence", lang, date=date_text(data["submitted"], lang),
-                                deadline=date_text(data["deadline"], lang), rule=task.deadline.text.get(lang))
+            return finding_text(
+                "late-evidence",
+                lang,
+                date=date_text(data["submitted"], lang),
+                deadline=date_text(data["deadline"], lang),
+                rule=task.deadline.text.get(lang),
+            )
     except (KeyError, ValueError):  # a catalogue or data shape this version does not know
         pass
     return finding.message
@@ -117,7 +125,7 @@ def _file_name(path: str | None) -> str:
 
 
 def compact_ids(ids: list[str]) -> str:
-    """"1.2.1, 1.2.2, …, 1.2.10" → "1.2.1–1.2.10" for runs of three or more in one project."""
+    """ "1.2.1, 1.2.2, …, 1.2.10" → "1.2.1–1.2.10" for runs of three or more in one project."""
     ordered = sorted(set(ids), key=task_key)
     parts: list[str] = []
     run: list[str] = []
@@ -154,15 +162,37 @@ class _Builder:
         self.policy = [r.value for r in result.rulebook.meta.signature_policy.min_level]
         self.by_task = {t.id: t for t in result.tasks}
 
-    def add(self, *, action: str, item: str, task_id: str, role: str, due: dt.date, basis: str, code: str,
-            note: str, scope: str, requirement: str | None = None, kind: str | None = None,
-            path: str | None = None) -> None:
+    def add(
+        self,
+        *,
+        action: str,
+        item: str,
+        task_id: str,
+        role: str,
+        due: dt.date,
+        basis: str,
+        code: str,
+        note: str,
+        scope: str,
+        requirement: str | None = None,
+        kind: str | None = None,
+        path: str | None = None,
+    ) -> None:
         key = (action, scope, requirement, item, path, due)
         row = self.rows.get(key)
         if row is None:
             row = self.rows[key] = {
-                "action": action, "item": item, "tasks": [], "role": role, "due": due, "basis": basis,
-                "codes": [], "notes": [], "requirement": requirement, "kind": kind, "path": path,
+                "action": action,
+                "item": item,
+                "tasks": [],
+                "role": role,
+                "due": due,
+                "basis": basis,
+                "codes": [],
+                "notes": [],
+                "requirement": requirement,
+                "kind": kind,
+                "path": path,
             }
         if task_id not in row["tasks"]:
             row["tasks"].append(task_id)
@@ -194,8 +224,11 @@ class _Builder:
             task_id, _, anchor_id = deadline.after.rpartition("/")
             if anchor_id != requirement_id or task_id:
                 anchor_result = self.by_task.get(task_id) if task_id else result
-                dates = [dt.date.fromisoformat(e["date"]) for e in (anchor_result.evidence if anchor_result else [])
-                         if e.get("requirement") == anchor_id and e.get("date")]
+                dates = [
+                    dt.date.fromisoformat(e["date"])
+                    for e in (anchor_result.evidence if anchor_result else [])
+                    if e.get("requirement") == anchor_id and e.get("date")
+                ]
                 if dates:
                     return self.calendar.deadline(min(dates), deadline.within, deadline.days.value), "deadline"
         return self.year_end, "year-end"
@@ -211,78 +244,164 @@ class _Builder:
             requirement = self._requirement(result, finding.requirement)
             req_title = requirement.title.get(lang) if requirement is not None else None
             kind = requirement.kind.value if requirement is not None else None
-            common = {"task_id": result.id, "code": code, "note": finding_message(finding, result.task, lang),
-                      "requirement": finding.requirement, "kind": kind}
+            common = {
+                "task_id": result.id,
+                "code": code,
+                "note": finding_message(finding, result.task, lang),
+                "requirement": finding.requirement,
+                "kind": kind,
+            }
             if code == "missing-evidence" and data.get("years"):
                 kind_text = text_of(REPORT_KINDS, kind, lang) if kind in REPORT_KINDS else req_title
                 for year in data["years"]:
-                    self.add(action="upload", item=f"{kind_text}, {year}", role=PREPARER, due=self.year_end,
-                             basis="year-end", scope=self._scope(result, finding.requirement), **common)
+                    self.add(
+                        action="upload",
+                        item=f"{kind_text}, {year}",
+                        role=PREPARER,
+                        due=self.year_end,
+                        basis="year-end",
+                        scope=self._scope(result, finding.requirement),
+                        **common,
+                    )
             elif code == "missing-evidence":
                 signed = kind in SIGNED_KINDS
                 role = _signer_role(self._signers(requirement), self.result.profile) if signed else PREPARER
                 due, basis = self._due_of_upload(result, finding.requirement)
-                action = ("upload-or-declare" if result.task.exemption is not None
-                          and result.status is Status.MISSING else "upload")
-                self.add(action=action, item=req_title or result.task.title.get(lang), role=role, due=due,
-                         basis=basis, scope=self._scope(result, finding.requirement), **common)
+                action = (
+                    "upload-or-declare"
+                    if result.task.exemption is not None and result.status is Status.MISSING
+                    else "upload"
+                )
+                self.add(
+                    action=action,
+                    item=req_title or result.task.title.get(lang),
+                    role=role,
+                    due=due,
+                    basis=basis,
+                    scope=self._scope(result, finding.requirement),
+                    **common,
+                )
             elif code in ("too-few-documents", "too-few-items"):
-                self.add(action="upload-more", item=req_title or result.task.title.get(lang), role=PREPARER,
-                         due=self.year_end, basis="year-end", scope=result.id, **common)
+                self.add(
+                    action="upload-more",
+                    item=req_title or result.task.title.get(lang),
+                    role=PREPARER,
+                    due=self.year_end,
+                    basis="year-end",
+                    scope=result.id,
+                    **common,
+                )
             elif code == "too-few-events":
                 title = result.task.title.get(lang).rstrip(".")
                 short = data.get("short_periods") or []
                 if len(short) <= 2:  # one row per short quarter or month, due at its end
                     for label in short:
                         end = period_end(label, self.year) or self.year_end
-                        self.add(action="hold-events", item=_first_up(f"{period_text(label, lang)}: {title}"),
-                                 role=PREPARER,
-                                 due=end, basis="period-end", scope=result.id, **common)
+                        self.add(
+                            action="hold-events",
+                            item=_first_up(f"{period_text(label, lang)}: {title}"),
+                            role=PREPARER,
+                            due=end,
+                            basis="period-end",
+                            scope=result.id,
+                            **common,
+                        )
                 else:  # many periods short: one row naming them, due at the end of the last
                     names = ", ".join(period_text(label, lang) for label in short)
                     end = max((period_end(label, self.year) or self.year_end) for label in short)
-                    self.add(action="hold-events", item=_first_up(f"{names}: {title}"), role=PREPARER, due=end,
-                             basis="period-end", scope=result.id, **common)
+                    self.add(
+                        action="hold-events",
+                        item=_first_up(f"{names}: {title}"),
+                        role=PREPARER,
+                        due=end,
+                        basis="period-end",
+                        scope=result.id,
+                        **common,
+                    )
                 if not short:
-                    self.add(action="hold-events", item=title, role=PREPARER, due=self.year_end,
-                             basis="year-end", scope=result.id, **common)
+                    self.add(
+                        action="hold-events",
+                        item=title,
+                        role=PREPARER,
+                        due=self.year_end,
+                        basis="year-end",
+                        scope=result.id,
+                        **common,
+                    )
             elif code == "signer-below-required-level":
                 allowed = list(data.get("allowed") or self._signers(requirement))
                 role = _signer_role(allowed, self.result.profile)
-                self.add(action="re-sign", item=_file_name(finding.path), role=role, due=self.year_end,
-                         basis="year-end", scope=finding.path or result.id, path=finding.path, **common)
+                self.add(
+                    action="re-sign",
+                    item=_file_name(finding.path),
+                    role=role,
+                    due=self.year_end,
+                    basis="year-end",
+                    scope=finding.path or result.id,
+                    path=finding.path,
+                    **common,
+                )
             elif code in _SIGNATURE_CODES:
                 role = _signer_role(self._signers(requirement), self.result.profile)
-                self.add(action="sign", item=_file_name(finding.path) or req_title or "", role=role,
-                         due=self.year_end, basis="year-end", scope=finding.path or result.id, path=finding.path,
-                         **common)
+                self.add(
+                    action="sign",
+                    item=_file_name(finding.path) or req_title or "",
+                    role=role,
+                    due=self.year_end,
+                    basis="year-end",
+                    scope=finding.path or result.id,
+                    path=finding.path,
+                    **common,
+                )
             elif code == "late-evidence":
                 due = dt.date.fromisoformat(data["deadline"]) if data.get("deadline") else self.year_end
-                self.add(action="explain-late", item=_file_name(finding.path) or req_title or "", role=PREPARER,
-                         due=due, basis="deadline" if data.get("deadline") else "year-end",
-                         scope=finding.path or result.id, path=finding.path, **common)
+                self.add(
+                    action="explain-late",
+                    item=_file_name(finding.path) or req_title or "",
+                    role=PREPARER,
+                    due=due,
+                    basis="deadline" if data.get("deadline") else "year-end",
+                    scope=finding.path or result.id,
+                    path=finding.path,
+                    **common,
+                )
             else:
                 action = _FILE_CODES_TO_ACTION.get(code, "fix-file")
                 item = _file_name(finding.path) or req_title or result.task.title.get(lang)
                 if action == "withdraw-no-facts":
                     item = f"{finding.path or '_meta.yaml'}: «no_facts»"
-                self.add(action=action, item=item, role=PREPARER, due=self.year_end, basis="year-end",
-                         scope=finding.path or result.id, path=finding.path, **common)
+                self.add(
+                    action=action,
+                    item=item,
+                    role=PREPARER,
+                    due=self.year_end,
+                    basis="year-end",
+                    scope=finding.path or result.id,
+                    path=finding.path,
+                    **common,
+                )
 
     def kpi(self, row) -> None:
         if not row.findings:
             return
         title = row.kpi.title.get(self.lang)
         for finding in row.findings:
-            self.add(action="fix-figures", item=f"{text_of(REPORT_TEXTS, 'kpi', self.lang)} {row.kpi.id}. {title}",
-                     task_id=f"{text_of(REPORT_TEXTS, 'kpi', self.lang)} {row.kpi.id}", role=PREPARER,
-                     due=self.year_end, basis="year-end", code=finding.code,
-                     note=kpi_finding_text(finding.message, row.kpi, self.lang),
-                     scope=f"kpi/{row.kpi.id}")
+            self.add(
+                action="fix-figures",
+                item=f"{text_of(REPORT_TEXTS, 'kpi', self.lang)} {row.kpi.id}. {title}",
+                task_id=f"{text_of(REPORT_TEXTS, 'kpi', self.lang)} {row.kpi.id}",
+                role=PREPARER,
+                due=self.year_end,
+                basis="year-end",
+                code=finding.code,
+                note=kpi_finding_text(finding.message, row.kpi, self.lang),
+                scope=f"kpi/{row.kpi.id}",
+            )
 
 
-def build_actions(result: CheckResult, kpi_rows, *, lang: str, today: dt.date, tasks=None,
-                  calendar=None) -> list[dict[str, Any]]:
+def build_actions(
+    result: CheckResult, kpi_rows, *, lang: str, today: dt.date, tasks=None, calendar=None
+) -> list[dict[str, Any]]:
     """The actions for the applicable ``tasks`` (default: all) and the KPI rows, as plain data."""
     if calendar is None:
         from uvb4.calendar import WorkingCalendar
@@ -299,26 +418,30 @@ def build_actions(result: CheckResult, kpi_rows, *, lang: str, today: dt.date, t
     for number, row in enumerate(rows, 1):
         who = person(row["role"], result.profile, lang)
         tasks_ids = sorted(row["tasks"], key=_order)
-        out.append({
-            "n": number,
-            "action": row["action"],
-            "action_text": text_of(REPORT_TEXTS, "action." + row["action"], lang),
-            "item": row["item"],
-            "tasks": tasks_ids,
-            "tasks_text": compact_ids(tasks_ids) if all(t[:1].isdigit() for t in tasks_ids) else ", ".join(tasks_ids),
-            **who,
-            "due": row["due"].isoformat(),
-            "due_text": date_text(row["due"], lang),
-            "due_basis": row["basis"],
-            "due_basis_text": text_of(REPORT_TEXTS, "due." + row["basis"], lang),
-            "overdue": row["due"] < today,
-            "codes": row["codes"],
-            "notes": row["notes"],
-            "requirement": row["requirement"],
-            "kind": row["kind"],
-            "path": row["path"],
-            "paths": row["paths"],
-        })
+        out.append(
+            {
+                "n": number,
+                "action": row["action"],
+                "action_text": text_of(REPORT_TEXTS, "action." + row["action"], lang),
+                "item": row["item"],
+                "tasks": tasks_ids,
+                "tasks_text": compact_ids(tasks_ids)
+                if all(t[:1].isdigit() for t in tasks_ids)
+                else ", ".join(tasks_ids),
+                **who,
+                "due": row["due"].isoformat(),
+                "due_text": date_text(row["due"], lang),
+                "due_basis": row["basis"],
+                "due_basis_text": text_of(REPORT_TEXTS, "due." + row["basis"], lang),
+                "overdue": row["due"] < today,
+                "codes": row["codes"],
+                "notes": row["notes"],
+                "requirement": row["requirement"],
+                "kind": row["kind"],
+                "path": row["path"],
+                "paths": row["paths"],
+            }
+        )
     return out
 
 

@@ -69,8 +69,14 @@ def _on_disk(folder: Path, rel: str) -> str:
         candidate = os.path.join(path, part)
         if not os.path.exists(candidate):
             try:
-                candidate = next((os.path.join(path, name) for name in sorted(os.listdir(path))
-                                  if unicodedata.normalize("NFC", name) == part), candidate)
+                candidate = next(
+                    (
+                        os.path.join(path, name)
+                        for name in sorted(os.listdir(path))
+                        if unicodedata.normalize("NFC", name) == part
+                    ),
+                    candidate,
+                )
             except OSError:
                 pass
         path = candidate
@@ -115,8 +121,11 @@ def build_context(
     today = today or dt.date.today()
     profile = result.profile
     policy = [role_name(r.value, lang) for r in rb.meta.signature_policy.min_level]
-    tasks = [t for t in result.tasks if t.status is not Status.NOT_APPLICABLE
-             and (not kpi or t.kpi == kpi) and (not group or t.group == group)]
+    tasks = [
+        t
+        for t in result.tasks
+        if t.status is not Status.NOT_APPLICABLE and (not kpi or t.kpi == kpi) and (not group or t.group == group)
+    ]
     kpi_rows = [k for k in kpis.kpis if (not kpi or k.kpi.id == kpi) and (not group or k.group == group)]
     totals = {s: sum(1 for t in tasks if t.status.value == s) for s in STATUS_ORDER}
     verdicts: dict[str, int] = {}
@@ -134,24 +143,33 @@ def build_context(
     for row in kpi_rows:
         unit = row.kpi.unit.value
         value = None if row.value is None else round(row.value, 2)
-        kpi_data.append({
-            "id": row.kpi.id,
-            "group": row.group,
-            "title": row.kpi.title.get(lang),
-            "unit": unit,
-            "direction": row.kpi.direction.value,
-            "value": value,
-            "value_text": number_text(value, lang, unit),
-            "target": row.target,
-            "target_text": number_text(row.target, lang, unit),
-            "verdict": row.verdict.value,
-            "verdict_text": text_of(VERDICTS, row.verdict.value, lang),
-            "inputs": [{"name": name, "title": _input_title(row.kpi, name, lang), "value": value_,
-                        "value_text": number_text(value_, lang)} for name, value_ in row.inputs.items()],
-            "findings": [kpi_finding_text(f.message, row.kpi, lang) for f in row.findings],
-            "finding_codes": [f.code for f in row.findings],
-            "tasks": [task_data[t.id] for t in tasks if t.kpi == row.kpi.id],
-        })
+        kpi_data.append(
+            {
+                "id": row.kpi.id,
+                "group": row.group,
+                "title": row.kpi.title.get(lang),
+                "unit": unit,
+                "direction": row.kpi.direction.value,
+                "value": value,
+                "value_text": number_text(value, lang, unit),
+                "target": row.target,
+                "target_text": number_text(row.target, lang, unit),
+                "verdict": row.verdict.value,
+                "verdict_text": text_of(VERDICTS, row.verdict.value, lang),
+                "inputs": [
+                    {
+                        "name": name,
+                        "title": _input_title(row.kpi, name, lang),
+                        "value": value_,
+                        "value_text": number_text(value_, lang),
+                    }
+                    for name, value_ in row.inputs.items()
+                ],
+                "findings": [kpi_finding_text(f.message, row.kpi, lang) for f in row.findings],
+                "finding_codes": [f.code for f in row.findings],
+                "tasks": [task_data[t.id] for t in tasks if t.kpi == row.kpi.id],
+            }
+        )
 
     gaps, folded = _detail(result, tasks, task_data, lang, detail)
     files = _files(tasks, folder, files, lang, profile)
@@ -161,24 +179,39 @@ def build_context(
     return {
         "schema": SCHEMA_ID,
         "lang": lang,
-        "organisation": {"name": profile.name, "bin": profile.bin, "type": profile.type[0].value,
-                         "types": profile.type_names()},
+        "organisation": {
+            "name": profile.name,
+            "bin": profile.bin,
+            "type": profile.type[0].value,
+            "types": profile.type_names(),
+        },
         "year": result.year,
         "period_text": text_of(REPORT_TEXTS, "period_value", lang).format(year=result.year),
         "guideline": text_of(REPORT_TEXTS, "guideline", lang),
-        "rulebook": {"id": rb.meta.id, "version": rb.meta.version, "title": rb.meta.title.get(lang),
-                     # that the ru/en texts are unofficial translations (None in Kazakh)
-                     "translation_notice": (rb.meta.translation_notice.get(lang)
-                                            if rb.meta.translation_notice and lang != "kk" else None)},
+        "rulebook": {
+            "id": rb.meta.id,
+            "version": rb.meta.version,
+            "title": rb.meta.title.get(lang),
+            # that the ru/en texts are unofficial translations (None in Kazakh)
+            "translation_notice": (
+                rb.meta.translation_notice.get(lang) if rb.meta.translation_notice and lang != "kk" else None
+            ),
+        },
         "tool": {"name": "uvb4", "version": __version__},
         "made": made,
         "made_text": date_text(today, lang),
         "scope": {"kpi": kpi, "group": group},
         "detail": detail,
-        "officials": [{"name": o.name, "short": short_name(o.name), "role": o.role.value,
-                       "role_text": role_name(o.role.value, lang),
-                       "prepares_report": bool(getattr(o, "prepares_report", False))}
-                      for o in getattr(profile, "officials", ())],
+        "officials": [
+            {
+                "name": o.name,
+                "short": short_name(o.name),
+                "role": o.role.value,
+                "role_text": role_name(o.role.value, lang),
+                "prepares_report": bool(getattr(o, "prepares_report", False)),
+            }
+            for o in getattr(profile, "officials", ())
+        ],
         "prepared_by": person("compliance-officer", profile, lang),
         "signatures": _signatures(profile, lang, who_prepares),
         "summary": {
@@ -186,8 +219,9 @@ def build_context(
             "applicable": len(tasks),
             "gaps": sum(totals[s] for s in GAP_STATUSES),
             "actions": len(actions),
-            "kpis": [{"verdict": v, "text": text_of(VERDICTS, v, lang), "count": n}
-                     for v, n in sorted(verdicts.items())],
+            "kpis": [
+                {"verdict": v, "text": text_of(VERDICTS, v, lang), "count": n} for v, n in sorted(verdicts.items())
+            ],
         },
         "actions": actions,
         "kpis": kpi_data,
@@ -216,15 +250,32 @@ def _signatures(profile, lang: str, who_prepares) -> list[dict[str, Any]]:
 
     rows = []
     prepared = person("compliance-officer", profile, lang)
-    rows.append({"label": text_of(REPORT_TEXTS, "prepared_by", lang), "role_text": prepared["role_text"],
-                 "name": prepared["official"], "short": short_name(prepared["official"] or "") or None})
+    rows.append(
+        {
+            "label": text_of(REPORT_TEXTS, "prepared_by", lang),
+            "role_text": prepared["role_text"],
+            "name": prepared["official"],
+            "short": short_name(prepared["official"] or "") or None,
+        }
+    )
     agreed, role = holder("chief-of-staff", "deputy-first-head")
-    rows.append({"label": text_of(REPORT_TEXTS, "agreed", lang), "role_text": role_name(role, lang),
-                 "name": agreed.name if agreed else None, "short": short_name(agreed.name) if agreed else None})
+    rows.append(
+        {
+            "label": text_of(REPORT_TEXTS, "agreed", lang),
+            "role_text": role_name(role, lang),
+            "name": agreed.name if agreed else None,
+            "short": short_name(agreed.name) if agreed else None,
+        }
+    )
     approved, role = holder("first-head", "collegial-body")
-    rows.append({"label": text_of(REPORT_TEXTS, "approved", lang), "role_text": role_name(role, lang),
-                 "name": approved.name if approved else None,
-                 "short": short_name(approved.name) if approved else None})
+    rows.append(
+        {
+            "label": text_of(REPORT_TEXTS, "approved", lang),
+            "role_text": role_name(role, lang),
+            "name": approved.name if approved else None,
+            "short": short_name(approved.name) if approved else None,
+        }
+    )
     return rows
 
 
@@ -236,12 +287,18 @@ def _chart(kpi_data: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         scale = 100.0 if k["unit"] == "percent" else max(k["value"], k["target"] or 0) or 1.0
         scale = max(scale, k["value"], k["target"] or 0)
-        rows.append({
-            "id": k["id"], "value": k["value"], "value_text": k["value_text"], "target": k["target"],
-            "target_text": k["target_text"], "verdict": k["verdict"],
-            "value_share": round(k["value"] / scale, 4),
-            "target_share": None if k["target"] is None else round(k["target"] / scale, 4),
-        })
+        rows.append(
+            {
+                "id": k["id"],
+                "value": k["value"],
+                "value_text": k["value_text"],
+                "target": k["target"],
+                "target_text": k["target_text"],
+                "verdict": k["verdict"],
+                "value_share": round(k["value"] / scale, 4),
+                "target_share": None if k["target"] is None else round(k["target"] / scale, 4),
+            }
+        )
     return rows
 
 
@@ -281,8 +338,13 @@ def _rows(tasks: list[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for task in tasks:
         last = rows[-1] if rows else None
-        if (last is not None and task["status"] in GAP_STATUSES and task["status"] == last["status"]
-                and task["findings"] and task["findings"] == last["findings"]):
+        if (
+            last is not None
+            and task["status"] in GAP_STATUSES
+            and task["status"] == last["status"]
+            and task["findings"]
+            and task["findings"] == last["findings"]
+        ):
             last["ids"].append(task["id"])
             last["titles"].append({"id": task["id"], "title": task["title"].rstrip(".")})
             last["actions"] = sorted(set(last["actions"]) | set(task["actions"]))
@@ -314,22 +376,24 @@ def _files(tasks, folder: Path, files, lang: str, profile) -> list[dict[str, Any
             first_of[digest] = f["path"]
         signer = f.get("signer") or (role_name(f["signed_by"], lang) if f.get("signed_by") else None)
         name = f["path"].rsplit("/", 1)[-1]
-        out.append({
-            "path": f["path"],
-            "name": name,
-            "folder": f["path"].rsplit("/", 1)[0] if "/" in f["path"] else "",
-            "task": f.get("task"),
-            "kind": f.get("kind"),
-            "kind_text": _kind_text(f.get("kind"), lang),
-            "date": f.get("date"),
-            "date_text": date_text(f.get("date"), lang),
-            "signer": signer,
-            "size": f.get("size"),
-            "size_kb_text": kib_text(f.get("size"), lang),
-            "sha256": digest,
-            "sha16": digest[:16] if digest else None,
-            "duplicate_of": duplicate,
-        })
+        out.append(
+            {
+                "path": f["path"],
+                "name": name,
+                "folder": f["path"].rsplit("/", 1)[0] if "/" in f["path"] else "",
+                "task": f.get("task"),
+                "kind": f.get("kind"),
+                "kind_text": _kind_text(f.get("kind"), lang),
+                "date": f.get("date"),
+                "date_text": date_text(f.get("date"), lang),
+                "signer": signer,
+                "size": f.get("size"),
+                "size_kb_text": kib_text(f.get("size"), lang),
+                "sha256": digest,
+                "sha16": digest[:16] if digest else None,
+                "duplicate_of": duplicate,
+            }
+        )
     return out
 
 
@@ -348,8 +412,11 @@ def _appendix(files, mode: str, summary_only: bool, index_name: str | None, lang
         "duplicates": duplicates,
         "index": index_name if shown == "summary" else None,
         "summary_text": text_of(REPORT_TEXTS, "appendix_summary", lang).format(
-            count=number_text(len(files), lang), size=kib_text(total, lang), duplicates=duplicates,
-            csv=index_name or "—"),
+            count=number_text(len(files), lang),
+            size=kib_text(total, lang),
+            duplicates=duplicates,
+            csv=index_name or "—",
+        ),
         "by_task": [{"task": task, "count": n} for task, n in sorted(by_task.items(), key=lambda i: task_key(i[0]))],
     }
 
@@ -388,12 +455,14 @@ def _task(result, lang: str, policy: list[str], action_numbers: list[int]) -> di
     for requirement in task.evidence:
         if requirement.id in missing_ids:
             signers = [role_name(r.value, lang) for r in requirement.signers] or policy
-            needed.append({
-                "kind": requirement.kind.value,
-                "kind_text": _kind_text(requirement.kind.value, lang),
-                "title": requirement.title.get(lang),
-                "signer": ", ".join(signers) if requirement.kind.value in SIGNED_KINDS else "—",
-            })
+            needed.append(
+                {
+                    "kind": requirement.kind.value,
+                    "kind_text": _kind_text(requirement.kind.value, lang),
+                    "title": requirement.title.get(lang),
+                    "signer": ", ".join(signers) if requirement.kind.value in SIGNED_KINDS else "—",
+                }
+            )
     return {
         "id": task.id,
         "title": task.title.get(lang),

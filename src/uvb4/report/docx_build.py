@@ -19,8 +19,14 @@ import io
 from typing import Any
 
 # Shading of statuses and verdicts; the HTML report uses the same colours.
-STATUS_FILL = {"done": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "late": "E4D7F5", "exempt": "DDEBF7",
-               "not-applicable": "F2F2F2"}
+STATUS_FILL = {
+    "done": "C6EFCE",
+    "partial": "FFEB9C",
+    "missing": "FFC7CE",
+    "late": "E4D7F5",
+    "exempt": "DDEBF7",
+    "not-applicable": "F2F2F2",
+}
 VERDICT_FILL = {"met": "C6EFCE", "not-met": "FFC7CE", "no-target": "F2F2F2", "not-computable": "FFEB9C"}
 BAR_COLOUR = {"met": "1A7F37", "not-met": "CF222E", "no-target": "57606A", "not-computable": "9A6700"}
 LANG_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}
@@ -145,8 +151,17 @@ class _Builder:
 
     # -- low-level helpers --------------------------------------------------------
 
-    def _run(self, paragraph, text: str, *, bold: bool = False, size: float | None = None, mono: bool = False,
-             colour: str | None = None, italic: bool = False):
+    def _run(
+        self,
+        paragraph,
+        text: str,
+        *,
+        bold: bool = False,
+        size: float | None = None,
+        mono: bool = False,
+        colour: str | None = None,
+        italic: bool = False,
+    ):
         from docx.shared import Pt, RGBColor
 
         run = paragraph.add_run(text)
@@ -197,9 +212,18 @@ class _Builder:
         shd.set(qn("w:fill"), fill)
         tc_pr.append(shd)
 
-    def _table(self, headers: list[str] | None, rows: list[list[Any]], widths_mm: list[float], *,
-               size: float = 9, fills: list[list[str | None]] | None = None, mono: tuple[int, ...] = (),
-               right: tuple[int, ...] = (), borders: bool = True):
+    def _table(
+        self,
+        headers: list[str] | None,
+        rows: list[list[Any]],
+        widths_mm: list[float],
+        *,
+        size: float = 9,
+        fills: list[list[str | None]] | None = None,
+        mono: tuple[int, ...] = (),
+        right: tuple[int, ...] = (),
+        borders: bool = True,
+    ):
         """A table: fixed proportional widths, header row repeated, rows never split."""
         from docx.oxml import OxmlElement
         from docx.oxml.ns import qn
@@ -229,8 +253,13 @@ class _Builder:
                 paragraph.paragraph_format.space_after = Pt(0)
                 if i in right:
                     paragraph.alignment = 2
-                self._run(paragraph, "" if value is None else str(value), bold=header, size=size,
-                          mono=(i in mono and not header))
+                self._run(
+                    paragraph,
+                    "" if value is None else str(value),
+                    bold=header,
+                    size=size,
+                    mono=(i in mono and not header),
+                )
                 if header:
                     self._shade(cell, "D9D9D9")
                 elif fill_row and fill_row[i]:
@@ -323,23 +352,34 @@ class _Builder:
             due = a["due_text"] + (f"\n({lab['overdue']})" if a["overdue"] else "")
             rows.append([a["n"], a["item"], a["action_text"], a["who"], due, a["tasks_text"]])
             fills.append([None, None, None, None, "FFC7CE" if a["overdue"] else None, None])
-        self._table([lab["n"], lab["item"], lab["action"], lab["who"], lab["due"], lab["tasks"]], rows,
-                    [8, 50, 32, 36, 19, 20], fills=fills, size=9)
+        self._table(
+            [lab["n"], lab["item"], lab["action"], lab["who"], lab["due"], lab["tasks"]],
+            rows,
+            [8, 50, 32, 36, 19, 20],
+            fills=fills,
+            size=9,
+        )
 
     def _kpis(self) -> None:
         c, lab = self.c, self.labels
         self._heading(lab["kpis_vs_targets"], 1)
         if c["kpis_with_target"]:
             self._heading(lab["kpis_with_target"], 2)
-            rows = [[f"{k['id']}. {k['title']}", k["value_text"], k["target_text"], k["verdict_text"]]
-                    for k in c["kpis_with_target"]]
+            rows = [
+                [f"{k['id']}. {k['title']}", k["value_text"], k["target_text"], k["verdict_text"]]
+                for k in c["kpis_with_target"]
+            ]
             fills = [[None, None, None, VERDICT_FILL[k["verdict"]]] for k in c["kpis_with_target"]]
-            self._table([lab["kpi"], lab["value"], lab["target"], lab["verdict"]], rows, [95, 22, 22, 26],
-                        fills=fills, right=(1, 2))
+            self._table(
+                [lab["kpi"], lab["value"], lab["target"], lab["verdict"]],
+                rows,
+                [95, 22, 22, 26],
+                fills=fills,
+                right=(1, 2),
+            )
         if c["kpis_for_information"]:
             self._heading(lab["kpis_for_information"], 2)
-            rows = [[f"{k['id']}. {k['title']}", k["value_text"], k["verdict_text"]]
-                    for k in c["kpis_for_information"]]
+            rows = [[f"{k['id']}. {k['title']}", k["value_text"], k["verdict_text"]] for k in c["kpis_for_information"]]
             fills = [[None, None, VERDICT_FILL[k["verdict"]]] for k in c["kpis_for_information"]]
             self._table([lab["kpi"], lab["value"], lab["verdict"]], rows, [115, 22, 28], fills=fills, right=(1,))
         for k in c["kpis"]:
@@ -360,9 +400,12 @@ class _Builder:
             if bar["target_share"] is not None:
                 target = "░" * round(bar["target_share"] * BAR_CELLS) or "▏"
             rows.append((bar, lines, target))
-        table = self._table([lab["kpi"], f"{lab['chart_value']} / {lab['chart_target']}", lab["value"]],
-                            [[r[0]["id"], "", f"{r[0]['value_text']} / {r[0]['target_text']}"] for r in rows],
-                            [14, 111, 40], right=(2,))
+        table = self._table(
+            [lab["kpi"], f"{lab['chart_value']} / {lab['chart_target']}", lab["value"]],
+            [[r[0]["id"], "", f"{r[0]['value_text']} / {r[0]['target_text']}"] for r in rows],
+            [14, 111, 40],
+            right=(2,),
+        )
         for (bar, value_bar, target_bar), row in zip(rows, table.rows[1:]):
             paragraph = row.cells[1].paragraphs[0]
             self._run(paragraph, value_bar, size=8, colour=BAR_COLOUR[bar["verdict"]], mono=True)
@@ -382,8 +425,7 @@ class _Builder:
                 for project in kpi["projects"]:
                     paragraph = self.doc.add_paragraph()
                     paragraph.paragraph_format.keep_with_next = True
-                    self._run(paragraph, f"{lab['project']} {project['id']}. {project['title']}", italic=True,
-                              size=10)
+                    self._run(paragraph, f"{lab['project']} {project['id']}. {project['title']}", italic=True, size=10)
                     for task in project.get("rows", project["tasks"]):
                         self._task(task)
 
@@ -442,11 +484,27 @@ class _Builder:
         rows, fills = [], []
         for f in c["files"]:
             name = f["path"] + (f"\n({lab['duplicate'].format(of=f['duplicate_of'])})" if f["duplicate_of"] else "")
-            rows.append([name, f["kind_text"], f["date_text"], f["signer"] or "—", f["size_kb_text"],
-                         f["sha16"] or "—", f["task"]])
+            rows.append(
+                [
+                    name,
+                    f["kind_text"],
+                    f["date_text"],
+                    f["signer"] or "—",
+                    f["size_kb_text"],
+                    f["sha16"] or "—",
+                    f["task"],
+                ]
+            )
             fills.append([None, None, None, None, None, "FFEB9C" if f["duplicate_of"] else None, None])
-        self._table([lab["name"], lab["kind"], lab["date"], lab["signer"], lab["size_kb"], lab["sha"], lab["task"]],
-                    rows, [49, 17, 18, 23, 11, 33, 14], fills=fills, mono=(5,), right=(4,), size=7.5)
+        self._table(
+            [lab["name"], lab["kind"], lab["date"], lab["signer"], lab["size_kb"], lab["sha"], lab["task"]],
+            rows,
+            [49, 17, 18, 23, 11, 33, 14],
+            fills=fills,
+            mono=(5,),
+            right=(4,),
+            size=7.5,
+        )
 
     def _signatures(self) -> None:
         from docx.shared import Pt
@@ -457,8 +515,13 @@ class _Builder:
         paragraph.paragraph_format.keep_with_next = True
         rows = []
         for s in self.c["signatures"]:
-            rows.append([f"{s['label']}:\n{s['role_text']}", f"____________\n{lab['signature']}",
-                         s["short"] or f"({lab['nobody-named']})"])
+            rows.append(
+                [
+                    f"{s['label']}:\n{s['role_text']}",
+                    f"____________\n{lab['signature']}",
+                    s["short"] or f"({lab['nobody-named']})",
+                ]
+            )
         table = self._table(None, rows, [80, 40, 45], size=10, borders=False)
         for row in table.rows:
             for cell in row.cells:

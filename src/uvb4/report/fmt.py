@@ -86,8 +86,9 @@ def period_end(label: str, year: int) -> dt.date | None:
 
 def natural_key(text: str) -> list:
     """Sort key putting "1, 2, 10" in that order (numbers compared as numbers)."""
-    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-            for part in re.split(r"(\d+)", text) if part]
+    return [
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in re.split(r"(\d+)", text) if part
+    ]
 
 
 def task_key(task_id: str) -> tuple[int, ...]:
@@ -95,7 +96,7 @@ def task_key(task_id: str) -> tuple[int, ...]:
 
 
 def short_name(name: str) -> str:
-    """"Сапаров Ерлан Қайратұлы" → "Сапаров Е.Қ."; one word or more than three words stay whole."""
+    """ "Сапаров Ерлан Қайратұлы" → "Сапаров Е.Қ."; one word or more than three words stay whole."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isalpha() and w[:1].isupper() for w in words):
         return name

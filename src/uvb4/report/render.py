@@ -65,8 +65,12 @@ def template_path(fmt: ReportFormat, template: Path | None) -> Path | None:
         return None
     if template is not None:
         if not template.is_file():
-            raise RenderError.one(Position.of(template), t("template-not-found", template=template),
-                                  "template-not-found", t("template-not-found.hint"))
+            raise RenderError.one(
+                Position.of(template),
+                t("template-not-found", template=template),
+                "template-not-found",
+                t("template-not-found.hint"),
+            )
         from uvb4.report.sandbox import check_template_file
 
         check_template_file(template)
@@ -84,9 +88,16 @@ def report_json(context: dict[str, Any]) -> str:
 
     data = {k: v for k, v in context.items() if k not in JSON_LEFT_OUT}
     data["kpis"] = [{k: v for k, v in kpi.items() if k != "tasks"} for kpi in context["kpis"]]
-    data["gaps"] = [{**g, "kpis": [{**k, "projects": [{key: value for key, value in p.items() if key != "rows"}
-                                                     for p in k["projects"]]} for k in g["kpis"]]}
-                    for g in context["gaps"]]
+    data["gaps"] = [
+        {
+            **g,
+            "kpis": [
+                {**k, "projects": [{key: value for key, value in p.items() if key != "rows"} for p in k["projects"]]}
+                for k in g["kpis"]
+            ],
+        }
+        for g in context["gaps"]
+    ]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -114,17 +125,33 @@ def render_report(context: dict[str, Any], fmt: ReportFormat, template: Path | N
         with sandbox.guarded(path):
             return sandbox.render(env.get_template(path.name), context, path)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError.one(Position.of(path, exc.lineno), t("template-syntax", error=exc.message),
-                              "template-syntax", t("template-syntax.hint"))
+        raise RenderError.one(
+            Position.of(path, exc.lineno),
+            t("template-syntax", error=exc.message),
+            "template-syntax",
+            t("template-syntax.hint"),
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise RenderError.one(Position.of(path, _template_line(path)), t("template-undefined", error=exc.message),
-                              "template-undefined", t("template-undefined.hint"))
+        raise RenderError.one(
+            Position.of(path, _template_line(path)),
+            t("template-undefined", error=exc.message),
+            "template-undefined",
+            t("template-undefined.hint"),
+        ) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise RenderError.one(Position.of(path, _template_line(path)), t("template-unsafe", error=exc),
-                              "template-unsafe", t("template-unsafe.hint"))
+        raise RenderError.one(
+            Position.of(path, _template_line(path)),
+            t("template-unsafe", error=exc),
+            "template-unsafe",
+            t("template-unsafe.hint"),
+        ) from None
     except jinja2.TemplateError as exc:
-        raise RenderError.one(Position.of(path, _template_line(path)), t("template-error", error=exc),
-                              "template-error", t("template-error.hint"))
+        raise RenderError.one(
+            Position.of(path, _template_line(path)),
+            t("template-error", error=exc),
+            "template-error",
+            t("template-error.hint"),
+        ) from None
 
 
 def _template_line(path: Path) -> int | None:
@@ -155,8 +182,12 @@ def _render_docx(context: dict[str, Any], path: Path, sandboxed: bool) -> bytes:
         document = DocxTemplate(str(path))
         document.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, OpcError, SyntaxError) as exc:  # lxml: SyntaxError
-        raise RenderError.one(Position.of(path), t("template-error.docx-unreadable", error=exc), "template-error",
-                              t("template-error.docx-unreadable.hint"))
+        raise RenderError.one(
+            Position.of(path),
+            t("template-error.docx-unreadable", error=exc),
+            "template-error",
+            t("template-error.docx-unreadable.hint"),
+        ) from None
     from uvb4.report import sandbox
 
     env = _environment(path.parent, sandboxed=sandboxed, html=False)
@@ -164,24 +195,39 @@ def _render_docx(context: dict[str, Any], path: Path, sandboxed: bool) -> bytes:
         with sandbox.guarded(path):
             document.render(sandbox.xml_safe(context), jinja_env=env, autoescape=True)
     except jinja2.TemplateSyntaxError as exc:
-        raise RenderError.one(Position.of(path), t("template-syntax.docx", error=exc.message), "template-syntax",
-                              t("template-syntax.docx.hint"))
+        raise RenderError.one(
+            Position.of(path),
+            t("template-syntax.docx", error=exc.message),
+            "template-syntax",
+            t("template-syntax.docx.hint"),
+        ) from None
     except jinja2.UndefinedError as exc:
-        raise RenderError.one(Position.of(path), t("template-undefined", error=exc.message), "template-undefined",
-                              t("template-undefined.hint"))
+        raise RenderError.one(
+            Position.of(path),
+            t("template-undefined", error=exc.message),
+            "template-undefined",
+            t("template-undefined.hint"),
+        ) from None
     except jinja2.exceptions.SecurityError as exc:
-        raise RenderError.one(Position.of(path), t("template-unsafe", error=exc), "template-unsafe",
-                              t("template-unsafe.hint"))
+        raise RenderError.one(
+            Position.of(path), t("template-unsafe", error=exc), "template-unsafe", t("template-unsafe.hint")
+        ) from None
     except jinja2.TemplateError as exc:
-        raise RenderError.one(Position.of(path), t("template-error.docx", error=exc), "template-error",
-                              t("template-error.hint"))
+        raise RenderError.one(
+            Position.of(path), t("template-error.docx", error=exc), "template-error", t("template-error.hint")
+        ) from None
     except SyntaxError as exc:  # lxml's XMLSyntaxError: the DOCX's XML is malformed
-        raise RenderError.one(Position.of(path), t("template-error.docx-unreadable", error=exc), "template-error",
-                              t("template-error.docx-unreadable.hint"))
+        raise RenderError.one(
+            Position.of(path),
+            t("template-error.docx-unreadable", error=exc),
+            "template-error",
+            t("template-error.docx-unreadable.hint"),
+        ) from None
     buffer = io.BytesIO()
     try:
         document.save(buffer)
     except (ValueError, SyntaxError) as exc:  # what the template made is not valid XML
-        raise RenderError.one(Position.of(path), t("template-error.docx", error=exc), "template-error",
-                              t("template-error.hint"))
+        raise RenderError.one(
+            Position.of(path), t("template-error.docx", error=exc), "template-error", t("template-error.hint")
+        ) from None
     return buffer.getvalue()

@@ -16,8 +16,9 @@ import contextlib
 import re
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -51,8 +52,22 @@ def _size(value: Any) -> int:
     return 0
 
 
-_SIZED = {"center", "ljust", "rjust", "zfill", "expandtabs", "do_center", "do_indent", "do_wordwrap",
-          "do_truncate", "indent", "wordwrap", "truncate", "range", "safe_range"}
+_SIZED = {
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "expandtabs",
+    "do_center",
+    "do_indent",
+    "do_wordwrap",
+    "do_truncate",
+    "indent",
+    "wordwrap",
+    "truncate",
+    "range",
+    "safe_range",
+}
 
 
 class LimitedSandbox(ImmutableSandboxedEnvironment):
@@ -70,9 +85,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
                 raise TooLarge("product too large")
             if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > 4096:
                 raise TooLarge("product too large")
-        elif operator == "+":
-            if _size(left) + _size(right) > cap and isinstance(left, (str, bytes, list, tuple)):
-                raise TooLarge("sum too large")
+        elif operator == "+" and _size(left) + _size(right) > cap and isinstance(left, (str, bytes, list, tuple)):
+            raise TooLarge("sum too large")
         return super().call_binop(context, operator, left, right)
 
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
@@ -95,9 +109,10 @@ def deadline(seconds: int) -> Iterator[None]:
     import signal
 
     _deadline.end = time.monotonic() + seconds
-    use_alarm = (threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"))
+    use_alarm = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     previous = None
     if use_alarm:
+
         def _alarm(signum: int, frame: Any) -> None:
             raise TooSlow()
 
@@ -138,21 +153,40 @@ def guarded(path: Path, line: Any = None) -> Iterator[None]:
         with deadline(seconds):
             yield
     except TooSlow:
-        raise RenderError.one(Position.of(path, _line(path)), t("template-too-slow", seconds=seconds),
-                              "template-limit", t("template-limit.hint", env=limits.RENDER_SECONDS.env)) from None
+        raise RenderError.one(
+            Position.of(path, _line(path)),
+            t("template-too-slow", seconds=seconds),
+            "template-limit",
+            t("template-limit.hint", env=limits.RENDER_SECONDS.env),
+        ) from None
     except TooLarge:
-        raise RenderError.one(Position.of(path, _line(path)),
-                              t("template-too-large", limit=limits.human(limits.RENDER_BYTES.value())),
-                              "template-limit", t("template-limit.hint", env=limits.RENDER_BYTES.env)) from None
+        raise RenderError.one(
+            Position.of(path, _line(path)),
+            t("template-too-large", limit=limits.human(limits.RENDER_BYTES.value())),
+            "template-limit",
+            t("template-limit.hint", env=limits.RENDER_BYTES.env),
+        ) from None
     except UnicodeDecodeError:
-        raise RenderError.one(Position.of(path), t("template-not-utf8"), "template-error",
-                              t("not-utf8.hint")) from None
+        raise RenderError.one(Position.of(path), t("template-not-utf8"), "template-error", t("not-utf8.hint")) from None
     except (jinja2.TemplateError, RenderError):
         raise
-    except (OverflowError, RecursionError, MemoryError, ArithmeticError, ValueError, TypeError, LookupError,
-            AttributeError, OSError) as exc:
-        raise RenderError.one(Position.of(path, _line(path)), t("template-error", error=_short(exc)),
-                              "template-error", t("template-error.hint")) from None
+    except (
+        OverflowError,
+        RecursionError,
+        MemoryError,
+        ArithmeticError,
+        ValueError,
+        TypeError,
+        LookupError,
+        AttributeError,
+        OSError,
+    ) as exc:
+        raise RenderError.one(
+            Position.of(path, _line(path)),
+            t("template-error", error=_short(exc)),
+            "template-error",
+            t("template-error.hint"),
+        ) from None
 
 
 def _line(path: Path) -> int | None:
@@ -174,12 +208,19 @@ def check_template_file(path: Path) -> None:
     try:
         limits.read_bounded(path)
     except limits.TooLarge as exc:
-        raise RenderError.one(Position.of(path), t("over-limit", what=exc.limit.name,
-                                                   limit=limits.human(exc.limit.value())),
-                              "over-limit", t("over-limit.hint", env=exc.limit.env)) from None
+        raise RenderError.one(
+            Position.of(path),
+            t("over-limit", what=exc.limit.name, limit=limits.human(exc.limit.value())),
+            "over-limit",
+            t("over-limit.hint", env=exc.limit.env),
+        ) from None
     except OSError as exc:
-        raise RenderError.one(Position.of(path), t("unreadable-file", reason=exc.strerror or exc), "unreadable-file",
-                              t("unreadable-file.hint")) from None
+        raise RenderError.one(
+            Position.of(path),
+            t("unreadable-file", reason=exc.strerror or exc),
+            "unreadable-file",
+            t("unreadable-file.hint"),
+        ) from None
 
 
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

@@ -37,9 +37,23 @@ def org_counts(org: OrgReview) -> dict[str, int]:
 
 
 def _totals_by(review: Review, key) -> list[dict[str, Any]]:
-    groups: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(
-        ("orgs", "complete", "with_gaps", "with_errors", *STATUS_KEYS, "applicable", "gaps", "kpis_met",
-         "kpis_not_met", "kpis_not_computable"), 0))
+    groups: dict[str, dict[str, int]] = defaultdict(
+        lambda: dict.fromkeys(
+            (
+                "orgs",
+                "complete",
+                "with_gaps",
+                "with_errors",
+                *STATUS_KEYS,
+                "applicable",
+                "gaps",
+                "kpis_met",
+                "kpis_not_met",
+                "kpis_not_computable",
+            ),
+            0,
+        )
+    )
     for org in review.orgs:
         name = key(org) or "—"
         row = groups[name]
@@ -88,8 +102,17 @@ def most_missing(review: Review, limit: int | None = 20) -> list[dict[str, Any]]
             applicable[task.id] += 1
             missing[task.id] += task.status is Status.MISSING
             gaps[task.id] += task.status in GAP_STATUSES
-    rows = [{"task": tid, "title": titles.get(tid, ""), "missing": missing[tid], "gaps": gaps[tid],
-             "applicable": applicable[tid]} for tid in applicable if gaps[tid]]
+    rows = [
+        {
+            "task": tid,
+            "title": titles.get(tid, ""),
+            "missing": missing[tid],
+            "gaps": gaps[tid],
+            "applicable": applicable[tid],
+        }
+        for tid in applicable
+        if gaps[tid]
+    ]
     rows.sort(key=lambda r: (-r["missing"], -r["gaps"], _natural(r["task"])))
     return rows[:limit] if limit else rows
 
@@ -99,9 +122,18 @@ def ranking(review: Review) -> list[dict[str, Any]]:
     rows = []
     for org in review.orgs:
         counts = org_counts(org)
-        rows.append({"source": org.source, "name": org.name, "type": org.type, "region": org.region,
-                     "label": org.label, "exit_code": org.exit_code,
-                     "error": org.errors[0].code if org.errors else None, **counts})
+        rows.append(
+            {
+                "source": org.source,
+                "name": org.name,
+                "type": org.type,
+                "region": org.region,
+                "label": org.label,
+                "exit_code": org.exit_code,
+                "error": org.errors[0].code if org.errors else None,
+                **counts,
+            }
+        )
     rows.sort(key=lambda r: (r["exit_code"] == 2, -r["gaps"], -r["missing"], -r["kpis_not_met"], r["source"]))
     rank = 0
     for row in rows:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
-
+from typing import Any
 
 MAX_SHOWN = 20  # input errors printed on stderr (all are in the output)
 
@@ -22,15 +22,26 @@ def reviewed_at() -> str:
     """Now (UTC, seconds), or ``SOURCE_DATE_EPOCH`` for reproducible outputs."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     else:
-        moment = dt.datetime.now(dt.timezone.utc)
+        moment = dt.datetime.now(dt.UTC)
     return moment.replace(microsecond=0).isoformat()
 
 
-def run_review_command(root: Path, *, year: int | None, jobs: int | None, fmt: str, output: Path | None,
-                       store: Path | None, compare_to: str | None, rulebook: str | None, lang: str, today: Any,
-                       emit: Callable[[Any], None]) -> int:
+def run_review_command(
+    root: Path,
+    *,
+    year: int | None,
+    jobs: int | None,
+    fmt: str,
+    output: Path | None,
+    store: Path | None,
+    compare_to: str | None,
+    rulebook: str | None,
+    lang: str,
+    today: Any,
+    emit: Callable[[Any], None],
+) -> int:
     from uvb4 import api
     from uvb4.messages import t
     from uvb4.review.compare import compare, load_previous
@@ -44,9 +55,18 @@ def run_review_command(root: Path, *, year: int | None, jobs: int | None, fmt: s
 
         writer = Writer(store, rulebook_id=rb.meta.id, rulebook_version=rb.meta.version, reviewed_at=stamp, year=year)
     try:
-        review = _with_progress(lambda progress: api.review_many(
-            root, jobs=jobs, year=year, lang=lang, rulebook=rb, progress=progress,
-            on_result=writer.add if writer else None, reviewed_at=stamp))
+        review = _with_progress(
+            lambda progress: api.review_many(
+                root,
+                jobs=jobs,
+                year=year,
+                lang=lang,
+                rulebook=rb,
+                progress=progress,
+                on_result=writer.add if writer else None,
+                reviewed_at=stamp,
+            )
+        )
     except BaseException:
         if writer:
             writer.close(commit=False)
@@ -69,8 +89,10 @@ def run_review_command(root: Path, *, year: int | None, jobs: int | None, fmt: s
     if len(problems) > MAX_SHOWN:
         print("…", file=sys.stderr)
     counts = [o.exit_code for o in review.orgs]
-    print(t("review-summary", total=len(counts), complete=counts.count(0), gaps=counts.count(1),
-            errors=counts.count(2)), file=sys.stderr)
+    print(
+        t("review-summary", total=len(counts), complete=counts.count(0), gaps=counts.count(1), errors=counts.count(2)),
+        file=sys.stderr,
+    )
     return review.exit_code
 
 
@@ -84,13 +106,23 @@ def _with_progress(work):
     from uvb4.messages import t
 
     console = Console(stderr=True, highlight=False)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  transient=True, console=console) as progress:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        console=console,
+    ) as progress:
         bar = progress.add_task(t("progress.review", done=0, total="?", errors=0), total=None)
 
         def update(done: int, total: int, errors: int) -> None:
-            progress.update(bar, completed=done, total=total,
-                            description=t("progress.review", done=done, total=total, errors=errors))
+            progress.update(
+                bar,
+                completed=done,
+                total=total,
+                description=t("progress.review", done=done, total=total, errors=errors),
+            )
 
         return work(update)
 

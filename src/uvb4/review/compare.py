@@ -35,9 +35,16 @@ class KpiDelta:
     verdict_after: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"org": self.org, "name": self.name, "kpi": self.kpi, "before": _round(self.before),
-                "after": _round(self.after), "delta": _round(self.delta), "verdict_before": self.verdict_before,
-                "verdict_after": self.verdict_after}
+        return {
+            "org": self.org,
+            "name": self.name,
+            "kpi": self.kpi,
+            "before": _round(self.before),
+            "after": _round(self.after),
+            "delta": _round(self.delta),
+            "verdict_before": self.verdict_before,
+            "verdict_after": self.verdict_after,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +68,13 @@ class OrgChange:
     change: str  # improved, fell-back, unchanged, new, gone
 
     def to_dict(self) -> dict[str, Any]:
-        return {"org": self.org, "name": self.name, "gaps_before": self.gaps_before, "gaps_after": self.gaps_after,
-                "change": self.change}
+        return {
+            "org": self.org,
+            "name": self.name,
+            "gaps_before": self.gaps_before,
+            "gaps_after": self.gaps_after,
+            "change": self.change,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +95,14 @@ class Comparison:
         return tuple(o for o in self.orgs if o.change == "fell-back")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"year_before": self.year_before, "year_after": self.year_after,
-                "kpis": [k.to_dict() for k in self.kpis], "regressed": [c.to_dict() for c in self.regressed],
-                "improved_tasks": [c.to_dict() for c in self.improved_tasks],
-                "organisations": [o.to_dict() for o in self.orgs]}
+        return {
+            "year_before": self.year_before,
+            "year_after": self.year_after,
+            "kpis": [k.to_dict() for k in self.kpis],
+            "regressed": [c.to_dict() for c in self.regressed],
+            "improved_tasks": [c.to_dict() for c in self.improved_tasks],
+            "organisations": [o.to_dict() for o in self.orgs],
+        }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -102,8 +118,13 @@ def snapshot(review: Review) -> dict[str, Any]:
     orgs = {}
     years = []
     for org in review.orgs:
-        entry: dict[str, Any] = {"name": org.name, "type": org.type, "exit_code": org.exit_code, "tasks": {},
-                                 "kpis": {}}
+        entry: dict[str, Any] = {
+            "name": org.name,
+            "type": org.type,
+            "exit_code": org.exit_code,
+            "tasks": {},
+            "kpis": {},
+        }
         if org.check:
             years.append(org.check.year)
             entry["tasks"] = {task.id: task.status.value for task in org.check.tasks}
@@ -120,15 +141,24 @@ def snapshot_of_json(path: Path) -> dict[str, Any]:
         with path.open("rb") as handle:
             data = json.loads(handle.read(512 * 1024 * 1024).decode("utf-8-sig"))
     except OSError as exc:
-        raise EvidenceError.one(Position.of(path), t("unreadable-file", reason=exc.strerror or exc),
-                                "unreadable-file") from None
+        raise EvidenceError.one(
+            Position.of(path), t("unreadable-file", reason=exc.strerror or exc), "unreadable-file"
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         line, col = getattr(exc, "lineno", None), getattr(exc, "colno", None)
-        raise EvidenceError.one(Position.of(path, line, col), t("review-compare-bad-json", error=exc),
-                                "review-compare-bad-json", t("review-compare-bad-json.hint")) from None
+        raise EvidenceError.one(
+            Position.of(path, line, col),
+            t("review-compare-bad-json", error=exc),
+            "review-compare-bad-json",
+            t("review-compare-bad-json.hint"),
+        ) from None
     if not isinstance(data, dict) or not isinstance(data.get("organisations"), list):
-        raise EvidenceError.one(Position.of(path), t("review-compare-bad-json", error="organisations"),
-                                "review-compare-bad-json", t("review-compare-bad-json.hint"))
+        raise EvidenceError.one(
+            Position.of(path),
+            t("review-compare-bad-json", error="organisations"),
+            "review-compare-bad-json",
+            t("review-compare-bad-json.hint"),
+        )
     orgs = {}
     years = []
     for entry in data["organisations"]:
@@ -136,10 +166,13 @@ def snapshot_of_json(path: Path) -> dict[str, Any]:
         key = organisation.get("bin") or entry.get("source")
         if entry.get("year"):
             years.append(entry["year"])
-        orgs[key] = {"name": organisation.get("name") or entry.get("source"), "type": organisation.get("type"),
-                     "exit_code": entry.get("exit_code"),
-                     "tasks": {task["id"]: task["status"] for task in entry.get("tasks", [])},
-                     "kpis": {k["id"]: (k.get("value"), k.get("verdict")) for k in entry.get("kpis", [])}}
+        orgs[key] = {
+            "name": organisation.get("name") or entry.get("source"),
+            "type": organisation.get("type"),
+            "exit_code": entry.get("exit_code"),
+            "tasks": {task["id"]: task["status"] for task in entry.get("tasks", [])},
+            "kpis": {k["id"]: (k.get("value"), k.get("verdict")) for k in entry.get("kpis", [])},
+        }
     year = data.get("year") or (max(set(years), key=years.count) if years else None)
     return {"year": year, "orgs": orgs}
 
@@ -149,8 +182,12 @@ def load_previous(previous: str | Path | int, store: str | Path | None) -> dict[
     text = str(previous).strip()
     if text.isdigit() and len(text) == 4:
         if store is None:
-            raise EvidenceError.one(Position("--compare-to"), t("review-compare-needs-store", year=text),
-                                    "review-compare-needs-store", t("review-compare-needs-store.hint"))
+            raise EvidenceError.one(
+                Position("--compare-to"),
+                t("review-compare-needs-store", year=text),
+                "review-compare-needs-store",
+                t("review-compare-needs-store.hint"),
+            )
         from uvb4.review.store import read_year
 
         return read_year(Path(store), int(text))
@@ -172,8 +209,15 @@ def compare(before: dict[str, Any] | Review, after: dict[str, Any] | Review) -> 
         old, new = old_orgs.get(key), new_orgs.get(key)
         name = (new or old)["name"]
         if old is None or new is None:
-            orgs.append(OrgChange(key, name, _gaps(old) if old else None, _gaps(new) if new else None,
-                                  "new" if old is None else "gone"))
+            orgs.append(
+                OrgChange(
+                    key,
+                    name,
+                    _gaps(old) if old else None,
+                    _gaps(new) if new else None,
+                    "new" if old is None else "gone",
+                )
+            )
             continue
         for kpi, (value, verdict) in new["kpis"].items():
             if kpi not in old["kpis"]:
@@ -195,5 +239,6 @@ def compare(before: dict[str, Any] | Review, after: dict[str, Any] | Review) -> 
         else:
             change = "improved" if g_new < g_old else "fell-back"
         orgs.append(OrgChange(key, name, g_old, g_new, change))
-    return Comparison(before.get("year"), after.get("year"), tuple(kpis), tuple(regressed), tuple(improved),
-                      tuple(orgs))
+    return Comparison(
+        before.get("year"), after.get("year"), tuple(kpis), tuple(regressed), tuple(improved), tuple(orgs)
+    )

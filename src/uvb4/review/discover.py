@@ -47,15 +47,17 @@ class Source:
 
 def discover(root: Path) -> list[Source]:
     if not root.exists():
-        raise EvidenceError.one(Position.of(root), t("folder-not-found", folder=root), "folder-not-found",
-                                t("folder-not-found.hint"))
+        raise EvidenceError.one(
+            Position.of(root), t("folder-not-found", folder=root), "folder-not-found", t("folder-not-found.hint")
+        )
     if root.is_file():
         if root.suffix.lower() in (".yaml", ".yml", ".csv"):
             return read_manifest(root)
         if root.suffix.lower() == ".zip":
             return [Source(root, root.name)]
-        raise EvidenceError.one(Position.of(root), t("review-not-a-root"), "review-not-a-root",
-                                t("review-not-a-root.hint"))
+        raise EvidenceError.one(
+            Position.of(root), t("review-not-a-root"), "review-not-a-root", t("review-not-a-root.hint")
+        )
     for name in MANIFEST_NAMES:
         if (root / name).is_file():
             return read_manifest(root / name)
@@ -63,8 +65,9 @@ def discover(root: Path) -> list[Source]:
         return [Source(root, root.name or str(root))]
     found = walk(root)
     if not found:
-        raise EvidenceError.one(Position.of(root), t("review-nothing-found"), "review-nothing-found",
-                                t("review-nothing-found.hint"))
+        raise EvidenceError.one(
+            Position.of(root), t("review-nothing-found"), "review-nothing-found", t("review-nothing-found.hint")
+        )
     return found
 
 
@@ -103,12 +106,17 @@ def read_manifest(path: Path) -> list[Source]:
     try:
         size = path.stat().st_size
         if size > MAX_MANIFEST:
-            raise EvidenceError.one(Position.of(path), t("review-manifest-too-large", limit=MAX_MANIFEST),
-                                    "review-manifest-too-large", t("review-manifest.hint"))
+            raise EvidenceError.one(
+                Position.of(path),
+                t("review-manifest-too-large", limit=MAX_MANIFEST),
+                "review-manifest-too-large",
+                t("review-manifest.hint"),
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise EvidenceError.one(Position.of(path), t("unreadable-file", reason=exc.strerror or exc),
-                                "unreadable-file") from None
+        raise EvidenceError.one(
+            Position.of(path), t("unreadable-file", reason=exc.strerror or exc), "unreadable-file"
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -123,13 +131,20 @@ def read_manifest(path: Path) -> list[Source]:
         where = Position.of(path, line)
         target = entry.get("path")
         if not isinstance(target, str) or not target.strip():
-            problems.append(Problem(where, t("review-manifest-no-path"), "review-manifest-entry",
-                                    t("review-manifest.hint")))
+            problems.append(
+                Problem(where, t("review-manifest-no-path"), "review-manifest-entry", t("review-manifest.hint"))
+            )
             continue
         target = target.strip()
         if target in seen:
-            problems.append(Problem(where, t("review-manifest-duplicate", path=target), "review-manifest-entry",
-                                    t("review-manifest.hint")))
+            problems.append(
+                Problem(
+                    where,
+                    t("review-manifest-duplicate", path=target),
+                    "review-manifest-entry",
+                    t("review-manifest.hint"),
+                )
+            )
             continue
         seen.add(target)
         region = entry.get("region")
@@ -138,8 +153,9 @@ def read_manifest(path: Path) -> list[Source]:
     if problems:
         raise EvidenceError(problems)
     if not sources:
-        raise EvidenceError.one(Position.of(path), t("review-nothing-found"), "review-nothing-found",
-                                t("review-manifest.hint"))
+        raise EvidenceError.one(
+            Position.of(path), t("review-nothing-found"), "review-nothing-found", t("review-manifest.hint")
+        )
     return sources
 
 
@@ -157,14 +173,22 @@ def _csv_rows(path: Path, text: str) -> list[tuple[int, dict[str, str]]]:
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise EvidenceError.one(Position.of(path, reader.line_num or None), t("review-manifest-csv", error=exc),
-                                "review-manifest-csv", t("review-manifest.hint")) from None
+        raise EvidenceError.one(
+            Position.of(path, reader.line_num or None),
+            t("review-manifest-csv", error=exc),
+            "review-manifest-csv",
+            t("review-manifest.hint"),
+        ) from None
     if not rows:
         return []
     header = [h.strip().lower() for h in rows[0]]
     if "path" not in header:
-        raise EvidenceError.one(Position.of(path, 1, 1), t("review-manifest-no-path-column"),
-                                "review-manifest-header", t("review-manifest.hint"))
+        raise EvidenceError.one(
+            Position.of(path, 1, 1),
+            t("review-manifest-no-path-column"),
+            "review-manifest-header",
+            t("review-manifest.hint"),
+        )
     out = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
@@ -186,8 +210,9 @@ def _yaml_rows(path: Path, text: str) -> list[tuple[int | None, dict]]:
         pass
     entries = data.get("organisations") if isinstance(data, dict) else data
     if not isinstance(entries, list):
-        raise EvidenceError.one(Position.of(path, 1, 1), t("review-manifest-shape"), "review-manifest-shape",
-                                t("review-manifest.hint"))
+        raise EvidenceError.one(
+            Position.of(path, 1, 1), t("review-manifest-shape"), "review-manifest-shape", t("review-manifest.hint")
+        )
     out: list[tuple[int | None, dict]] = []
     for index, entry in enumerate(entries):
         line = None

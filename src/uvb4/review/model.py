@@ -18,9 +18,24 @@ from uvb4.checks.model import OK_STATUSES, Severity, Status
 from uvb4.kpi import Verdict
 
 __all__ = [
-    "Status", "Severity", "Verdict", "Organisation", "RulebookInfo", "Finding", "EvidenceItem", "TaskResult",
-    "KpiFinding", "KpiResult", "KpiReport", "FolderCheck", "InputError", "OrgReview", "Review",
-    "EXIT_OK", "EXIT_GAPS", "EXIT_INPUT",
+    "EXIT_GAPS",
+    "EXIT_INPUT",
+    "EXIT_OK",
+    "EvidenceItem",
+    "Finding",
+    "FolderCheck",
+    "InputError",
+    "KpiFinding",
+    "KpiReport",
+    "KpiResult",
+    "OrgReview",
+    "Organisation",
+    "Review",
+    "RulebookInfo",
+    "Severity",
+    "Status",
+    "TaskResult",
+    "Verdict",
 ]
 
 EXIT_OK, EXIT_GAPS, EXIT_INPUT = 0, 1, 2
@@ -70,8 +85,13 @@ class Finding:
     requirement: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "severity": self.severity.value, "message": self.message, "path": self.path,
-                "requirement": self.requirement}
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "message": self.message,
+            "path": self.path,
+            "requirement": self.requirement,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +109,7 @@ class EvidenceItem:
     title: str | None = None
 
     @classmethod
-    def of(cls, item: dict[str, Any]) -> "EvidenceItem":
+    def of(cls, item: dict[str, Any]) -> EvidenceItem:
         known = {k: item.get(k) for k in cls.__slots__ if k in item}
         return cls(**known)
 
@@ -113,9 +133,16 @@ class TaskResult:
         return self.status in OK_STATUSES
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "group": self.group, "kpi": self.kpi, "project": self.project, "title": self.title,
-                "status": self.status.value, "findings": [f.to_dict() for f in self.findings],
-                "evidence": [e.to_dict() for e in self.evidence]}
+        return {
+            "id": self.id,
+            "group": self.group,
+            "kpi": self.kpi,
+            "project": self.project,
+            "title": self.title,
+            "status": self.status.value,
+            "findings": [f.to_dict() for f in self.findings],
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,10 +182,19 @@ class KpiResult:
         return self.verdict not in (Verdict.NOT_MET, Verdict.NOT_COMPUTABLE) and not self.findings
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "group": self.group, "title": self.title, "unit": self.unit,
-                "direction": self.direction, "value": None if self.value is None else round(self.value, 4),
-                "target": self.target, "verdict": self.verdict.value, "met": self.met,
-                "inputs": dict(self.inputs), "findings": [f.to_dict() for f in self.findings]}
+        return {
+            "id": self.id,
+            "group": self.group,
+            "title": self.title,
+            "unit": self.unit,
+            "direction": self.direction,
+            "value": None if self.value is None else round(self.value, 4),
+            "target": self.target,
+            "verdict": self.verdict.value,
+            "met": self.met,
+            "inputs": dict(self.inputs),
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,8 +215,11 @@ class KpiReport:
         return next((k for k in self.kpis if k.id == kpi_id), None)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"year": self.year, "kpis": [k.to_dict() for k in self.kpis],
-                "findings": [f.to_dict() for f in self.findings]}
+        return {
+            "year": self.year,
+            "kpis": [k.to_dict() for k in self.kpis],
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
     def to_json(self) -> str:
         return _dumps(self.to_dict())
@@ -223,10 +262,16 @@ class FolderCheck:
         return EXIT_OK if self.ok else EXIT_GAPS
 
     def to_dict(self) -> dict[str, Any]:
-        return {"organisation": self.organisation.to_dict(), "folder": self.folder, "year": self.year,
-                "rulebook": self.rulebook.to_dict(), "tasks": [t.to_dict() for t in self.tasks],
-                "findings": [f.to_dict() for f in self.findings], "totals": self.totals(),
-                "exit_code": self.exit_code}
+        return {
+            "organisation": self.organisation.to_dict(),
+            "folder": self.folder,
+            "year": self.year,
+            "rulebook": self.rulebook.to_dict(),
+            "tasks": [t.to_dict() for t in self.tasks],
+            "findings": [f.to_dict() for f in self.findings],
+            "totals": self.totals(),
+            "exit_code": self.exit_code,
+        }
 
     def to_json(self) -> str:
         return _dumps(self.to_dict())
@@ -251,8 +296,14 @@ class InputError:
         return f"{self.position}: {self.message} ({self.code})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "path": self.path, "line": self.line, "col": self.col,
-                "hint": self.hint}
+        return {
+            "code": self.code,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+            "col": self.col,
+            "hint": self.hint,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,8 +350,12 @@ class OrgReview:
     def to_dict(self, *, include_not_applicable: bool = False) -> dict[str, Any]:
         """Plain data; tasks that do not apply to the organisation's type are left out unless asked for
         (``totals`` still counts them)."""
-        data: dict[str, Any] = {"source": self.source, "region": self.region, "label": self.label,
-                                "exit_code": self.exit_code}
+        data: dict[str, Any] = {
+            "source": self.source,
+            "region": self.region,
+            "label": self.label,
+            "exit_code": self.exit_code,
+        }
         if self.errors:
             data["errors"] = [e.to_dict() for e in self.errors]
             return data
@@ -343,9 +398,16 @@ class Review:
     def to_dict(self) -> dict[str, Any]:
         from uvb4.review.aggregate import summary
 
-        return {"schema_version": 1, "root": self.root, "year": self.year, "rulebook": self.rulebook.to_dict(),
-                "reviewed_at": self.reviewed_at, "exit_code": self.exit_code,
-                "summary": summary(self), "organisations": [o.to_dict() for o in self.orgs]}
+        return {
+            "schema_version": 1,
+            "root": self.root,
+            "year": self.year,
+            "rulebook": self.rulebook.to_dict(),
+            "reviewed_at": self.reviewed_at,
+            "exit_code": self.exit_code,
+            "summary": summary(self),
+            "organisations": [o.to_dict() for o in self.orgs],
+        }
 
     def to_json(self) -> str:
         return _dumps(self.to_dict())

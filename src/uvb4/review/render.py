@@ -16,15 +16,48 @@ from uvb4.messages import REVIEW_LABELS, STATUSES, VERDICTS, text_of
 from uvb4.review import aggregate
 from uvb4.review.model import Review, Status
 
-STATUS_FILLS = {"done": "C6EFCE", "partial": "FFEB9C", "missing": "FFC7CE", "late": "F8CBAD", "exempt": "DDEBF7",
-                "not-applicable": "EDEDED"}
+STATUS_FILLS = {
+    "done": "C6EFCE",
+    "partial": "FFEB9C",
+    "missing": "FFC7CE",
+    "late": "F8CBAD",
+    "exempt": "DDEBF7",
+    "not-applicable": "EDEDED",
+}
 VERDICT_FILLS = {"met": "C6EFCE", "not-met": "FFC7CE", "no-target": "DDEBF7", "not-computable": "FFEB9C"}
-STATUS_STYLES = {"done": "green", "partial": "yellow", "missing": "red", "late": "magenta", "exempt": "blue",
-                 "not-applicable": "dim"}
+STATUS_STYLES = {
+    "done": "green",
+    "partial": "yellow",
+    "missing": "red",
+    "late": "magenta",
+    "exempt": "blue",
+    "not-applicable": "dim",
+}
 
-CSV_COLUMNS = ("source", "organisation", "bin", "type", "region", "label", "year", "record", "id", "group", "kpi",
-               "title", "status", "value", "target", "met", "unit", "code", "message", "position", "previous",
-               "delta")
+CSV_COLUMNS = (
+    "source",
+    "organisation",
+    "bin",
+    "type",
+    "region",
+    "label",
+    "year",
+    "record",
+    "id",
+    "group",
+    "kpi",
+    "title",
+    "status",
+    "value",
+    "target",
+    "met",
+    "unit",
+    "code",
+    "message",
+    "position",
+    "previous",
+    "delta",
+)
 
 
 def label(key: str, lang: str) -> str:
@@ -65,9 +98,15 @@ def json_chunks(review: Review, comparison=None):
     def compact(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
 
-    head = {"schema_version": 1, "root": review.root, "year": review.year, "rulebook": review.rulebook.to_dict(),
-            "reviewed_at": review.reviewed_at, "exit_code": review.exit_code,
-            "summary": aggregate.summary(review)}
+    head = {
+        "schema_version": 1,
+        "root": review.root,
+        "year": review.year,
+        "rulebook": review.rulebook.to_dict(),
+        "reviewed_at": review.reviewed_at,
+        "exit_code": review.exit_code,
+        "summary": aggregate.summary(review),
+    }
     yield "{\n" + ",\n".join(f"  {compact(key)}: {compact(value)}" for key, value in head.items())
     if review.orgs:
         yield ',\n  "organisations": [\n'
@@ -89,35 +128,80 @@ def csv_rows(review: Review, comparison=None):
     and change."""
     for org in review.orgs:
         o = org.organisation
-        base = {"source": org.source, "organisation": org.name, "bin": o.bin if o else "", "type": org.type or "",
-                "region": org.region or "", "label": org.label or "", "year": org.year or review.year or ""}
+        base = {
+            "source": org.source,
+            "organisation": org.name,
+            "bin": o.bin if o else "",
+            "type": org.type or "",
+            "region": org.region or "",
+            "label": org.label or "",
+            "year": org.year or review.year or "",
+        }
         for error in org.errors:
-            yield {**base, "record": "error", "code": error.code, "message": error.message,
-                   "position": error.position}
+            yield {**base, "record": "error", "code": error.code, "message": error.message, "position": error.position}
         if org.check:
             for task in org.check.tasks:
                 if task.status is Status.NOT_APPLICABLE:
                     continue
-                yield {**base, "record": "task", "id": task.id, "group": task.group, "kpi": task.kpi,
-                       "title": task.title, "status": task.status.value,
-                       "code": " ".join(sorted({f.code for f in task.findings}))}
+                yield {
+                    **base,
+                    "record": "task",
+                    "id": task.id,
+                    "group": task.group,
+                    "kpi": task.kpi,
+                    "title": task.title,
+                    "status": task.status.value,
+                    "code": " ".join(sorted({f.code for f in task.findings})),
+                }
         for kpi in org.kpis.kpis if org.kpis else ():
-            yield {**base, "record": "kpi", "id": kpi.id, "group": kpi.group, "kpi": kpi.id, "title": kpi.title,
-                   "status": kpi.verdict.value, "value": _csv_num(kpi.value), "target": _csv_num(kpi.target),
-                   "met": "" if kpi.met is None else str(kpi.met).lower(), "unit": kpi.unit,
-                   "code": " ".join(sorted({f.code for f in kpi.findings}))}
+            yield {
+                **base,
+                "record": "kpi",
+                "id": kpi.id,
+                "group": kpi.group,
+                "kpi": kpi.id,
+                "title": kpi.title,
+                "status": kpi.verdict.value,
+                "value": _csv_num(kpi.value),
+                "target": _csv_num(kpi.target),
+                "met": "" if kpi.met is None else str(kpi.met).lower(),
+                "unit": kpi.unit,
+                "code": " ".join(sorted({f.code for f in kpi.findings})),
+            }
     if comparison is not None:
         for d in comparison.kpis:
-            yield {"source": d.org, "organisation": d.name, "record": "kpi-change", "id": d.kpi, "kpi": d.kpi,
-                   "status": d.verdict_after, "value": _csv_num(d.after), "previous": _csv_num(d.before),
-                   "delta": _csv_num(d.delta), "year": comparison.year_after or ""}
+            yield {
+                "source": d.org,
+                "organisation": d.name,
+                "record": "kpi-change",
+                "id": d.kpi,
+                "kpi": d.kpi,
+                "status": d.verdict_after,
+                "value": _csv_num(d.after),
+                "previous": _csv_num(d.before),
+                "delta": _csv_num(d.delta),
+                "year": comparison.year_after or "",
+            }
         for c in comparison.regressed + comparison.improved_tasks:
-            yield {"source": c.org, "organisation": c.name, "record": "task-change", "id": c.task, "status": c.after,
-                   "previous": c.before, "year": comparison.year_after or ""}
+            yield {
+                "source": c.org,
+                "organisation": c.name,
+                "record": "task-change",
+                "id": c.task,
+                "status": c.after,
+                "previous": c.before,
+                "year": comparison.year_after or "",
+            }
         for c in comparison.orgs:
-            yield {"source": c.org, "organisation": c.name, "record": "org-change", "status": c.change,
-                   "value": "" if c.gaps_after is None else c.gaps_after,
-                   "previous": "" if c.gaps_before is None else c.gaps_before, "year": comparison.year_after or ""}
+            yield {
+                "source": c.org,
+                "organisation": c.name,
+                "record": "org-change",
+                "status": c.change,
+                "value": "" if c.gaps_after is None else c.gaps_after,
+                "previous": "" if c.gaps_before is None else c.gaps_before,
+                "year": comparison.year_after or "",
+            }
 
 
 def _csv_num(value: float | None) -> str:
@@ -162,8 +246,10 @@ def render_xlsx(review: Review, lang: str, comparison=None) -> bytes:
 
     book = Workbook(write_only=True)
     bold = Font(bold=True)
-    fills = {key: PatternFill("solid", start_color=colour, end_color=colour)
-             for key, colour in {**STATUS_FILLS, **{f"v:{k}": v for k, v in VERDICT_FILLS.items()}}.items()}
+    fills = {
+        key: PatternFill("solid", start_color=colour, end_color=colour)
+        for key, colour in {**STATUS_FILLS, **{f"v:{k}": v for k, v in VERDICT_FILLS.items()}}.items()
+    }
 
     def sheet(title_key: str, header: list[str], rows, widths: dict[int, float] | None = None, freeze: str = "A2"):
         ws = book.create_sheet(_sheet_name(label(title_key, lang)))
@@ -194,17 +280,25 @@ def render_xlsx(review: Review, lang: str, comparison=None) -> bytes:
 
     s = aggregate.summary(review)
     overview = [
-        (label("root", lang), review.root), (label("year", lang), review.year),
+        (label("root", lang), review.root),
+        (label("year", lang), review.year),
         (label("rulebook", lang), f"{review.rulebook.id} {review.rulebook.version}"),
-        (label("reviewed_at", lang), review.reviewed_at), (label("organisations", lang), s["organisations"]),
-        (label("complete", lang), s["complete"]), (label("with_gaps", lang), s["with_gaps"]),
+        (label("reviewed_at", lang), review.reviewed_at),
+        (label("organisations", lang), s["organisations"]),
+        (label("complete", lang), s["complete"]),
+        (label("with_gaps", lang), s["with_gaps"]),
         (label("with_errors", lang), s["with_errors"]),
     ]
     sheet("summary", [label("item", lang), label("value", lang)], overview, {1: 28, 2: 40})
 
     tasks = aggregate.task_order(review)
-    org_head = [label("source", lang), label("organisation", lang), label("type", lang), label("region", lang),
-                label("label", lang)]
+    org_head = [
+        label("source", lang),
+        label("organisation", lang),
+        label("type", lang),
+        label("region", lang),
+        label("label", lang),
+    ]
 
     def org_cells(org) -> list[Any]:
         return [org.source, org.name, org.type, org.region, org.label]
@@ -220,45 +314,113 @@ def render_xlsx(review: Review, lang: str, comparison=None) -> bytes:
     def kpi_rows():
         for org in review.orgs:
             for k in org.kpis.kpis if org.kpis else ():
-                yield org_cells(org) + [k.id, k.title, k.unit, _xl_num(k.value), k.target,
-                                        None if k.met is None else label("yes" if k.met else "no", lang),
-                                        (text_of(VERDICTS, k.verdict.value, lang), f"v:{k.verdict.value}")]
+                yield org_cells(org) + [
+                    k.id,
+                    k.title,
+                    k.unit,
+                    _xl_num(k.value),
+                    k.target,
+                    None if k.met is None else label("yes" if k.met else "no", lang),
+                    (text_of(VERDICTS, k.verdict.value, lang), f"v:{k.verdict.value}"),
+                ]
 
-    sheet("kpis", org_head + [label(k, lang) for k in ("kpi", "title_col", "unit", "value", "target", "met",
-                                                          "verdict")],
-          kpi_rows(), {1: 24, 2: 36, 7: 40}, freeze="C2")
+    sheet(
+        "kpis",
+        org_head + [label(k, lang) for k in ("kpi", "title_col", "unit", "value", "target", "met", "verdict")],
+        kpi_rows(),
+        {1: 24, 2: 36, 7: 40},
+        freeze="C2",
+    )
 
-    totals_head = [label(k, lang) for k in ("name", "orgs", "complete", "with_gaps", "with_errors")] + \
-        [status_text(k, lang) for k in aggregate.STATUS_KEYS] + \
-        [label(k, lang) for k in ("applicable", "gaps", "kpis_met", "kpis_not_met", "kpis_not_computable")]
-    totals_keys = ["name", "orgs", "complete", "with_gaps", "with_errors", *aggregate.STATUS_KEYS, "applicable",
-                   "gaps", "kpis_met", "kpis_not_met", "kpis_not_computable"]
+    totals_head = (
+        [label(k, lang) for k in ("name", "orgs", "complete", "with_gaps", "with_errors")]
+        + [status_text(k, lang) for k in aggregate.STATUS_KEYS]
+        + [label(k, lang) for k in ("applicable", "gaps", "kpis_met", "kpis_not_met", "kpis_not_computable")]
+    )
+    totals_keys = [
+        "name",
+        "orgs",
+        "complete",
+        "with_gaps",
+        "with_errors",
+        *aggregate.STATUS_KEYS,
+        "applicable",
+        "gaps",
+        "kpis_met",
+        "kpis_not_met",
+        "kpis_not_computable",
+    ]
     for key in ("by_type", "by_region", "by_label"):
         sheet(key, totals_head, ([row[k] for k in totals_keys] for row in s[key]), {1: 30})
 
-    sheet("most_missing", [label(k, lang) for k in ("task", "title_col", "missing", "gaps", "applicable")],
-          ([r["task"], r["title"], r["missing"], r["gaps"], r["applicable"]]
-           for r in aggregate.most_missing(review, None)), {2: 60})
-    rank_keys = ["rank", "source", "name", "type", "region", "label", "gaps", *aggregate.STATUS_KEYS, "applicable",
-                 "kpis_met", "kpis_not_met", "error"]
-    sheet("ranking", [status_text(k, lang) if k in aggregate.STATUS_KEYS else label(k, lang) for k in rank_keys],
-          ([row[k] for k in rank_keys] for row in s["ranking"]), {2: 24, 3: 36})
-    sheet("errors", [label(k, lang) for k in ("source", "code", "position", "message", "hint")],
-          ([org.source, e.code, e.position, e.message, e.hint] for org in review.orgs for e in org.errors),
-          {1: 24, 3: 30, 4: 60})
+    sheet(
+        "most_missing",
+        [label(k, lang) for k in ("task", "title_col", "missing", "gaps", "applicable")],
+        (
+            [r["task"], r["title"], r["missing"], r["gaps"], r["applicable"]]
+            for r in aggregate.most_missing(review, None)
+        ),
+        {2: 60},
+    )
+    rank_keys = [
+        "rank",
+        "source",
+        "name",
+        "type",
+        "region",
+        "label",
+        "gaps",
+        *aggregate.STATUS_KEYS,
+        "applicable",
+        "kpis_met",
+        "kpis_not_met",
+        "error",
+    ]
+    sheet(
+        "ranking",
+        [status_text(k, lang) if k in aggregate.STATUS_KEYS else label(k, lang) for k in rank_keys],
+        ([row[k] for k in rank_keys] for row in s["ranking"]),
+        {2: 24, 3: 36},
+    )
+    sheet(
+        "errors",
+        [label(k, lang) for k in ("source", "code", "position", "message", "hint")],
+        ([org.source, e.code, e.position, e.message, e.hint] for org in review.orgs for e in org.errors),
+        {1: 24, 3: 30, 4: 60},
+    )
     if comparison is not None:
-        sheet("kpi_changes", [label(k, lang) for k in ("org", "organisation", "kpi", "before", "after", "delta",
-                                                       "verdict")],
-              ([d.org, d.name, d.kpi, _xl_num(d.before), _xl_num(d.after), _xl_num(d.delta),
-                (text_of(VERDICTS, d.verdict_after, lang), f"v:{d.verdict_after}")] for d in comparison.kpis),
-              {2: 36})
-        sheet("regressed", [label(k, lang) for k in ("org", "organisation", "task", "before", "after")],
-              ([c.org, c.name, c.task, (status_text(c.before, lang), c.before),
-                (status_text(c.after, lang), c.after)] for c in comparison.regressed), {2: 36})
-        sheet("org_changes", [label(k, lang) for k in ("org", "organisation", "gaps_before", "gaps_after",
-                                                       "change")],
-              ([c.org, c.name, c.gaps_before, c.gaps_after, label(c.change, lang)] for c in comparison.orgs),
-              {2: 36})
+        sheet(
+            "kpi_changes",
+            [label(k, lang) for k in ("org", "organisation", "kpi", "before", "after", "delta", "verdict")],
+            (
+                [
+                    d.org,
+                    d.name,
+                    d.kpi,
+                    _xl_num(d.before),
+                    _xl_num(d.after),
+                    _xl_num(d.delta),
+                    (text_of(VERDICTS, d.verdict_after, lang), f"v:{d.verdict_after}"),
+                ]
+                for d in comparison.kpis
+            ),
+            {2: 36},
+        )
+        sheet(
+            "regressed",
+            [label(k, lang) for k in ("org", "organisation", "task", "before", "after")],
+            (
+                [c.org, c.name, c.task, (status_text(c.before, lang), c.before), (status_text(c.after, lang), c.after)]
+                for c in comparison.regressed
+            ),
+            {2: 36},
+        )
+        sheet(
+            "org_changes",
+            [label(k, lang) for k in ("org", "organisation", "gaps_before", "gaps_after", "change")],
+            ([c.org, c.name, c.gaps_before, c.gaps_after, label(c.change, lang)] for c in comparison.orgs),
+            {2: 36},
+        )
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -279,12 +441,16 @@ def context(review: Review, lang: str, comparison=None) -> dict[str, Any]:
     s = aggregate.summary(review)
     return {
         "lang": lang,
-        "review": {"root": review.root, "year": review.year, "reviewed_at": review.reviewed_at,
-                   "rulebook": review.rulebook.to_dict(), "exit_code": review.exit_code},
+        "review": {
+            "root": review.root,
+            "year": review.year,
+            "reviewed_at": review.reviewed_at,
+            "rulebook": review.rulebook.to_dict(),
+            "exit_code": review.exit_code,
+        },
         "summary": s,
         "most_missing": aggregate.most_missing(review, 10),
-        "errors": [{"source": o.source, **e.to_dict(), "position": e.position} for o in review.orgs
-                   for e in o.errors],
+        "errors": [{"source": o.source, **e.to_dict(), "position": e.position} for o in review.orgs for e in o.errors],
         "comparison": comparison.to_dict() if comparison is not None else None,
         "labels": {key: text_of(REVIEW_LABELS, key, lang) for key in REVIEW_LABELS},
         "statuses": {key: text_of(STATUSES, key, lang) for key in STATUSES},
@@ -298,8 +464,12 @@ def render_template(review: Review, fmt: str, lang: str, comparison=None) -> str
     from uvb4.report.render import _md, _num
     from uvb4.resources import data_dir
 
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
-                             undefined=jinja2.StrictUndefined, autoescape=fmt == "html", keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
+        undefined=jinja2.StrictUndefined,
+        autoescape=fmt == "html",
+        keep_trailing_newline=True,
+    )
     env.filters["num"] = _num
     env.filters["md"] = _md
     return env.get_template(f"review.{fmt}.j2").render(**context(review, lang, comparison))
@@ -349,39 +519,61 @@ def render_docx(review: Review, lang: str, comparison=None) -> bytes:
             fill(out.add_row().cells, row)
 
     doc.add_heading(labels["title"], level=0)
-    doc.add_paragraph(f"{labels['year']}: {review.year or '—'} · {labels['rulebook']}: {review.rulebook.id} "
-                      f"{review.rulebook.version} · {labels['reviewed_at']}: {review.reviewed_at}")
-    doc.add_paragraph(f"{labels['organisations']}: {s['organisations']} · {labels['complete']}: {s['complete']} · "
-                      f"{labels['with_gaps']}: {s['with_gaps']} · {labels['with_errors']}: {s['with_errors']}")
+    doc.add_paragraph(
+        f"{labels['year']}: {review.year or '—'} · {labels['rulebook']}: {review.rulebook.id} "
+        f"{review.rulebook.version} · {labels['reviewed_at']}: {review.reviewed_at}"
+    )
+    doc.add_paragraph(
+        f"{labels['organisations']}: {s['organisations']} · {labels['complete']}: {s['complete']} · "
+        f"{labels['with_gaps']}: {s['with_gaps']} · {labels['with_errors']}: {s['with_errors']}"
+    )
     status_heads = [data["statuses"][k] for k in aggregate.STATUS_KEYS]
     for key in ("by_type", "by_region", "by_label"):
         if all(r["name"] == "—" for r in s[key]):
             continue
         doc.add_heading(labels[key], level=1)
-        table([labels["name"], labels["orgs"], *status_heads, labels["kpis_met"], labels["kpis_not_met"]],
-              [[r["name"], r["orgs"], *[r[k] for k in aggregate.STATUS_KEYS], r["kpis_met"], r["kpis_not_met"]]
-               for r in s[key]])
+        table(
+            [labels["name"], labels["orgs"], *status_heads, labels["kpis_met"], labels["kpis_not_met"]],
+            [
+                [r["name"], r["orgs"], *[r[k] for k in aggregate.STATUS_KEYS], r["kpis_met"], r["kpis_not_met"]]
+                for r in s[key]
+            ],
+        )
     doc.add_heading(labels["most_missing"], level=1)
-    table([labels["task"], labels["title_col"], labels["missing"], labels["gaps"]],
-          [[r["task"], r["title"], r["missing"], r["gaps"]] for r in data["most_missing"]], [16, 122, 16, 16])
+    table(
+        [labels["task"], labels["title_col"], labels["missing"], labels["gaps"]],
+        [[r["task"], r["title"], r["missing"], r["gaps"]] for r in data["most_missing"]],
+        [16, 122, 16, 16],
+    )
     doc.add_heading(labels["ranking"], level=1)
-    table([labels["rank"], labels["name"], labels["type"], labels["gaps"], labels["kpis_not_met"], labels["error"]],
-          [[r["rank"], r["name"], r["type"], r["gaps"], r["kpis_not_met"], r["error"]] for r in s["ranking"]],
-          [12, 70, 32, 16, 16, 24])
+    table(
+        [labels["rank"], labels["name"], labels["type"], labels["gaps"], labels["kpis_not_met"], labels["error"]],
+        [[r["rank"], r["name"], r["type"], r["gaps"], r["kpis_not_met"], r["error"]] for r in s["ranking"]],
+        [12, 70, 32, 16, 16, 24],
+    )
     if data["errors"]:
         doc.add_heading(labels["errors"], level=1)
-        table([labels["source"], labels["position"], labels["message"]],
-              [[e["source"], e["position"], f"{e['message']} ({e['code']})"] for e in data["errors"]], [40, 50, 80])
+        table(
+            [labels["source"], labels["position"], labels["message"]],
+            [[e["source"], e["position"], f"{e['message']} ({e['code']})"] for e in data["errors"]],
+            [40, 50, 80],
+        )
     if comparison is not None:
         doc.add_heading(labels["kpi_changes"], level=1)
-        table([labels["organisation"], labels["kpi"], labels["before"], labels["after"], labels["delta"]],
-              [[d.name, d.kpi, _num(d.before), _num(d.after), _num(d.delta)] for d in comparison.kpis if d.delta])
+        table(
+            [labels["organisation"], labels["kpi"], labels["before"], labels["after"], labels["delta"]],
+            [[d.name, d.kpi, _num(d.before), _num(d.after), _num(d.delta)] for d in comparison.kpis if d.delta],
+        )
         doc.add_heading(labels["regressed"], level=1)
-        table([labels["organisation"], labels["task"], labels["before"], labels["after"]],
-              [[c.name, c.task, data["statuses"][c.before], data["statuses"][c.after]] for c in comparison.regressed])
+        table(
+            [labels["organisation"], labels["task"], labels["before"], labels["after"]],
+            [[c.name, c.task, data["statuses"][c.before], data["statuses"][c.after]] for c in comparison.regressed],
+        )
         doc.add_heading(labels["org_changes"], level=1)
-        table([labels["organisation"], labels["gaps_before"], labels["gaps_after"], labels["change"]],
-              [[c.name, c.gaps_before, c.gaps_after, labels[c.change]] for c in comparison.orgs])
+        table(
+            [labels["organisation"], labels["gaps_before"], labels["gaps_after"], labels["change"]],
+            [[c.name, c.gaps_before, c.gaps_after, labels[c.change]] for c in comparison.orgs],
+        )
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -399,16 +591,22 @@ def render_table(review: Review, lang: str, comparison=None):
     from uvb4.report.render import _num
 
     s = aggregate.summary(review)
-    head = Text(f"{label('title', lang)} — {review.root} · {label('year', lang)}: {review.year or '—'} · "
-                f"{review.rulebook.id} {review.rulebook.version}\n"
-                f"{label('organisations', lang)}: {s['organisations']} · {label('complete', lang)}: {s['complete']}"
-                f" · {label('with_gaps', lang)}: {s['with_gaps']} · {label('with_errors', lang)}: "
-                f"{s['with_errors']}", style="bold")
+    head = Text(
+        f"{label('title', lang)} — {review.root} · {label('year', lang)}: {review.year or '—'} · "
+        f"{review.rulebook.id} {review.rulebook.version}\n"
+        f"{label('organisations', lang)}: {s['organisations']} · {label('complete', lang)}: {s['complete']}"
+        f" · {label('with_gaps', lang)}: {s['with_gaps']} · {label('with_errors', lang)}: "
+        f"{s['with_errors']}",
+        style="bold",
+    )
     place = "region" if any(o.region for o in review.orgs) else "label"
     ranking = Table(title=label("ranking", lang), expand=True)
     for key in ("rank", "organisation", "type", place):
-        ranking.add_column(label(key, lang), ratio=3 if key == "organisation" else None,
-                           min_width=28 if key == "organisation" else None)
+        ranking.add_column(
+            label(key, lang),
+            ratio=3 if key == "organisation" else None,
+            min_width=28 if key == "organisation" else None,
+        )
     for key in aggregate.STATUS_KEYS:
         ranking.add_column(status_text(key, lang), justify="right")
     ranking.add_column(label("kpis_met", lang), justify="right")
@@ -417,16 +615,26 @@ def render_table(review: Review, lang: str, comparison=None):
     errors = {o.source: o.errors[0] for o in review.orgs if o.errors}
     for row in s["ranking"]:
         error = errors.get(row["source"])
-        ranking.add_row(str(row["rank"] or "—"), escape(row["name"]), row["type"] or "—",
-                        escape(row[place] or "—"),
-                        *[Text(str(row[k]), style=STATUS_STYLES[k] if row[k] and k != "done" else "")
-                          for k in aggregate.STATUS_KEYS],
-                        str(row["kpis_met"]), str(row["kpis_not_met"]),
-                        Text(f"{error.position}: {error.message} ({error.code})", style="red") if error else "—")
+        ranking.add_row(
+            str(row["rank"] or "—"),
+            escape(row["name"]),
+            row["type"] or "—",
+            escape(row[place] or "—"),
+            *[
+                Text(str(row[k]), style=STATUS_STYLES[k] if row[k] and k != "done" else "")
+                for k in aggregate.STATUS_KEYS
+            ],
+            str(row["kpis_met"]),
+            str(row["kpis_not_met"]),
+            Text(f"{error.position}: {error.message} ({error.code})", style="red") if error else "—",
+        )
     missing = Table(title=label("most_missing", lang), expand=True)
     for key in ("task", "title_col", "missing", "gaps", "applicable"):
-        missing.add_column(label(key, lang), ratio=4 if key == "title_col" else None,
-                           justify="right" if key in ("missing", "gaps", "applicable") else "left")
+        missing.add_column(
+            label(key, lang),
+            ratio=4 if key == "title_col" else None,
+            justify="right" if key in ("missing", "gaps", "applicable") else "left",
+        )
     for r in aggregate.most_missing(review, 10):
         missing.add_row(r["task"], escape(r["title"]), str(r["missing"]), str(r["gaps"]), str(r["applicable"]))
     by_type = Table(title=label("by_type", lang), expand=True)
@@ -447,32 +655,55 @@ def render_table(review: Review, lang: str, comparison=None):
             by_region.add_row(escape(r["name"]), str(r["orgs"]), *[str(r[k]) for k in aggregate.STATUS_KEYS])
         parts.append(by_region)
     if comparison is not None:
-        changes = Table(title=f"{label('kpi_changes', lang)} ({comparison.year_before} → {comparison.year_after})",
-                        expand=True)
+        changes = Table(
+            title=f"{label('kpi_changes', lang)} ({comparison.year_before} → {comparison.year_after})", expand=True
+        )
         for key in ("organisation", "kpi", "before", "after", "delta"):
             changes.add_column(label(key, lang), justify="left" if key in ("organisation", "kpi") else "right")
         for d in comparison.kpis:
             if d.delta:
-                changes.add_row(escape(d.name), d.kpi, _num(d.before), _num(d.after),
-                                Text(f"{d.delta:+.2f}".rstrip("0").rstrip("."),
-                                     style="green" if d.delta > 0 else "red"))
+                changes.add_row(
+                    escape(d.name),
+                    d.kpi,
+                    _num(d.before),
+                    _num(d.after),
+                    Text(f"{d.delta:+.2f}".rstrip("0").rstrip("."), style="green" if d.delta > 0 else "red"),
+                )
         regressed = Table(title=label("regressed", lang), expand=True)
         for key in ("organisation", "task", "before", "after"):
             regressed.add_column(label(key, lang))
         for c in comparison.regressed:
-            regressed.add_row(escape(c.name), c.task, status_text(c.before, lang),
-                              Text(status_text(c.after, lang), style=STATUS_STYLES[c.after]))
+            regressed.add_row(
+                escape(c.name),
+                c.task,
+                status_text(c.before, lang),
+                Text(status_text(c.after, lang), style=STATUS_STYLES[c.after]),
+            )
         orgs = Table(title=label("org_changes", lang), expand=True)
         for key in ("organisation", "gaps_before", "gaps_after", "change"):
             orgs.add_column(label(key, lang))
         styles = {"improved": "green", "fell-back": "red"}
         for c in comparison.orgs:
-            orgs.add_row(escape(c.name), str(c.gaps_before if c.gaps_before is not None else "—"),
-                         str(c.gaps_after if c.gaps_after is not None else "—"),
-                         Text(label(c.change, lang), style=styles.get(c.change, "")))
+            orgs.add_row(
+                escape(c.name),
+                str(c.gaps_before if c.gaps_before is not None else "—"),
+                str(c.gaps_after if c.gaps_after is not None else "—"),
+                Text(label(c.change, lang), style=styles.get(c.change, "")),
+            )
         parts += [changes, regressed, orgs]
     return RichGroup(*parts)
 
 
-__all__ = ["render_review", "render_json", "render_csv", "render_xlsx", "render_template", "render_docx",
-           "render_table", "context", "csv_rows", "CSV_COLUMNS", "Status"]
+__all__ = [
+    "CSV_COLUMNS",
+    "Status",
+    "context",
+    "csv_rows",
+    "render_csv",
+    "render_docx",
+    "render_json",
+    "render_review",
+    "render_table",
+    "render_template",
+    "render_xlsx",
+]

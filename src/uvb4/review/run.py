@@ -48,13 +48,19 @@ def review_source(source: Source, rulebook: Any, base: Path | None, year: int | 
     try:
         org = review_folder(source.path, rulebook, year=year, lang=lang, region=source.region, label=source.label)
     except Uvb4Error as exc:
-        errors = tuple(InputError(p.code, p.message, _relative(p.position.path, base), p.position.line,
-                                  p.position.col, p.hint) for p in exc.problems)
+        errors = tuple(
+            InputError(p.code, p.message, _relative(p.position.path, base), p.position.line, p.position.col, p.hint)
+            for p in exc.problems
+        )
         return OrgReview(source=source.name, errors=errors, region=source.region, label=source.label)
     assert org.check is not None and org.kpis is not None
     # Nothing heavy crosses the process boundary: no rulebook, no raw check objects.
-    return replace(org, source=source.name, check=replace(org.check, folder=source.name, raw=None),
-                   kpis=replace(org.kpis, raw=None))
+    return replace(
+        org,
+        source=source.name,
+        check=replace(org.check, folder=source.name, raw=None),
+        kpis=replace(org.kpis, raw=None),
+    )
 
 
 def _flag_duplicate(org: OrgReview, first: str, lang: str) -> OrgReview:
@@ -64,8 +70,12 @@ def _flag_duplicate(org: OrgReview, first: str, lang: str) -> OrgReview:
     from uvb4.review.model import Finding, Severity
 
     assert org.check is not None
-    finding = Finding(DUPLICATE_BIN, Severity.WARNING,
-                      t("review-duplicate-bin", lang, bin=org.check.organisation.bin, first=first), "org.yaml")
+    finding = Finding(
+        DUPLICATE_BIN,
+        Severity.WARNING,
+        t("review-duplicate-bin", lang, bin=org.check.organisation.bin, first=first),
+        "org.yaml",
+    )
     return replace(org, check=replace(org.check, findings=org.check.findings + (finding,)))
 
 
@@ -113,7 +123,7 @@ def run_review(
     rb = _rulebook(rulebook)
     sources, base, shown = sources_of(root_or_paths)
     items = [(s, base, year, lang) for s in sources]
-    stamp = reviewed_at or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+    stamp = reviewed_at or dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
     results: list[OrgReview] = []
     errors = 0
     if progress:
@@ -144,12 +154,16 @@ def run_review(
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() \
-            else None
+        context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         chunk = max(1, min(16, len(items) // (jobs * 8)))
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_child,
-                                 initargs=(rb,)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_child, initargs=(rb,)) as pool:
             for org in pool.map(_work, items, chunksize=chunk):
                 collect(org)
-    return Review(root=shown, year=year, rulebook=RulebookInfo(rb.meta.id, rb.meta.version), reviewed_at=stamp,
-                  orgs=tuple(results), lang=lang)
+    return Review(
+        root=shown,
+        year=year,
+        rulebook=RulebookInfo(rb.meta.id, rb.meta.version),
+        reviewed_at=stamp,
+        orgs=tuple(results),
+        lang=lang,
+    )

@@ -78,8 +78,9 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def _error(path: Path, exc: Exception) -> EvidenceError:
-    return EvidenceError.one(Position.of(path), t("review-store-error", error=exc), "review-store-error",
-                             t("review-store-error.hint"))
+    return EvidenceError.one(
+        Position.of(path), t("review-store-error", error=exc), "review-store-error", t("review-store-error.hint")
+    )
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -90,9 +91,12 @@ def connect(path: Path) -> sqlite3.Connection:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             db.close()
-            raise EvidenceError.one(Position.of(path), t("review-store-newer", version=version,
-                                                         supported=SCHEMA_VERSION),
-                                    "review-store-newer", t("review-store-newer.hint"))
+            raise EvidenceError.one(
+                Position.of(path),
+                t("review-store-newer", version=version, supported=SCHEMA_VERSION),
+                "review-store-newer",
+                t("review-store-newer.hint"),
+            )
         for number in range(version, SCHEMA_VERSION):
             db.execute("BEGIN IMMEDIATE")
             try:
@@ -119,8 +123,9 @@ def org_key(org: OrgReview) -> str:
 class Writer:
     """Writes organisations as they arrive (one transaction for the whole review)."""
 
-    def __init__(self, path: Path, *, rulebook_id: str, rulebook_version: str, reviewed_at: str,
-                 year: int | None) -> None:
+    def __init__(
+        self, path: Path, *, rulebook_id: str, rulebook_version: str, reviewed_at: str, year: int | None
+    ) -> None:
         self.path = path
         self.db = connect(path)
         self.meta = (rulebook_id, rulebook_version, reviewed_at)
@@ -151,19 +156,65 @@ class Writer:
             db.execute(f"DELETE FROM {table} WHERE org = ? AND year = ?", (key, year))
         first = org.errors[0] if org.errors else None
         o = org.organisation
-        db.execute("INSERT INTO org_reviews VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                   (key, year, org.name, o.bin if o else None, o.type if o else None, org.region, org.label,
-                    org.source, org.exit_code, first.code if first else None, first.position if first else None,
-                    first.message if first else None, rb_id, version, stamp))
+        db.execute(
+            "INSERT INTO org_reviews VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                key,
+                year,
+                org.name,
+                o.bin if o else None,
+                o.type if o else None,
+                org.region,
+                org.label,
+                org.source,
+                org.exit_code,
+                first.code if first else None,
+                first.position if first else None,
+                first.message if first else None,
+                rb_id,
+                version,
+                stamp,
+            ),
+        )
         if org.check:
-            db.executemany("INSERT INTO task_results VALUES (?,?,?,?,?,?,?,?,?,?)",
-                           [(key, year, task.id, task.group, task.kpi, task.project, task.status.value,
-                             len(task.findings), version, stamp) for task in org.check.tasks])
+            db.executemany(
+                "INSERT INTO task_results VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        key,
+                        year,
+                        task.id,
+                        task.group,
+                        task.kpi,
+                        task.project,
+                        task.status.value,
+                        len(task.findings),
+                        version,
+                        stamp,
+                    )
+                    for task in org.check.tasks
+                ],
+            )
         if org.kpis:
-            db.executemany("INSERT INTO kpi_results VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                           [(key, year, k.id, k.group, k.unit, k.value, k.target,
-                             None if k.met is None else int(k.met), k.verdict.value, version, stamp)
-                            for k in org.kpis.kpis])
+            db.executemany(
+                "INSERT INTO kpi_results VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (
+                        key,
+                        year,
+                        k.id,
+                        k.group,
+                        k.unit,
+                        k.value,
+                        k.target,
+                        None if k.met is None else int(k.met),
+                        k.verdict.value,
+                        version,
+                        stamp,
+                    )
+                    for k in org.kpis.kpis
+                ],
+            )
 
     def close(self, *, commit: bool = True) -> None:
         try:
@@ -183,8 +234,13 @@ class Writer:
 
 def save(path: Path, review: Review) -> None:
     """Write a whole review (the API; the CLI streams through :class:`Writer`)."""
-    writer = Writer(path, rulebook_id=review.rulebook.id, rulebook_version=review.rulebook.version,
-                    reviewed_at=review.reviewed_at, year=review.year)
+    writer = Writer(
+        path,
+        rulebook_id=review.rulebook.id,
+        rulebook_version=review.rulebook.version,
+        reviewed_at=review.reviewed_at,
+        year=review.year,
+    )
     try:
         for org in review.orgs:
             writer.add(org)
@@ -197,19 +253,22 @@ def save(path: Path, review: Review) -> None:
 def read_year(path: Path, year: int) -> dict[str, Any]:
     """One year of the store as a comparison snapshot (see :mod:`uvb4.review.compare`)."""
     if not path.is_file():
-        raise EvidenceError.one(Position.of(path), t("folder-not-found", folder=path), "folder-not-found",
-                                t("review-store-error.hint"))
+        raise EvidenceError.one(
+            Position.of(path), t("folder-not-found", folder=path), "folder-not-found", t("review-store-error.hint")
+        )
     db = connect(path)
     try:
         orgs: dict[str, dict[str, Any]] = {}
         for key, name, kind, exit_code in db.execute(
-                "SELECT org, name, type, exit_code FROM org_reviews WHERE year = ? ORDER BY org", (year,)):
+            "SELECT org, name, type, exit_code FROM org_reviews WHERE year = ? ORDER BY org", (year,)
+        ):
             orgs[key] = {"name": name, "type": kind, "exit_code": exit_code, "tasks": {}, "kpis": {}}
         for key, task, status in db.execute("SELECT org, task, status FROM task_results WHERE year = ?", (year,)):
             if key in orgs:
                 orgs[key]["tasks"][task] = status
         for key, kpi, value, verdict in db.execute(
-                "SELECT org, kpi, value, verdict FROM kpi_results WHERE year = ?", (year,)):
+            "SELECT org, kpi, value, verdict FROM kpi_results WHERE year = ?", (year,)
+        ):
             if key in orgs:
                 orgs[key]["kpis"][kpi] = (value, verdict)
     except sqlite3.Error as exc:
@@ -217,6 +276,10 @@ def read_year(path: Path, year: int) -> dict[str, Any]:
     finally:
         db.close()
     if not orgs:
-        raise EvidenceError.one(Position.of(path), t("review-compare-no-year", year=year), "review-compare-no-year",
-                                t("review-compare-no-year.hint"))
+        raise EvidenceError.one(
+            Position.of(path),
+            t("review-compare-no-year", year=year),
+            "review-compare-no-year",
+            t("review-compare-no-year.hint"),
+        )
     return {"year": year, "orgs": orgs}

@@ -45,21 +45,41 @@ change to a shared block shows in every task it covers.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Any, Callable, Iterator, TypeVar
+from typing import Any, TypeVar
 
-from uvb4.rulebook.lint import fold
 from uvb4.messages import level as level_name
 from uvb4.messages import role_name, t
+from uvb4.rulebook.lint import fold
 from uvb4.rulebook.model import Kpi, Rulebook, Task, Text
 
 LEVEL_ORDER = ("rulebook", "group", "kpi", "project", "task")
 KIND_ORDER = (
-    "changed", "removed", "added", "renumbered", "retitled", "moved",
-    "target-removed", "target-added", "target-changed", "input-removed", "input-added", "input-changed",
-    "executors-changed", "evidence-removed", "evidence-added", "evidence-changed", "signers-changed",
-    "deadline-changed", "rhythm-changed", "exemption-changed", "quantity-changed", "text-changed",
-    "translation-changed", "translation-stale",
+    "changed",
+    "removed",
+    "added",
+    "renumbered",
+    "retitled",
+    "moved",
+    "target-removed",
+    "target-added",
+    "target-changed",
+    "input-removed",
+    "input-added",
+    "input-changed",
+    "executors-changed",
+    "evidence-removed",
+    "evidence-added",
+    "evidence-changed",
+    "signers-changed",
+    "deadline-changed",
+    "rhythm-changed",
+    "exemption-changed",
+    "quantity-changed",
+    "text-changed",
+    "translation-changed",
+    "translation-stale",
 )
 TRANSLATION_KINDS = ("translation-changed", "translation-stale")
 TRANSLATIONS = ("ru", "en")
@@ -91,8 +111,9 @@ class Change:
 E = TypeVar("E")
 
 
-def _match(old: dict[str, E], new: dict[str, E], title: Callable[[E], str]) -> tuple[
-        list[tuple[str, str]], list[str], list[str]]:
+def _match(
+    old: dict[str, E], new: dict[str, E], title: Callable[[E], str]
+) -> tuple[list[tuple[str, str]], list[str], list[str]]:
     """Pairs (old id, new id), then the ids only in OLD and only in NEW."""
     pairs: list[tuple[str, str]] = []
     left, right = dict(old), dict(new)
@@ -117,8 +138,9 @@ def _match(old: dict[str, E], new: dict[str, E], title: Callable[[E], str]) -> t
             del left[ident], right[ident]
     # A title reworded a little (a typo corrected) under a new id: the closest title, if close enough.
     for ident in list(left):
-        scores = sorted(((_similarity(title(left[ident]), title(item)), other) for other, item in right.items()),
-                        reverse=True)
+        scores = sorted(
+            ((_similarity(title(left[ident]), title(item)), other) for other, item in right.items()), reverse=True
+        )
         if scores and scores[0][0] >= SIMILAR and (len(scores) == 1 or scores[1][0] < scores[0][0]):
             other = scores[0][1]
             pairs.append((ident, other))
@@ -202,9 +224,16 @@ def _id_key(ident: str) -> tuple[int, ...]:
 
 
 def _order(change: Change) -> tuple:
-    return (LEVEL_ORDER.index(change.level), _id_key(change.id), change.id, KIND_ORDER.index(change.kind),
-            str(change.field or ""), _id_key(str(change.key or "")), str(change.key or ""),
-            TRANSLATIONS.index(change.lang) if change.lang in TRANSLATIONS else -1)
+    return (
+        LEVEL_ORDER.index(change.level),
+        _id_key(change.id),
+        change.id,
+        KIND_ORDER.index(change.kind),
+        str(change.field or ""),
+        _id_key(str(change.key or "")),
+        str(change.key or ""),
+        TRANSLATIONS.index(change.lang) if change.lang in TRANSLATIONS else -1,
+    )
 
 
 def _meta_changes(old: Rulebook, new: Rulebook) -> Iterator[Change]:
@@ -272,8 +301,7 @@ def _texts(level: str, item: Any, other: Any) -> dict[TextKey, Text]:
     return {k: v for k, v in found.items() if v is not None}
 
 
-def _text_changes(level: str, ident: str, before: dict[TextKey, Text],
-                  after: dict[TextKey, Text]) -> Iterator[Change]:
+def _text_changes(level: str, ident: str, before: dict[TextKey, Text], after: dict[TextKey, Text]) -> Iterator[Change]:
     """Kazakh text changes (``text-changed``), then translation changes
     (``translation-changed``, ``translation-stale``), per text."""
     for field, key in sorted(set(before) | set(after), key=lambda k: (k[0], _id_key(k[1] or ""), k[1] or "")):
@@ -289,8 +317,9 @@ def _text_changes(level: str, ident: str, before: dict[TextKey, Text],
                 if old_tr is not None and old_tr == new_tr:
                     yield Change(level, ident, "translation-stale", key=key, field=field, lang=lang)
             elif old_tr != new_tr:
-                yield Change(level, ident, "translation-changed", key=key, field=field, old=old_tr, new=new_tr,
-                             lang=lang)
+                yield Change(
+                    level, ident, "translation-changed", key=key, field=field, old=old_tr, new=new_tr, lang=lang
+                )
 
 
 def _kpi_changes(ident: str, a: Kpi, b: Kpi) -> Iterator[Change]:
@@ -314,8 +343,10 @@ def _kpi_changes(ident: str, a: Kpi, b: Kpi) -> Iterator[Change]:
         before = old_by_name.get(item.name)
         if before is None:
             continue
-        for field, (x, y) in {"title": (before.title.kk, item.title.kk),
-                              "implies_evidence": (before.implies_evidence, item.implies_evidence)}.items():
+        for field, (x, y) in {
+            "title": (before.title.kk, item.title.kk),
+            "implies_evidence": (before.implies_evidence, item.implies_evidence),
+        }.items():
             if x != y:
                 yield Change("kpi", ident, "input-changed", key=item.name, field=field, old=x, new=y)
 
@@ -329,8 +360,15 @@ def _kpi_changes(ident: str, a: Kpi, b: Kpi) -> Iterator[Change]:
         elif year not in a.targets:
             yield Change("kpi", ident, "target-added", key=str(year), new=_num(b.targets[year]), note=note(b, year))
         elif a.targets[year] != b.targets[year] or note(a, year) != note(b, year):
-            yield Change("kpi", ident, "target-changed", key=str(year), old=_num(a.targets[year]),
-                         new=_num(b.targets[year]), note=note(b, year))
+            yield Change(
+                "kpi",
+                ident,
+                "target-changed",
+                key=str(year),
+                old=_num(a.targets[year]),
+                new=_num(b.targets[year]),
+                note=note(b, year),
+            )
 
 
 def _num(value: float) -> int | float:
@@ -407,8 +445,15 @@ def describe(change: Change, lang: str | None = None) -> str:
     field = t(f"diff.field.{change.field}", lang) if change.field else ""
     if change.kind in ("text-changed",) + TRANSLATION_KINDS and change.key:
         field = f"{field} «{change.key}»"
-    return t(f"diff.kind.{change.kind}", lang, item=change.key or "", field=field, old_id=change.old_id or "",
-             id=change.id, lang=change.lang or "")
+    return t(
+        f"diff.kind.{change.kind}",
+        lang,
+        item=change.key or "",
+        field=field,
+        old_id=change.old_id or "",
+        id=change.id,
+        lang=change.lang or "",
+    )
 
 
 def show_value(value: Any, change: Change, lang: str | None = None) -> str:
@@ -427,17 +472,36 @@ def show_value(value: Any, change: Change, lang: str | None = None) -> str:
         return ", ".join(str(v) for v in value) or "—"
     if isinstance(value, dict):
         if change.kind == "deadline-changed":
-            return t("diff.deadline", lang, within=value["within"], days=t(f"diff.days.{value['days']}", lang),
-                     after=value["after"], event=t(f"diff.event.{value['event']}", lang))
+            return t(
+                "diff.deadline",
+                lang,
+                within=value["within"],
+                days=t(f"diff.days.{value['days']}", lang),
+                after=value["after"],
+                event=t(f"diff.event.{value['event']}", lang),
+            )
         if change.field == "formula":
             return _formula(value)
         if change.kind == "rhythm-changed":
-            return t("diff.rhythm", lang, period=t(f"diff.period.{value['period']}", lang),
-                     count=value["min_per_period"])
+            return t(
+                "diff.rhythm", lang, period=t(f"diff.period.{value['period']}", lang), count=value["min_per_period"]
+            )
         return ", ".join(f"{k}: {v}" for k, v in value.items())
     text = str(value)
-    if change.kind in ("added", "removed", "retitled", "evidence-added", "evidence-removed", "exemption-changed",
-                       "text-changed", "translation-changed") or change.field == "title":
+    if (
+        change.kind
+        in (
+            "added",
+            "removed",
+            "retitled",
+            "evidence-added",
+            "evidence-removed",
+            "exemption-changed",
+            "text-changed",
+            "translation-changed",
+        )
+        or change.field == "title"
+    ):
         return f"«{text}»"
     return text
 
@@ -474,9 +538,15 @@ def _rows(changes: list[Change]) -> list[tuple[Change, str]]:
         if change.level != "task" or change.kind in _OWN:
             rows.append((change, [change.id]))
             continue
-        signature = (change.kind, change.key, change.field, change.note, change.lang,
-                     json.dumps(change.old, sort_keys=True, ensure_ascii=False),
-                     json.dumps(change.new, sort_keys=True, ensure_ascii=False))
+        signature = (
+            change.kind,
+            change.key,
+            change.field,
+            change.note,
+            change.lang,
+            json.dumps(change.old, sort_keys=True, ensure_ascii=False),
+            json.dumps(change.new, sort_keys=True, ensure_ascii=False),
+        )
         if signature in seen:
             seen[signature].append(change.id)
             continue
@@ -492,8 +562,12 @@ def _show_ids(ids: list[str]) -> str:
         if runs:
             parent, _, number = runs[-1][-1].rpartition(".")
             this_parent, _, this_number = ident.rpartition(".")
-            if parent == this_parent and number.isdigit() and this_number.isdigit() and \
-                    int(this_number) == int(number) + 1:
+            if (
+                parent == this_parent
+                and number.isdigit()
+                and this_number.isdigit()
+                and int(this_number) == int(number) + 1
+            ):
                 runs[-1].append(ident)
                 continue
         runs.append([ident])
@@ -559,13 +633,14 @@ def render_markdown(changes: list[Change], old: Rulebook, new: Rulebook, lang: s
         if not rows:
             continue
         out += [f"### {t(f'diff.section.{name}', lang)}", ""]
-        out.append(f"| {t('diff.column.id', lang)} | {t('diff.column.change', lang)} | "
-                   f"{t('diff.column.old', lang)} | {t('diff.column.new', lang)} |")
+        out.append(
+            f"| {t('diff.column.id', lang)} | {t('diff.column.change', lang)} | "
+            f"{t('diff.column.old', lang)} | {t('diff.column.new', lang)} |"
+        )
         out.append("|---|---|---|---|")
         for change, ids in rows:
             old_text, new_text = _values(change, lang)
-            out.append(f"| {_cell(ids)} | {_cell(describe(change, lang))} | {_cell(old_text)} | "
-                       f"{_cell(new_text)} |")
+            out.append(f"| {_cell(ids)} | {_cell(describe(change, lang))} | {_cell(old_text)} | {_cell(new_text)} |")
         out.append("")
     return "\n".join(out)
 

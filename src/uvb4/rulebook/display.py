@@ -7,7 +7,6 @@ from typing import Any
 from uvb4.messages import RULEBOOK_LABELS, level, text_of
 
 
-
 def label(key: str, lang: str) -> str:
     return text_of(RULEBOOK_LABELS, key, lang)
 
@@ -32,8 +31,10 @@ def rulebook_tree(data: dict[str, Any], lang: str = "kk"):
         for kpi in group["kpis"]:
             targets = ", ".join(f"{y}: {v:g}" for y, v in kpi["targets"].items())
             extra = f" [dim]({label('target', lang)} {targets})[/]" if targets else ""
-            k = g.add(f"[bold magenta]{level('kpi', lang)} {kpi['id']}[/] {escape(_t(kpi['title'], lang))}"
-                      f" [dim]{kpi['unit']}, {kpi['direction']}[/]{extra}")
+            k = g.add(
+                f"[bold magenta]{level('kpi', lang)} {kpi['id']}[/] {escape(_t(kpi['title'], lang))}"
+                f" [dim]{kpi['unit']}, {kpi['direction']}[/]{extra}"
+            )
             for project in kpi["projects"]:
                 p = k.add(f"[bold]{level('project', lang)} {project['id']}[/] {escape(_t(project['title'], lang))}")
                 for task in project["tasks"]:
@@ -43,17 +44,24 @@ def rulebook_tree(data: dict[str, Any], lang: str = "kk"):
 
 def _add_task(parent, task: dict[str, Any], lang: str, escape) -> None:
     lines = task["source_lines"]
-    node = parent.add(f"[green]{task['id']}[/] {escape(_t(task['title'], lang))} "
-                      f"[dim]({label('lines', lang)} {lines[0]}–{lines[1]})[/]")
+    node = parent.add(
+        f"[green]{task['id']}[/] {escape(_t(task['title'], lang))} "
+        f"[dim]({label('lines', lang)} {lines[0]}–{lines[1]})[/]"
+    )
     node.add(f"[dim]{label('executors', lang)}:[/] {', '.join(task['executors'])}")
     evidence = node.add(f"[dim]{label('evidence', lang)}:[/]")
     for item in task["evidence"]:
         signers = f" [dim]({label('signers', lang)}: {', '.join(item['signers'])})[/]" if item.get("signers") else ""
         extra = []
         if item.get("may_predate") or item.get("years_back"):
-            extra.append(label("may_predate", lang) + (
-                f", {text_of(RULEBOOK_LABELS, 'years_back', lang).format(n=item['years_back'])}"
-                if item.get("years_back") else ""))
+            extra.append(
+                label("may_predate", lang)
+                + (
+                    f", {text_of(RULEBOOK_LABELS, 'years_back', lang).format(n=item['years_back'])}"
+                    if item.get("years_back")
+                    else ""
+                )
+            )
         if item.get("carried_by"):
             extra.append(text_of(RULEBOOK_LABELS, "carried_by", lang).format(id=item["carried_by"]))
         more = f" [dim]({'; '.join(extra)})[/]" if extra else ""
@@ -61,8 +69,10 @@ def _add_task(parent, task: dict[str, Any], lang: str, escape) -> None:
     if task["exempt_without_facts"]:
         node.add(f"[blue]{label('exempt', lang)}[/]")
     if task["recurrence"]:
-        node.add(f"{label('recurrence', lang)}: {task['recurrence']['period']}, "
-                 f"{label('per_year', lang)} {task['recurrence']['per_year']}")
+        node.add(
+            f"{label('recurrence', lang)}: {task['recurrence']['period']}, "
+            f"{label('per_year', lang)} {task['recurrence']['per_year']}"
+        )
     if task["quantity"]:
         node.add(f"{label('quantity', lang)}: {task['quantity']}")
     if task["deadline"]:

@@ -110,13 +110,15 @@ def export_rulebook(
             kpis.append(export_kpi(k, projects))
         if (kpi or project_filter) and not kpis:
             continue
-        groups.append({
-            "id": g.id,
-            "title": _text(g.title),
-            "source_lines": list(g.source_lines),
-            "missing_projects": dict(g.missing_projects),
-            "kpis": kpis,
-        })
+        groups.append(
+            {
+                "id": g.id,
+                "title": _text(g.title),
+                "source_lines": list(g.source_lines),
+                "missing_projects": dict(g.missing_projects),
+                "kpis": kpis,
+            }
+        )
     meta = rulebook.meta
     return {
         "id": meta.id,

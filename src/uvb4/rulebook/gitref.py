@@ -10,10 +10,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Iterator
 
 from uvb4.errors import Position, Problem, UsageError
 from uvb4.messages import t
@@ -37,9 +37,11 @@ def _git(args: list[str], cwd: Path, *, check: bool = True) -> subprocess.Comple
         raise UsageError.one(Position("git"), t("git-not-found"), "git-not-found", t("git-not-found.hint"))
     result = subprocess.run(["git", *args], cwd=cwd, capture_output=True)
     if check and result.returncode != 0:
-        raise UsageError.one(Position.of(cwd), t("git-failed", command="git " + " ".join(args),
-                                                 error=result.stderr.decode("utf-8", "replace").strip()),
-                             "git-failed")
+        raise UsageError.one(
+            Position.of(cwd),
+            t("git-failed", command="git " + " ".join(args), error=result.stderr.decode("utf-8", "replace").strip()),
+            "git-failed",
+        )
     return result
 
 
@@ -50,8 +52,9 @@ def repo_root(inside: Path) -> Path:
         start = start.parent
     result = _git(["rev-parse", "--show-toplevel"], start, check=False)
     if result.returncode != 0:
-        raise UsageError.one(Position.of(inside), t("not-a-git-repo", path=inside), "not-a-git-repo",
-                             t("not-a-git-repo.hint"))
+        raise UsageError.one(
+            Position.of(inside), t("not-a-git-repo", path=inside), "not-a-git-repo", t("not-a-git-repo.hint")
+        )
     return Path(result.stdout.decode("utf-8").strip())
 
 
@@ -60,8 +63,9 @@ def path_in_repo(folder: Path, root: Path) -> str:
     try:
         return PurePosixPath(folder.resolve().relative_to(root.resolve())).as_posix()
     except ValueError:
-        raise UsageError.one(Position.of(folder), t("not-a-git-repo", path=folder), "not-a-git-repo",
-                             t("not-a-git-repo.hint")) from None
+        raise UsageError.one(
+            Position.of(folder), t("not-a-git-repo", path=folder), "not-a-git-repo", t("not-a-git-repo.hint")
+        ) from None
 
 
 def verify_ref(ref: str, root: Path) -> None:
@@ -102,14 +106,18 @@ def rulebook_at_ref(ref: str, repo_path: str, root: Path, *, missing_ok: bool = 
         if missing_ok:
             yield None
             return
-        raise UsageError.one(Position(f"{ref}:{folder}"), t("path-not-at-ref", path=folder or ".", ref=ref),
-                             "path-not-at-ref", t("path-not-at-ref.hint"))
+        raise UsageError.one(
+            Position(f"{ref}:{folder}"),
+            t("path-not-at-ref", path=folder or ".", ref=ref),
+            "path-not-at-ref",
+            t("path-not-at-ref.hint"),
+        )
     with tempfile.TemporaryDirectory(prefix="uvb4-ref-") as tmp:
         target = Path(tmp) / (PurePosixPath(folder).name or "rulebook")
         target.mkdir()
         for name in names:
             content = _git(["show", f"{ref}:{name}"], root).stdout
-            (target / (name[len(folder) + 1:] if folder else name)).write_bytes(content)
+            (target / (name[len(folder) + 1 :] if folder else name)).write_bytes(content)
         yield RefFolder(ref, folder, target)
 
 
@@ -122,10 +130,11 @@ def relabel(problems: list[Problem], exported: RefFolder) -> list[Problem]:
     for problem in problems:
         path = problem.position.path
         if path.startswith(prefix):
-            rest = path[len(prefix):].lstrip("/")
+            rest = path[len(prefix) :].lstrip("/")
             path = f"{exported.label}/{rest}" if exported.repo_path else f"{exported.label}{rest}"
-            problem = Problem(Position(path, problem.position.line, problem.position.col), problem.message,
-                              problem.code, problem.hint)
+            problem = Problem(
+                Position(path, problem.position.line, problem.position.col), problem.message, problem.code, problem.hint
+            )
         out.append(problem)
     return out
 

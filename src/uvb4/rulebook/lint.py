@@ -13,12 +13,14 @@ when a base rulebook is given (``--base PATH`` or ``--base-ref GIT_REF``).
 from __future__ import annotations
 
 import inspect
+import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -69,8 +71,9 @@ def rule(code: str) -> Callable[[Check], Check]:
     return register
 
 
-def lint_rulebook(rulebook: Rulebook, files: RulebookFiles, *, base: Rulebook | None = None,
-                  base_label: str | None = None) -> list[Problem]:
+def lint_rulebook(
+    rulebook: Rulebook, files: RulebookFiles, *, base: Rulebook | None = None, base_label: str | None = None
+) -> list[Problem]:
     """Every problem ``validate``'s cross-checks and the lint rules find, sorted by position."""
     from uvb4.rulebook.validate import check_rulebook
     from uvb4.yamlio import sort_problems
@@ -99,7 +102,7 @@ def _project_locations(context: LintContext):
 
 
 def _task_locations(context: LintContext):
-    for path, ploc, group, kpi, project in _project_locations(context):
+    for path, ploc, _group, _kpi, project in _project_locations(context):
         for ti, task in enumerate(project.tasks):
             yield path, ploc + ("tasks", ti), project, task
 
@@ -148,10 +151,17 @@ def task_numbering_gap(context: LintContext) -> Iterator[Problem]:
         numbers = [_last_number(task.id) for task in project.tasks]
         for run, _before, after in _gaps(numbers, set()):
             index = numbers.index(after)
-            yield Problem(context.files.position(path, ploc + ("tasks", index, "id")),
-                          t("task-numbering-gap", project=project.id, missing=_show_run(project.id + ".", run),
-                            id=project.tasks[index].id),
-                          "task-numbering-gap", t("task-numbering-gap.hint"))
+            yield Problem(
+                context.files.position(path, ploc + ("tasks", index, "id")),
+                t(
+                    "task-numbering-gap",
+                    project=project.id,
+                    missing=_show_run(project.id + ".", run),
+                    id=project.tasks[index].id,
+                ),
+                "task-numbering-gap",
+                t("task-numbering-gap.hint"),
+            )
 
 
 @rule("project-numbering-gap")
@@ -169,10 +179,12 @@ def project_numbering_gap(context: LintContext) -> Iterator[Problem]:
         declared = {int(n) for n in group.missing_projects}
         for run, _before, after in _gaps(numbers, declared):
             ki, pi, project = located[numbers.index(after)]
-            yield Problem(context.files.position(path, ("kpis", ki, "projects", pi, "id")),
-                          t("project-numbering-gap", group=group.id, missing=_show_run(group.id + ".", run),
-                            id=project.id),
-                          "project-numbering-gap", t("project-numbering-gap.hint", number=run[0]))
+            yield Problem(
+                context.files.position(path, ("kpis", ki, "projects", pi, "id")),
+                t("project-numbering-gap", group=group.id, missing=_show_run(group.id + ".", run), id=project.id),
+                "project-numbering-gap",
+                t("project-numbering-gap.hint", number=run[0]),
+            )
 
 
 @rule("declared-gap-present")
@@ -183,9 +195,12 @@ def declared_gap_present(context: LintContext) -> Iterator[Problem]:
         existing = {_last_number(p.id): p.id for k in group.kpis for p in k.projects}
         for number in group.missing_projects:
             if int(number) in existing:
-                yield Problem(context.files.position(path, ("missing_projects", number)),
-                              t("declared-gap-present", number=number, id=existing[int(number)]),
-                              "declared-gap-present", t("declared-gap-present.hint"))
+                yield Problem(
+                    context.files.position(path, ("missing_projects", number)),
+                    t("declared-gap-present", number=number, id=existing[int(number)]),
+                    "declared-gap-present",
+                    t("declared-gap-present.hint"),
+                )
 
 
 @rule("kpi-numbering-gap")
@@ -196,10 +211,12 @@ def kpi_numbering_gap(context: LintContext) -> Iterator[Problem]:
         numbers = [_last_number(kpi.id) for kpi in group.kpis]
         for run, _before, after in _gaps(numbers, set()):
             index = numbers.index(after)
-            yield Problem(context.files.position(path, ("kpis", index, "id")),
-                          t("kpi-numbering-gap", group=group.id, missing=_show_run(group.id + ".", run),
-                            id=group.kpis[index].id),
-                          "kpi-numbering-gap", t("task-numbering-gap.hint"))
+            yield Problem(
+                context.files.position(path, ("kpis", index, "id")),
+                t("kpi-numbering-gap", group=group.id, missing=_show_run(group.id + ".", run), id=group.kpis[index].id),
+                "kpi-numbering-gap",
+                t("task-numbering-gap.hint"),
+            )
 
 
 @rule("numbering-order")
@@ -211,17 +228,26 @@ def numbering_order(context: LintContext) -> Iterator[Problem]:
     files = context.files
 
     def check(kind: str, items: list[tuple[Path, tuple, str]]) -> Iterator[Problem]:
-        for (_, _, before), (path, loc, ident) in zip(items, items[1:]):
+        for (_, _, before), (path, loc, ident) in itertools.pairwise(items):
             if _last_number(ident) < _last_number(before):
-                yield Problem(files.position(path, loc + ("id",)),
-                              t("numbering-order", id=ident, prev=before, level=level(kind)),
-                              "numbering-order", t("numbering-order.hint"))
+                yield Problem(
+                    files.position(path, loc + ("id",)),
+                    t("numbering-order", id=ident, prev=before, level=level(kind)),
+                    "numbering-order",
+                    t("numbering-order.hint"),
+                )
 
     for gi, group in enumerate(context.rulebook.groups):
         path = files.groups[gi]
         yield from check("kpi", [(path, ("kpis", ki), k.id) for ki, k in enumerate(group.kpis)])
-        yield from check("project", [(path, ("kpis", ki, "projects", pi), p.id)
-                                     for ki, k in enumerate(group.kpis) for pi, p in enumerate(k.projects)])
+        yield from check(
+            "project",
+            [
+                (path, ("kpis", ki, "projects", pi), p.id)
+                for ki, k in enumerate(group.kpis)
+                for pi, p in enumerate(k.projects)
+            ],
+        )
     for path, ploc, _group, _kpi, project in _project_locations(context):
         yield from check("task", [(path, ploc + ("tasks", ti), task.id) for ti, task in enumerate(project.tasks)])
 
@@ -241,8 +267,12 @@ def kpi_without_tasks(context: LintContext) -> Iterator[Problem]:
     """
     for path, kloc, _group, kpi in _kpi_locations(context):
         if not any(project.tasks for project in kpi.projects):
-            yield Problem(context.files.position(path, kloc + ("id",)), t("kpi-without-tasks", kpi=kpi.id),
-                          "kpi-without-tasks", t("kpi-without-tasks.hint"))
+            yield Problem(
+                context.files.position(path, kloc + ("id",)),
+                t("kpi-without-tasks", kpi=kpi.id),
+                "kpi-without-tasks",
+                t("kpi-without-tasks.hint"),
+            )
 
 
 @rule("project-without-tasks")
@@ -250,9 +280,12 @@ def project_without_tasks(context: LintContext) -> Iterator[Problem]:
     """Every project has at least one task (a project with none leaves its KPI partly unreachable)."""
     for path, ploc, _group, _kpi, project in _project_locations(context):
         if not project.tasks:
-            yield Problem(context.files.position(path, ploc + ("tasks",)),
-                          t("project-without-tasks", project=project.id),
-                          "project-without-tasks", t("kpi-without-tasks.hint"))
+            yield Problem(
+                context.files.position(path, ploc + ("tasks",)),
+                t("project-without-tasks", project=project.id),
+                "project-without-tasks",
+                t("kpi-without-tasks.hint"),
+            )
 
 
 @rule("unused-shared-block")
@@ -262,9 +295,12 @@ def unused_shared_block(context: LintContext) -> Iterator[Problem]:
         used = {task.shared for task in project.tasks}
         for bi, block in enumerate(project.shared):
             if block.id not in used:
-                yield Problem(context.files.position(path, ploc + ("shared", bi, "id")),
-                              t("unused-shared-block", project=project.id, block=block.id),
-                              "unused-shared-block", t("unused-shared-block.hint", block=block.id))
+                yield Problem(
+                    context.files.position(path, ploc + ("shared", bi, "id")),
+                    t("unused-shared-block", project=project.id, block=block.id),
+                    "unused-shared-block",
+                    t("unused-shared-block.hint", block=block.id),
+                )
 
 
 # --------------------------------------------------------------------------
@@ -309,15 +345,19 @@ def title_not_in_source(context: LintContext) -> Iterator[Problem]:
         if end > len(lines):
             return
         title = fold(entry.title.kk)
-        text = fold(" ".join(lines[start - 1:end]))
+        text = fold(" ".join(lines[start - 1 : end]))
         if title in text:
             return
-        if any(flag.code == "source-typo" for flag in entry.flags):
-            if _within_edits(title, text, max(2, len(title) // 20)):
-                return
-        yield Problem(context.files.position(path, loc + ("title", "kk")),
-                      t("title-not-in-source", level=level(kind), id=entry.id, start=start, end=end),
-                      "title-not-in-source", t("title-not-in-source.hint"))
+        if any(flag.code == "source-typo" for flag in entry.flags) and _within_edits(
+            title, text, max(2, len(title) // 20)
+        ):
+            return
+        yield Problem(
+            context.files.position(path, loc + ("title", "kk")),
+            t("title-not-in-source", level=level(kind), id=entry.id, start=start, end=end),
+            "title-not-in-source",
+            t("title-not-in-source.hint"),
+        )
 
     for gi, group in enumerate(context.rulebook.groups):
         yield from check(context.files.groups[gi], (), "group", group)
@@ -343,10 +383,13 @@ def description_not_in_source(context: LintContext) -> Iterator[Problem]:
         start, end = project.description_lines or project.source_lines
         if end > len(lines):
             continue
-        if fold(project.description.kk) not in fold(" ".join(lines[start - 1:end])):
-            yield Problem(context.files.position(path, ploc + ("description", "kk")),
-                          t("description-not-in-source", id=project.id, start=start, end=end),
-                          "description-not-in-source", t("description-not-in-source.hint"))
+        if fold(project.description.kk) not in fold(" ".join(lines[start - 1 : end])):
+            yield Problem(
+                context.files.position(path, ploc + ("description", "kk")),
+                t("description-not-in-source", id=project.id, start=start, end=end),
+                "description-not-in-source",
+                t("description-not-in-source.hint"),
+            )
 
 
 @rule("carried-by-unknown")
@@ -357,10 +400,12 @@ def carried_by_unknown(context: LintContext) -> Iterator[Problem]:
         ids = {e.id for e in resolved.evidence}
         for index, requirement in enumerate(task.evidence):
             if requirement.carried_by and requirement.carried_by not in ids:
-                yield Problem(context.files.position(path, tloc + ("evidence", index, "carried_by")),
-                              t("carried-by-unknown", id=task.id, name=requirement.carried_by,
-                                known=", ".join(sorted(ids))),
-                              "carried-by-unknown", t("carried-by-unknown.hint"))
+                yield Problem(
+                    context.files.position(path, tloc + ("evidence", index, "carried_by")),
+                    t("carried-by-unknown", id=task.id, name=requirement.carried_by, known=", ".join(sorted(ids))),
+                    "carried-by-unknown",
+                    t("carried-by-unknown.hint"),
+                )
 
 
 # --------------------------------------------------------------------------
@@ -378,9 +423,12 @@ def unused_input(context: LintContext) -> Iterator[Problem]:
         used = set(kpi.formula.used_inputs()) if kpi.formula else set()
         for index, item in enumerate(kpi.inputs):
             if item.name not in used and not item.breakdown and not item.implies_evidence:
-                yield Problem(context.files.position(path, kloc + ("inputs", index, "name")),
-                              t("unused-input", kpi=kpi.id, name=item.name), "unused-input",
-                              t("unused-input.hint"))
+                yield Problem(
+                    context.files.position(path, kloc + ("inputs", index, "name")),
+                    t("unused-input", kpi=kpi.id, name=item.name),
+                    "unused-input",
+                    t("unused-input.hint"),
+                )
 
 
 def _key_loc(context: LintContext, path: Path, loc: tuple, key: Any) -> tuple:
@@ -403,10 +451,19 @@ def target_out_of_range(context: LintContext) -> Iterator[Problem]:
                 bad, bounds = value < 0, "≥ 0"
             if bad:
                 loc = _key_loc(context, path, kloc + ("targets",), year)
-                yield Problem(context.files.position(path, loc),
-                              t("target-out-of-range", kpi=kpi.id, year=year, value=_number(value),
-                                unit=kpi.unit.value, range=bounds),
-                              "target-out-of-range", t("target-out-of-range.hint"))
+                yield Problem(
+                    context.files.position(path, loc),
+                    t(
+                        "target-out-of-range",
+                        kpi=kpi.id,
+                        year=year,
+                        value=_number(value),
+                        unit=kpi.unit.value,
+                        range=bounds,
+                    ),
+                    "target-out-of-range",
+                    t("target-out-of-range.hint"),
+                )
 
 
 def _number(value: float) -> str:
@@ -449,8 +506,12 @@ def empty_text(context: LintContext) -> Iterator[Problem]:
             for lang in ("kk", "ru", "en"):
                 value = getattr(text, lang)
                 if value is not None and not value.strip():
-                    yield Problem(context.files.position(path, loc + (lang,)), t("empty-text", lang=lang),
-                                  "empty-text", t("empty-text.hint"))
+                    yield Problem(
+                        context.files.position(path, loc + (lang,)),
+                        t("empty-text", lang=lang),
+                        "empty-text",
+                        t("empty-text.hint"),
+                    )
 
 
 LANGUAGES = ("kk", "ru", "en")
@@ -470,8 +531,12 @@ def text_missing_language(context: LintContext) -> Iterator[Problem]:
         for loc, text in _texts(model, ()):
             for lang in LANGUAGES[1:]:
                 if getattr(text, lang) is None:
-                    yield Problem(context.files.position(path, loc), t("text-missing-language", lang=lang),
-                                  "text-missing-language", t("text-missing-language.hint", lang=lang))
+                    yield Problem(
+                        context.files.position(path, loc),
+                        t("text-missing-language", lang=lang),
+                        "text-missing-language",
+                        t("text-missing-language.hint", lang=lang),
+                    )
 
 
 # --------------------------------------------------------------------------
@@ -507,8 +572,12 @@ def changelog_missing(context: LintContext) -> Iterator[Problem]:
     """The rulebook folder holds a ``CHANGELOG.md``."""
     path = context.files.root / CHANGELOG
     if not path.is_file():
-        yield Problem(Position.of(path), t("changelog-missing"), "changelog-missing",
-                      t("changelog-missing.hint", version=context.rulebook.meta.version))
+        yield Problem(
+            Position.of(path),
+            t("changelog-missing"),
+            "changelog-missing",
+            t("changelog-missing.hint", version=context.rulebook.meta.version),
+        )
 
 
 @rule("changelog-entry-missing")
@@ -524,8 +593,12 @@ def changelog_entry_missing(context: LintContext) -> Iterator[Problem]:
     entries = read_changelog(path)
     if not any(entry.version == version for entry in entries):
         line = entries[0].line if entries else 1
-        yield Problem(Position.of(path, line, 1), t("changelog-entry-missing", version=version),
-                      "changelog-entry-missing", t("changelog-entry-missing.hint", version=version))
+        yield Problem(
+            Position.of(path, line, 1),
+            t("changelog-entry-missing", version=version),
+            "changelog-entry-missing",
+            t("changelog-entry-missing.hint", version=version),
+        )
 
 
 @rule("changelog-entry-empty")
@@ -537,8 +610,12 @@ def changelog_entry_empty(context: LintContext) -> Iterator[Problem]:
     version = context.rulebook.meta.version
     for entry in read_changelog(path):
         if entry.version == version and not entry.body:
-            yield Problem(Position.of(path, entry.line, 1), t("changelog-entry-empty", version=version),
-                          "changelog-entry-empty", t("changelog-entry-empty.hint"))
+            yield Problem(
+                Position.of(path, entry.line, 1),
+                t("changelog-entry-empty", version=version),
+                "changelog-entry-empty",
+                t("changelog-entry-empty.hint"),
+            )
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -573,9 +650,12 @@ def version_not_bumped(context: LintContext) -> Iterator[Problem]:
         major, minor, _patch = version_key(old)
         suggest = f"{major}.{minor + 1}.0"
         label = f"{old} ({context.base_label})" if context.base_label else old
-        yield Problem(context.files.position(context.files.meta, ("version",)),
-                      t("version-not-bumped", base=label, version=new), "version-not-bumped",
-                      t("version-not-bumped.hint", suggest=suggest))
+        yield Problem(
+            context.files.position(context.files.meta, ("version",)),
+            t("version-not-bumped", base=label, version=new),
+            "version-not-bumped",
+            t("version-not-bumped.hint", suggest=suggest),
+        )
 
 
 # --------------------------------------------------------------------------
@@ -596,8 +676,9 @@ class LintReport:
     notes: list[str] = field(default_factory=list)
 
 
-def lint_folder(spec: str | Path | None = None, *, base: str | Path | None = None,
-                base_ref: str | None = None) -> LintReport:
+def lint_folder(
+    spec: str | Path | None = None, *, base: str | Path | None = None, base_ref: str | None = None
+) -> LintReport:
     """Load ``spec`` (and the base edition, if any) and lint it.
 
     Raises :class:`~uvb4.errors.Uvb4Error` when a folder or git ref does not

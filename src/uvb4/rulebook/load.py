@@ -8,9 +8,9 @@ problems instead, for ``uvb4 rulebook validate`` and ``lint``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from uvb4.errors import Position, Problem, RulebookError, Uvb4Error
 from uvb4.messages import t
@@ -73,8 +73,7 @@ def resolve_rulebook_path(spec: str | Path | None) -> Path:
     )
 
 
-def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True,
-                  use_cache: bool = True) -> LoadResult:
+def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True, use_cache: bool = True) -> LoadResult:
     """Load and validate a rulebook, collecting every problem instead of stopping at the first.
 
     A rulebook whose exact content validated whole before comes from the cache
@@ -97,9 +96,18 @@ def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True,
     source = root / meta.source.file
     files.source = source
     if not _inside(root, source):  # issue 9: a rulebook reads only its own folder
-        return LoadResult(None, files, [Problem(files.position(meta_path, ("source", "file")),
-                                                t("rulebook-file-outside", file=meta.source.file),
-                                                "rulebook-file-outside", t("rulebook-file-outside.hint"))])
+        return LoadResult(
+            None,
+            files,
+            [
+                Problem(
+                    files.position(meta_path, ("source", "file")),
+                    t("rulebook-file-outside", file=meta.source.file),
+                    "rulebook-file-outside",
+                    t("rulebook-file-outside.hint"),
+                )
+            ],
+        )
     if source.is_file():
         files.source_lines = read_text(source).splitlines()
     groups: list[Group] = []
@@ -107,14 +115,24 @@ def read_rulebook(spec: str | Path | None = None, *, cross_check: bool = True,
         path = root / name
         files.groups.append(path)
         if not _inside(root, path):
-            problems.append(Problem(files.position(meta_path, ("groups", index)),
-                                    t("rulebook-file-outside", file=name), "rulebook-file-outside",
-                                    t("rulebook-file-outside.hint")))
+            problems.append(
+                Problem(
+                    files.position(meta_path, ("groups", index)),
+                    t("rulebook-file-outside", file=name),
+                    "rulebook-file-outside",
+                    t("rulebook-file-outside.hint"),
+                )
+            )
             continue
         if not path.is_file():
-            problems.append(Problem(files.position(meta_path, ("groups", index)),
-                                    t("group-file-missing", file=name), "group-file-missing",
-                                    t("group-file-missing.hint")))
+            problems.append(
+                Problem(
+                    files.position(meta_path, ("groups", index)),
+                    t("group-file-missing", file=name),
+                    "group-file-missing",
+                    t("group-file-missing.hint"),
+                )
+            )
             continue
         try:
             groups.append(_validate(Group, path, load_mapping(path), files))
@@ -160,7 +178,6 @@ def _cache_key(root: Path) -> str | None:
     import hashlib
 
     from uvb4 import __version__
-
 
     digest = hashlib.sha256(__version__.encode())
     try:
@@ -231,4 +248,4 @@ def _validate(model, path: Path, data: dict, files: RulebookFiles):
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise RulebookError(validation_problems(files.locator(path), exc))
+        raise RulebookError(validation_problems(files.locator(path), exc)) from None

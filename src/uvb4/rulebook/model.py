@@ -193,7 +193,7 @@ class Recurrence(_Model):
 
 
 class Exemption(_Model):
-    """"фактілер болмаған жағдайда … құжаттарды енгізу талап етілмейді"."""
+    """ "фактілер болмаған жағдайда … құжаттарды енгізу талап етілмейді"."""
 
     text: Text
     source_lines: Lines
@@ -237,7 +237,7 @@ class EvidenceRequirement(_Model):
     flags: tuple[Flag, ...] = ()
 
     @model_validator(mode="after")
-    def _carried_by_another(self) -> "EvidenceRequirement":
+    def _carried_by_another(self) -> EvidenceRequirement:
         if self.carried_by == self.id:
             raise ValueError("'carried_by' names another requirement, not this one")
         return self
@@ -276,7 +276,7 @@ class Task(_TaskFields):
     quantity_text: Text | None = None
     share_percent: Annotated[float, Field(gt=0, le=100)] | None = None
 
-    def resolved(self, block: SharedBlock | None) -> "Task":
+    def resolved(self, block: SharedBlock | None) -> Task:
         """This task with the shared block's fields filled in.
 
         The task's own fields win; evidence, notes and flags are the block's
@@ -286,8 +286,7 @@ class Task(_TaskFields):
         if block is None:
             return self
         update: dict[str, object] = {}
-        for name in ("goal", "executors_text", "format", "audience", "evidence_statement",
-                     "exemption", "deadline"):
+        for name in ("goal", "executors_text", "format", "audience", "evidence_statement", "exemption", "deadline"):
             if getattr(self, name) is None:
                 update[name] = getattr(block, name)
         if not self.executors:
@@ -369,7 +368,7 @@ class Formula(_Model):
     value: InputName | None = None
 
     @model_validator(mode="after")
-    def _operands(self) -> "Formula":
+    def _operands(self) -> Formula:
         if self.kind is FormulaKind.COUNT:
             if self.value is None or self.numerator or self.denominator:
                 raise ValueError("a count formula takes 'value' only")
@@ -450,7 +449,7 @@ class RulebookMeta(_Model):
     translation_notice: Text | None = Field(
         default=None,
         description="That the ru/en translations are unofficial and the Kazakh text prevails; "
-                    "printed by reports and `rulebook show` in a language other than Kazakh.",
+        "printed by reports and `rulebook show` in a language other than Kazakh.",
     )
     source: Source
     effective_from: Year

@@ -20,8 +20,8 @@ Each check yields :class:`Problem` objects placed at the offending entry:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from pydantic import BaseModel
 
@@ -46,13 +46,21 @@ def _check_source(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]
     source = files.source
     loc = ("source", "file")
     if source is None or not source.is_file():
-        yield Problem(files.position(files.meta, loc), t("source-missing", file=rulebook.meta.source.file),
-                      "source-missing", t("source-missing.hint"))
+        yield Problem(
+            files.position(files.meta, loc),
+            t("source-missing", file=rulebook.meta.source.file),
+            "source-missing",
+            t("source-missing.hint"),
+        )
         return
     actual = hashlib.sha256(source.read_bytes()).hexdigest()
     if actual != rulebook.meta.source.sha256:
-        yield Problem(files.position(files.meta, ("source", "sha256")), t("source-checksum"),
-                      "source-checksum", t("source-checksum.hint", actual=actual))
+        yield Problem(
+            files.position(files.meta, ("source", "sha256")),
+            t("source-checksum"),
+            "source-checksum",
+            t("source-checksum.hint", actual=actual),
+        )
 
 
 def _check_ids(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
@@ -63,8 +71,12 @@ def _check_ids(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
         key = (kind, ident)
         if key in seen:
             first = files.position(*seen[key])
-            return Problem(files.position(path, loc + ("id",)), t("duplicate-id", id=ident, first=first),
-                           "duplicate-id", t("duplicate-id.hint", level=level(kind)))
+            return Problem(
+                files.position(path, loc + ("id",)),
+                t("duplicate-id", id=ident, first=first),
+                "duplicate-id",
+                t("duplicate-id.hint", level=level(kind)),
+            )
         seen[key] = (path, loc + ("id",))
         return None
 
@@ -93,8 +105,12 @@ def _check_ids(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
 
 
 def _wrong_parent(files: RulebookFiles, path: Path, loc: tuple, ident: str, parent: str) -> Problem:
-    return Problem(files.position(path, loc + ("id",)), t("wrong-parent", id=ident, parent=parent, prefix=parent),
-                   "wrong-parent", t("wrong-parent.hint"))
+    return Problem(
+        files.position(path, loc + ("id",)),
+        t("wrong-parent", id=ident, parent=parent, prefix=parent),
+        "wrong-parent",
+        t("wrong-parent.hint"),
+    )
 
 
 def _task_locations(rulebook: Rulebook, files: RulebookFiles):
@@ -112,24 +128,38 @@ def _check_tasks(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
         block = project.block(task.shared)
         if task.shared is not None and block is None:
             known = ", ".join(b.id for b in project.shared) or "—"
-            yield Problem(files.position(path, loc + ("shared",)),
-                          t("unknown-shared-block", task=task.id, block=task.shared), "unknown-shared-block",
-                          t("unknown-shared-block.hint", known=known))
+            yield Problem(
+                files.position(path, loc + ("shared",)),
+                t("unknown-shared-block", task=task.id, block=task.shared),
+                "unknown-shared-block",
+                t("unknown-shared-block.hint", known=known),
+            )
             continue
         full = task.resolved(block)
         if not full.evidence:
-            yield Problem(files.position(path, loc + ("id",)), t("no-evidence", task=task.id), "no-evidence",
-                          t("no-evidence.hint"))
+            yield Problem(
+                files.position(path, loc + ("id",)),
+                t("no-evidence", task=task.id),
+                "no-evidence",
+                t("no-evidence.hint"),
+            )
         if not full.executors:
-            yield Problem(files.position(path, loc + ("id",)), t("no-executors", task=task.id), "no-executors",
-                          t("no-executors.hint"))
+            yield Problem(
+                files.position(path, loc + ("id",)),
+                t("no-executors", task=task.id),
+                "no-executors",
+                t("no-executors.hint"),
+            )
         own_ids = [e.id for e in full.evidence]
         for index, ident in enumerate(own_ids):
             if ident in own_ids[:index]:
                 at = index - len(block.evidence) if block else index
                 where = loc + ("evidence", at, "id") if at >= 0 else loc + ("shared",)
-                yield Problem(files.position(path, where), t("duplicate-evidence-id", task=task.id, id=ident),
-                              "duplicate-evidence-id")
+                yield Problem(
+                    files.position(path, where),
+                    t("duplicate-evidence-id", task=task.id, id=ident),
+                    "duplicate-evidence-id",
+                )
         if full.deadline is not None:
             after = full.deadline.after
             target_task, _, requirement = after.rpartition("/")
@@ -139,8 +169,12 @@ def _check_tasks(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
                 ok = requirement in own_ids
             if not ok:
                 where = loc + ("deadline", "after") if task.deadline else loc + ("shared",)
-                yield Problem(files.position(path, where), t("unknown-deadline-anchor", after=after),
-                              "unknown-deadline-anchor", t("unknown-deadline-anchor.hint"))
+                yield Problem(
+                    files.position(path, where),
+                    t("unknown-deadline-anchor", after=after),
+                    "unknown-deadline-anchor",
+                    t("unknown-deadline-anchor.hint"),
+                )
 
 
 def _check_kpis(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
@@ -152,20 +186,29 @@ def _check_kpis(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
             names = [i.name for i in kpi.inputs]
             for index, name in enumerate(names):
                 if name in names[:index]:
-                    yield Problem(files.position(path, loc + ("inputs", index, "name")),
-                                  t("duplicate-input", name=name), "duplicate-input")
+                    yield Problem(
+                        files.position(path, loc + ("inputs", index, "name")),
+                        t("duplicate-input", name=name),
+                        "duplicate-input",
+                    )
             for index, item in enumerate(kpi.inputs):
                 if item.implies_evidence and item.implies_evidence not in task_ids:
-                    yield Problem(files.position(path, loc + ("inputs", index, "implies_evidence")),
-                                  t("unknown-task-ref", task=item.implies_evidence), "unknown-task-ref")
+                    yield Problem(
+                        files.position(path, loc + ("inputs", index, "implies_evidence")),
+                        t("unknown-task-ref", task=item.implies_evidence),
+                        "unknown-task-ref",
+                    )
             if kpi.formula is None:
                 continue
             for operand in ("numerator", "denominator", "value"):
                 name = getattr(kpi.formula, operand)
                 if name and name not in names:
-                    yield Problem(files.position(path, loc + ("formula", operand)),
-                                  t("undeclared-input", name=name), "undeclared-input",
-                                  t("undeclared-input.hint", name=name, known=", ".join(names) or "—"))
+                    yield Problem(
+                        files.position(path, loc + ("formula", operand)),
+                        t("undeclared-input", name=name),
+                        "undeclared-input",
+                        t("undeclared-input.hint", name=name, known=", ".join(names) or "—"),
+                    )
 
 
 _CONTAINED = ("Project", "Task", "SharedBlock")
@@ -179,19 +222,32 @@ def _check_lines(rulebook: Rulebook, files: RulebookFiles) -> Iterator[Problem]:
         yield from _walk_lines(group, files.groups[gi], (), None, count, name, files)
 
 
-def _walk_lines(model: BaseModel, path: Path, loc: tuple, parent: tuple[int, int] | None, count: int,
-                name: str, files: RulebookFiles) -> Iterator[Problem]:
+def _walk_lines(
+    model: BaseModel,
+    path: Path,
+    loc: tuple,
+    parent: tuple[int, int] | None,
+    count: int,
+    name: str,
+    files: RulebookFiles,
+) -> Iterator[Problem]:
     lines = getattr(model, "source_lines", None)
     if lines is not None:
         start, end = lines
         if end > count:
-            yield Problem(files.position(path, loc + ("source_lines",)),
-                          t("lines-outside-source", start=start, end=end, file=name, count=count),
-                          "lines-outside-source", t("lines-outside-source.hint"))
+            yield Problem(
+                files.position(path, loc + ("source_lines",)),
+                t("lines-outside-source", start=start, end=end, file=name, count=count),
+                "lines-outside-source",
+                t("lines-outside-source.hint"),
+            )
         elif parent is not None and type(model).__name__ in _CONTAINED and (start < parent[0] or end > parent[1]):
-            yield Problem(files.position(path, loc + ("source_lines",)),
-                          t("lines-outside-parent", start=start, end=end, pstart=parent[0], pend=parent[1]),
-                          "lines-outside-parent", t("lines-outside-source.hint"))
+            yield Problem(
+                files.position(path, loc + ("source_lines",)),
+                t("lines-outside-parent", start=start, end=end, pstart=parent[0], pend=parent[1]),
+                "lines-outside-parent",
+                t("lines-outside-source.hint"),
+            )
         # Containment is checked for the structure only (a project inside its group, a task or
         # shared block inside its project); a KPI is a heading above its projects, and a task's
         # evidence may be stated in a note after the task (1.2.9's audit reports).
