@@ -59,7 +59,7 @@ def test_two_languages_in_one_process(rulebook):
     en_messages = [f.message for t in en.check.tasks for f in t.findings]
     assert ru_messages and ru_messages != en_messages
     # rendered in another language than the check: headings follow the render's language
-    assert "# Отчёт о пробелах по ТББН № 4" in api.render(en, "md", lang="ru").decode()
+    assert "# Отчёт о пробелах по ТБН № 4" in api.render(en, "md", lang="ru").decode()
     assert api.render(en.check, "markdown", lang="en").decode() != api.render(ru.check, "markdown", lang="ru").decode()
 
 

@@ -379,7 +379,7 @@ def test_catalogue_views_keep_the_old_interface():
     assert messages.role_name("no-such-role", "ru") == "no-such-role"
     assert messages.status_name("late", "en") == "late"
     assert messages.level("kpi", "kk") == "КРІ"
-    assert messages.text_of(messages.REPORT_LABELS, "title", "en") == "ҮББ No. 4 gap report"
+    assert messages.text_of(messages.REPORT_LABELS, "title", "en") == "Typical Basic Direction No. 4: gap report"
     assert len(messages.STATUSES) == 6 and sorted(messages.ROLES)[0] == "chief-of-staff"
     with pytest.raises(KeyError):
         messages.t("no-such-key")

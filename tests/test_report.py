@@ -279,7 +279,7 @@ def test_markdown_escapes_a_pipe_in_the_organisation_name(run, org):
 
 def test_report_in_russian(run, org):
     text = run("report", org, "--lang", "ru").stdout
-    assert text.startswith("# Отчёт о пробелах по ТББН № 4")
+    assert text.startswith("# Отчёт о пробелах по ТБН № 4")
     assert "| Организация | " + NAME_MD + " |" in text
     assert "целевое значение не установлено" in text
 

@@ -313,7 +313,7 @@ def test_docx_is_a4_with_tables(root_review):
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
-    assert headings[0] == "Годовой обзор по ТББН № 4" and "Рейтинг по пробелам" in headings
+    assert headings[0] == "Годовой обзор по ТБН № 4" and "Рейтинг по пробелам" in headings
     assert len(document.tables) >= 5
     ranking = next(t for t in document.tables if t.rows[0].cells[0].text == "Место")
     assert ranking.rows[1].cells[0].text == "1"
@@ -324,7 +324,7 @@ def test_markdown_html_and_table(root_review):
 
     review = root_review
     md = api.render(review, "md", lang="en").decode()
-    assert md.startswith("# ҮББ No. 4 annual review\n")
+    assert md.startswith("# Typical Basic Direction No. 4: annual review\n")
     assert "| 1 | Райымбек ауданы әкімінің аппараты | local-executive-body | akimats |" in md
     assert "- **akimats/broken-org-yaml** — `akimats/broken-org-yaml/org.yaml:5:6`" in md
     html = api.render(review, "html", lang="kk").decode()
