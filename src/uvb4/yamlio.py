@@ -84,6 +84,8 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
 
     if text is None:
         text = read_text(path)
+    line: int | None  # the place of a problem, when one is known
+    col: int | None
     if "\x00" in text:
         line, col = _line_col(text, text.index("\x00"))
         raise _error(path, line, col, t("yaml-nul"), "yaml-nul", t("yaml-nul.hint"))
