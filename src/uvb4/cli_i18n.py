@@ -25,7 +25,7 @@ import re
 import sys
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -33,7 +33,7 @@ from typer.core import TyperGroup
 try:
     from typer import _click  # Typer vendors its own Click (0.2x)
 except ImportError:  # an older Typer on top of Click
-    import click as _click  # type: ignore[no-redef]
+    import click as _click  # type: ignore[no-redef,import-not-found]  # fallback only; Typer vendors Click
 
 from uvb4 import i18n
 from uvb4.messages import _LANG, CLICK, current_lang, normalise_lang
@@ -229,7 +229,8 @@ def show_error(exc: _click.ClickException, file: Any = None) -> None:
     """``exc.show()`` in the current language: the usage line, the help hint, the message."""
     stream = file or sys.stderr
     if isinstance(exc, getattr(_click.exceptions, "NoArgsIsHelpError", ())):
-        _click.echo(exc.format_message(), file=stream, color=exc.ctx.color)
+        # NoArgsIsHelpError always carries its context; the getattr above hides that from mypy
+        _click.echo(exc.format_message(), file=stream, color=cast(Any, exc).ctx.color)
         return
     ctx = getattr(exc, "ctx", None)
     color = None
@@ -251,6 +252,7 @@ class LocalisedGroup(TyperGroup):
         prog_name: str | None = None,
         complete_var: str | None = None,
         standalone_mode: bool = True,
+        windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
@@ -258,7 +260,14 @@ class LocalisedGroup(TyperGroup):
         try:
             localise_tree(self, current_lang())
             try:
-                result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
+                result = super().main(
+                    argv,
+                    prog_name,
+                    complete_var,
+                    standalone_mode=False,
+                    windows_expand_args=windows_expand_args,
+                    **extra,
+                )
             except _click.ClickException as exc:
                 if not standalone_mode:
                     raise

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Self
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ class Uvb4Error(Exception):
         return "\n".join(str(p) for p in self.problems)
 
     @classmethod
-    def one(cls, position: Position, message: str, code: str, hint: str | None = None) -> Uvb4Error:
+    def one(cls, position: Position, message: str, code: str, hint: str | None = None) -> Self:
         return cls([Problem(position, message, code, hint)])
 
 

@@ -55,6 +55,6 @@ def make_template(rulebook: Rulebook, fmt: str) -> str | bytes:
             sheet.append([kpi.id, item.name, None, part, item.title.kk])
     for column, width in zip("ABCDE", (8, 28, 10, 12, 80)):
         sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()

@@ -241,7 +241,7 @@ def _from_source(lang: str, po: Path, domain: str) -> gettext.GNUTranslations:
     translations._catalog = catalog  # type: ignore[attr-defined]
     translations.plural = _plural_function(forms)  # type: ignore[attr-defined]
     translations._charset = "utf-8"  # type: ignore[attr-defined]
-    if cached is not None:
+    if folder is not None and cached is not None:  # cached is only set with a folder
         try:
             folder.mkdir(parents=True, exist_ok=True)
             temporary = cached.with_suffix(f".{os.getpid()}.tmp")

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from uvb4.figures import Figures
+from uvb4.figures import Figure, Figures
 from uvb4.messages import KPI_FINDINGS, text_of
 from uvb4.rulebook.model import Kpi, Rulebook
 
@@ -137,6 +137,7 @@ def _compute(
     findings: list[KpiFinding] = []
     declared = {i.name: i for i in kpi.inputs}
     given = figures.values.get(kpi.id, {})
+    figure: Figure | None
     for name, figure in given.items():
         if name not in declared:
             findings.append(
@@ -226,9 +227,13 @@ def _evaluate(kpi: Kpi, inputs: dict[str, float | None], given, findings: list[K
             findings.append(KpiFinding("missing-figure", _msg("missing-figure", lang, input=name)))
     if any(inputs.get(name) is None for name in formula.used_inputs()):
         return None
+    # the model guarantees the names each kind takes, and every input they name was given (above)
     if formula.kind.value == "count":
+        assert formula.value is not None
         return inputs[formula.value]
+    assert formula.numerator is not None and formula.denominator is not None
     numerator, denominator = inputs[formula.numerator], inputs[formula.denominator]
+    assert numerator is not None and denominator is not None
     where = given[formula.denominator].where if formula.denominator in given else None
     if denominator == 0:
         findings.append(

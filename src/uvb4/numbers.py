@@ -70,7 +70,9 @@ def parse_number(raw: object, max_digits: int | None = None) -> float:
         raise NumberError(
             "not-finite" if text.casefold().lstrip("+-") in ("nan", "inf", "infinity") else "not-a-number"
         )
-    if len(re.match(r"[-+]?0*(\d*)", text).group(1)) > max_digits:
+    digits = re.match(r"[-+]?0*(\d*)", text)
+    assert digits is not None  # every part of the pattern may be empty: it matches any text
+    if len(digits.group(1)) > max_digits:
         raise NumberError("not-finite")
     return _finite(float(text))
 

@@ -19,7 +19,7 @@ a NUL byte.  Files are read through :func:`uvb4.limits.read_bounded`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -84,6 +84,8 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
 
     if text is None:
         text = read_text(path)
+    line: int | None  # the place of a problem, when one is known
+    col: int | None
     if "\x00" in text:
         line, col = _line_col(text, text.index("\x00"))
         raise _error(path, line, col, t("yaml-nul"), "yaml-nul", t("yaml-nul.hint"))
@@ -363,7 +365,7 @@ def _schema_problem(locator: Locator, loc: tuple, err: dict[str, Any]) -> Proble
     return Problem(position, message, _code(kind), hint)
 
 
-def schema_message(err: dict[str, Any]) -> str:
+def schema_message(err: Mapping[str, Any]) -> str:
     """A Pydantic error's message in the user's language (never Pydantic's English)."""
     kind = err["type"]
     ctx = err.get("ctx") or {}

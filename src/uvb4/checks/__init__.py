@@ -25,6 +25,8 @@ registry of codes with their one severity.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from uvb4.checks import deadline, exemption, files, presence, recurrence, signer, texts
 from uvb4.checks.codes import ALL_CODES, make
 from uvb4.checks.model import (
@@ -40,6 +42,9 @@ from uvb4.evidence.scan import Evidence
 from uvb4.gcpause import paused
 from uvb4.rulebook.model import Rulebook
 
+if TYPE_CHECKING:
+    from uvb4.evidence.doctext import DocumentReader
+
 __all__ = ["ALL_CODES", "check"]
 
 
@@ -48,7 +53,7 @@ class _SignerInference:
 
     def __init__(self, root: str, profile: OrgProfile) -> None:
         self.root, self.profile = root, profile
-        self.reader = None
+        self.reader: DocumentReader | None = None
         self.found: dict[str, object] = {}
 
     def __call__(self, item) -> object:

@@ -31,10 +31,11 @@ from uvb4.checks.codes import make
 from uvb4.checks.model import Finding, Match, TaskContext
 from uvb4.evidence.names import kinds_from_name
 from uvb4.evidence.scan import EvidenceFile
+from uvb4.rulebook.model import EvidenceRequirement
 
 CODES = ("missing-evidence", "too-few-documents", "wrong-kind", "unrecognised-file", "unknown-requirement")
 
-ALSO_ANSWERS = {"reference-note": {"analytic-note"}, "other": {None}}
+ALSO_ANSWERS: dict[str, set[str | None]] = {"reference-note": {"analytic-note"}, "other": {None}}
 
 
 def _kinds(requirement) -> set:
@@ -90,6 +91,7 @@ def match_requirements(
     from uvb4.checks.files import outside_year
 
     findings: list[Finding] = []
+    requirement: EvidenceRequirement | None
     taken: set[int] = set()
     pinned: set[int] = set()
     requirements = ctx.task.evidence

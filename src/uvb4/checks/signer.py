@@ -31,6 +31,8 @@ by another body, such as the universities' rectors' orders of 3.4.1 and 3.5.1.
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from uvb4.checks.codes import make
 from uvb4.checks.model import Finding, TaskContext
 from uvb4.messages import role_name
@@ -45,6 +47,13 @@ CODES = (
 )
 
 SIGNED_KINDS = {"order", "analytic-note", "reference-note", "plan", "letter", "protocol", "memo", "policy"}
+
+
+class _Where(TypedDict):
+    """Where a finding points: passed on to every ``make`` of a file."""
+
+    path: str
+    requirement: str
 
 
 def needs_signer(requirement) -> bool:
@@ -64,7 +73,7 @@ def check(ctx: TaskContext, lang: str | None = None) -> list[Finding]:
             continue
         allowed = allowed_roles(ctx, requirement)
         for item in match.files:
-            where = {"path": item.rel, "requirement": requirement.id}
+            where: _Where = {"path": item.rel, "requirement": requirement.id}
             roles: list[str] = []
             for signer in item.signatures:
                 if signer.verified is False:

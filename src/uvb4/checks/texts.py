@@ -21,10 +21,11 @@ def reset() -> None:
 
 def text(code: str, lang: str | None = None, **values: object) -> str:
     """:func:`uvb4.messages.finding_text`, memoised."""
-    key = (code, lang or current_lang(), *values.items())
+    language = lang or current_lang()
+    key = (code, language, *values.items())
     found = _MEMO.get(key)
     if found is None:
-        found = finding_text(code, key[1], **values)
+        found = finding_text(code, language, **values)
         if len(_MEMO) < _LIMIT:
             _MEMO[key] = found
     return found

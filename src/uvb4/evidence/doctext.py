@@ -29,9 +29,12 @@ import io
 import re
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from uvb4.evidence.names import fold
+
+if TYPE_CHECKING:
+    import zipfile
 
 MAX_BYTES = 20 * 1024 * 1024
 AREA_LINES = 12
@@ -129,7 +132,7 @@ class DocumentReader:
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
         self.is_dir = self.root.is_dir()
-        self._archive = None
+        self._archive: zipfile.ZipFile | None = None
         self._members: dict[str, Any] | None = None
 
     def read(self, rel: str, size: int) -> bytes | Path | None:
@@ -158,10 +161,10 @@ class DocumentReader:
                 self._members[name] = info
                 if "/" in name:  # the archive's single top folder is the organisation's root
                     self._members.setdefault(name.split("/", 1)[1], info)
-        info = self._members.get(rel) if self._members else None
-        if info is None or info.file_size > MAX_BYTES:
+        member = self._members.get(rel) if self._members else None
+        if member is None or member.file_size > MAX_BYTES:
             return None
-        with self._archive.open(info) as handle:
+        with self._archive.open(member) as handle:
             return handle.read(MAX_BYTES + 1)
 
     def close(self) -> None:

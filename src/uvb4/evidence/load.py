@@ -241,7 +241,11 @@ def _add_register(evidence: Evidence, root: Path, rel: str, raw: bytes, known_id
                     t("bad-register.yaml.hint"),
                 )
             line, _ = locator.locate((index,))
-            rows.append((line or 1, row, lambda field, i=index: locator.position((i, field))))
+
+            def position_of(field: str, i: int = index) -> Position:
+                return locator.position((i, field))
+
+            rows.append((line or 1, row, position_of))
     problems = []
     registered = evidence.registers.setdefault(owner, [])
     for line, row, where in rows:

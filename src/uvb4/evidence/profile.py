@@ -81,7 +81,7 @@ class OrgProfile(_Model):
     units: tuple[Annotated[str, StringConstraints(min_length=1)], ...] = ()
     officials: tuple[Official, ...] = ()
     strict: bool = False
-    _notes: tuple[str, ...] = PrivateAttr(default=())
+    _notes: tuple[tuple[str, str], ...] = PrivateAttr(default=())
 
     @field_validator("type", mode="before")
     @classmethod

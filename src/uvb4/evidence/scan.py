@@ -15,6 +15,7 @@ or project id (``2.1.10 хат/…``); files outside any such folder are
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import unicodedata
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 
 from uvb4.errors import EvidenceError, Position, Problem
 from uvb4.evidence import names
@@ -73,7 +74,7 @@ class EvidenceFile:
     # filled in from _meta.yaml and e-signatures
     signed_by: str | None = None
     signer_name: str | None = None
-    submitted: date | None = None
+    submitted: datetime.date | None = None  # datetime.date: the field `date` above shadows the name
     requirement: str | None = None
     signatures: Sequence = ()  # the e-signatures' signers; one shared empty tuple until one is found
 
@@ -156,7 +157,7 @@ def _list_directory(path: str, parts: tuple[str, ...]):
                 except OSError:
                     size = -1
                 name = raw if raw.isascii() else _nfc(safe_name(raw))
-                head = None
+                head: bytes | OSError | None = None
                 if size > 0:
                     dot = raw.rfind(".")
                     if dot > 0 and raw[dot:].casefold() in MAGIC and not raw.startswith(("~$", "._")):
@@ -306,12 +307,16 @@ def _classify(name: str, key: str) -> tuple[str | None, bool, bool]:
     return names.kind_from_name(name), bool(_DATE_SHAPE.search(key)), bool(_YEAR_SHAPE.search(key))
 
 
+class _Reader(Protocol):
+    """``read(handle, n[, limit])``: a file's first n bytes (n < 0: all of it, at most ``limit``)."""
+
+    def __call__(self, handle: Any, n: int, limit: Any = ..., /) -> bytes: ...
+
+
 class _Scan:
     """The state of one walk: the whole folder, or the share a helper process takes."""
 
-    def __init__(
-        self, root: Path, known_ids: set[str], read: Callable[[Any, int], bytes], keep_handles: bool = False
-    ) -> None:
+    def __init__(self, root: Path, known_ids: set[str], read: _Reader, keep_handles: bool = False) -> None:
         self.root = root
         self.known_ids = known_ids
         self.read = read

@@ -125,7 +125,11 @@ class SignerInfo:
     verified: bool | None
 
 
-def read_signatures(data: bytes, content: bytes | Callable[[], Iterable[bytes]] | None = None) -> list[SignerInfo]:
+# a detached signature's document: its bytes, or a function returning its content in chunks
+Content = bytes | Callable[[], Iterable[bytes]] | None
+
+
+def read_signatures(data: bytes, content: Content = None) -> list[SignerInfo]:
     """Every signer of the CMS SignedData in ``data`` (DER, PEM or base64 text).
 
     ``content`` is the signed document for a detached signature: its bytes, or a
@@ -186,7 +190,7 @@ def _b64(text: bytes) -> bytes:
 # --- reading SignedData -----------------------------------------------------------------
 
 
-def _read(der: bytes, content: bytes | None) -> list[SignerInfo]:
+def _read(der: bytes, content: Content) -> list[SignerInfo]:
     from asn1crypto import cms, core
 
     try:
@@ -250,7 +254,7 @@ def _find_certificate(sid: Any, certificates: list[Any]) -> Any | None:
     return None
 
 
-def _signer(signer: Any, cert: Any, content: bytes | None, encap_type: str) -> SignerInfo:
+def _signer(signer: Any, cert: Any, content: Content, encap_type: str) -> SignerInfo:
     tbs = cert["tbs_certificate"]
     subject = _subject(tbs["subject"])
     iin = next((m.group(1) for v in subject.get("serial_number", []) if (m := _IIN.match(v))), None)
@@ -330,7 +334,7 @@ def _signature_name(algorithm: Any) -> str:
 def _hash(name: str) -> Any | None:
     from cryptography.hazmat.primitives import hashes
 
-    factory = {
+    factories: dict[str, Callable[[], hashes.HashAlgorithm]] = {
         "md5": hashes.MD5,
         "sha1": hashes.SHA1,
         "sha224": hashes.SHA224,
@@ -343,7 +347,8 @@ def _hash(name: str) -> Any | None:
         "sha3_256": hashes.SHA3_256,
         "sha3_384": hashes.SHA3_384,
         "sha3_512": hashes.SHA3_512,
-    }.get(name)
+    }
+    factory = factories.get(name)
     return None if factory is None else factory()
 
 

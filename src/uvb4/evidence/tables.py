@@ -229,16 +229,17 @@ def register_rows(path: Path, rel: str, raw: bytes) -> list[tuple[int, dict[str,
             "bad-register",
             t("bad-register.columns.hint"),
         )
-    out = []
+    out: list[tuple[int, dict[str, Any], Callable[[str], Position]]] = []
     for line, values in body:
         if not any(str(v).strip() for v in values):
             continue
         record: dict[str, Any] = {}
         for i, value in enumerate(values):
-            if i < len(columns) and columns[i]:
+            column = columns[i] if i < len(columns) else None
+            if column:
                 if isinstance(value, datetime):
                     value = value.date()
-                record[columns[i]] = value if isinstance(value, (date, int, float)) else str(value).strip()
+                record[column] = value if isinstance(value, (date, int, float)) else str(value).strip()
 
         def where(field: str, line=line, values=values) -> Position:
             col = 1

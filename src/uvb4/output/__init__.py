@@ -6,7 +6,7 @@ keeps the two in step.  Renderers never print.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from enum import Enum
 
 
@@ -19,6 +19,7 @@ class Format(str, Enum):
 
 def renderer(fmt: Format) -> Callable[..., object]:
     """The render function of ``fmt``; imported lazily (rich only for the table)."""
+    render: Callable[..., object]  # the formats' functions differ in options and in str/bytes
     if fmt is Format.json:
         from uvb4.output.as_json import render
     elif fmt is Format.markdown:
@@ -30,7 +31,7 @@ def renderer(fmt: Format) -> Callable[..., object]:
     return render
 
 
-def streamer(fmt: Format) -> Callable[..., object] | None:
+def streamer(fmt: Format) -> Callable[..., Iterator[str]] | None:
     """The ``chunks`` function of a text format (its document piece by piece, to be written as
     it is made), or ``None`` for the table."""
     if fmt is Format.json:

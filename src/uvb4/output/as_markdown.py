@@ -51,7 +51,7 @@ def chunks(result: CheckResult, *, include_not_applicable: bool = False, lang: s
     if totals.get("signers_to_confirm"):
         out.append(f"| {label('signers-to-confirm', lang)} | {totals['signers_to_confirm']} |")
     titles, kpi_titles, project_titles = title_maps(rb, lang)
-    current = (None, None, None)
+    current: tuple[str | None, str | None, str | None] = (None, None, None)
     shown = [t for t in result.tasks if include_not_applicable or t.status is not Status.NOT_APPLICABLE]
     for row in rows(shown):
         task = row.first

@@ -35,7 +35,7 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
     table.add_column(label("status", lang), no_wrap=True)
     table.add_column(label("findings", lang), ratio=1)
     titles, kpi_titles, project_titles = title_maps(rb, lang)
-    current = (None, None, None)
+    current: tuple[str | None, str | None, str | None] = (None, None, None)
     shown = [t for t in result.tasks if include_not_applicable or t.status is not Status.NOT_APPLICABLE]
     for row in rows(shown):
         task = row.first
@@ -77,7 +77,7 @@ def render(result: CheckResult, *, include_not_applicable: bool = False, lang: s
             else ""
         )
     )
-    parts = [table, summary]
+    parts: list[Table | Text] = [table, summary]
     if result.findings:
         folder = Table(title=label("folder", lang), show_header=False, expand=True)
         folder.add_column()

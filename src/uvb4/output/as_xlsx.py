@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from uvb4.messages import REPORT_TEXTS, text_of
 from uvb4.report.docx_build import STATUS_FILL, VERDICT_FILL
 from uvb4.report.fmt import task_key
+
+if TYPE_CHECKING:
+    from uvb4.kpi import KpiTable
 
 
 def _sheet(
@@ -170,7 +173,14 @@ def render(result, *, include_not_applicable: bool = False, lang: str = "kk", to
 
     from uvb4.report.context import build_context
 
+    # _NoKpis stands in for the KpiTable: build_context reads only its .kpis
     context = build_context(
-        result, _NoKpis(), Path(result.folder), lang=lang, today=today, detail="full", appendix="full"
+        result,
+        cast("KpiTable", _NoKpis()),
+        Path(result.folder),
+        lang=lang,
+        today=today,
+        detail="full",
+        appendix="full",
     )
     return report_workbook(context)

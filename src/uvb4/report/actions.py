@@ -252,7 +252,9 @@ class _Builder:
                 "kind": kind,
             }
             if code == "missing-evidence" and data.get("years"):
-                kind_text = text_of(REPORT_KINDS, kind, lang) if kind in REPORT_KINDS else req_title
+                kind_text = (
+                    text_of(REPORT_KINDS, kind, lang) if kind is not None and kind in REPORT_KINDS else req_title
+                )
                 for year in data["years"]:
                     self.add(
                         action="upload",

@@ -97,7 +97,7 @@ def _labels(lang: str) -> dict[str, str]:
 
 
 def _kind_text(kind: str | None, lang: str) -> str:
-    return text_of(REPORT_KINDS, kind, lang) if kind in REPORT_KINDS else (kind or "—")
+    return text_of(REPORT_KINDS, kind, lang) if kind is not None and kind in REPORT_KINDS else (kind or "—")
 
 
 def build_context(

@@ -262,8 +262,8 @@ class _Builder:
                 )
                 if header:
                     self._shade(cell, "D9D9D9")
-                elif fill_row and fill_row[i]:
-                    self._shade(cell, fill_row[i])
+                elif fill_row and (fill := fill_row[i]):
+                    self._shade(cell, fill)
 
         if headers:
             add(headers, header=True)

@@ -113,6 +113,7 @@ def render_report(context: dict[str, Any], fmt: ReportFormat, template: Path | N
 
         return build_docx(context)
     path = template_path(fmt, template)
+    assert path is not None  # json and xlsx, the formats without a template, returned above
     sandboxed = template is not None
     if fmt is ReportFormat.docx:
         return _render_docx(context, path, sandboxed)

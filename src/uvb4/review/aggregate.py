@@ -102,7 +102,7 @@ def most_missing(review: Review, limit: int | None = 20) -> list[dict[str, Any]]
             applicable[task.id] += 1
             missing[task.id] += task.status is Status.MISSING
             gaps[task.id] += task.status in GAP_STATUSES
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "task": tid,
             "title": titles.get(tid, ""),
@@ -119,7 +119,7 @@ def most_missing(review: Review, limit: int | None = 20) -> list[dict[str, Any]]
 
 def ranking(review: Review) -> list[dict[str, Any]]:
     """Organisations with most gaps first (then most missing, then fewest KPIs met); errors last."""
-    rows = []
+    rows: list[dict[str, Any]] = []
     for org in review.orgs:
         counts = org_counts(org)
         rows.append(

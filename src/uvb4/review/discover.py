@@ -121,8 +121,9 @@ def read_manifest(path: Path) -> list[Source]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise EvidenceError.one(Position.of(path), t("not-utf8"), "not-utf8", t("not-utf8.hint")) from None
+    rows: list[tuple[int | None, dict]]
     if path.suffix.lower() == ".csv":
-        rows = _csv_rows(path, text)
+        rows = list(_csv_rows(path, text))
     else:
         rows = _yaml_rows(path, text)
     base = path.parent
@@ -217,7 +218,7 @@ def _yaml_rows(path: Path, text: str) -> list[tuple[int | None, dict]]:
     for index, entry in enumerate(entries):
         line = None
         try:
-            line = entries.lc.item(index)[0] + 1  # ruamel's positions
+            line = entries.lc.item(index)[0] + 1  # type: ignore[attr-defined]  # ruamel's CommentedSeq; plain lists fail below
         except (AttributeError, KeyError, TypeError):
             pass
         if isinstance(entry, str):

@@ -222,6 +222,7 @@ class Writer:
                 if self.pending:
                     usual = max(set(self.years), key=self.years.count) if self.years else None
                     for org in self.pending if usual else ():
+                        assert usual is not None  # the loop runs only with a usual year
                         self._write(org, usual)
                 self.db.execute("COMMIT")
             else:

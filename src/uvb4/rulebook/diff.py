@@ -584,11 +584,11 @@ def render_text(changes: list[Change], old: Rulebook, new: Rulebook, lang: str |
     if not changes:
         lines.append(t("diff.none", lang))
     translations = [row for row in rows if row[0].kind in TRANSLATION_KINDS]
-    rows = [row for row in rows if row[0].kind not in TRANSLATION_KINDS]
+    shown: list[tuple[Change | None, str]] = [row for row in rows if row[0].kind not in TRANSLATION_KINDS]
     if translations:
-        rows.append((None, ""))
-        rows += translations
-    for change, ids in rows:
+        shown.append((None, ""))  # the heading of the translations below
+        shown += translations
+    for change, ids in shown:
         if change is None:
             lines.append(t("diff.translations", lang, count=len(translations)))
             continue

@@ -499,7 +499,7 @@ def empty_text(context: LintContext) -> Iterator[Problem]:
     The schema already refuses them in YAML files (such a file does not load);
     this rule also guards rulebooks built or changed in code.
     """
-    parts = [(context.files.meta, context.rulebook.meta)]
+    parts: list[tuple[Path, BaseModel]] = [(context.files.meta, context.rulebook.meta)]
     parts += [(context.files.groups[gi], group) for gi, group in enumerate(context.rulebook.groups)]
     for path, model in parts:
         for loc, text in _texts(model, ()):
@@ -525,7 +525,7 @@ def text_missing_language(context: LintContext) -> Iterator[Problem]:
     are its translations (terms: ``docs/glossary.md``).  A map that lacks
     ``ru`` or ``en`` is reported at the map, once per missing language.
     """
-    parts = [(context.files.meta, context.rulebook.meta)]
+    parts: list[tuple[Path, BaseModel]] = [(context.files.meta, context.rulebook.meta)]
     parts += [(context.files.groups[gi], group) for gi, group in enumerate(context.rulebook.groups)]
     for path, model in parts:
         for loc, text in _texts(model, ()):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from uvb4.rulebook.model import Group, RulebookMeta
 
 SCHEMA_FILES = {"group": "group.schema.json", "rulebook": "rulebook.schema.json"}
@@ -16,7 +18,8 @@ SCHEMA_FILES = {"group": "group.schema.json", "rulebook": "rulebook.schema.json"
 
 def rulebook_schema(kind: str = "group") -> dict[str, Any]:
     """The JSON Schema of a group file (``group``) or of ``rulebook.yaml`` (``rulebook``)."""
-    model = {"group": Group, "rulebook": RulebookMeta}[kind]
+    models: dict[str, type[BaseModel]] = {"group": Group, "rulebook": RulebookMeta}
+    model = models[kind]
     schema = model.model_json_schema(mode="validation")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
