@@ -53,3 +53,22 @@ def test_the_kazakh_report_keeps_the_guidelines_texts_verbatim(run, rulebook, ex
     for task in tasks:
         assert task["title"] == titles[task["id"]]
         assert " ".join(task["title"].split()) in " ".join(source.split())
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_every_report_in_russian_or_english_says_the_translation_is_unofficial(run, rulebook, tmp_path, fmt, lang):
+    out = tmp_path / f"report.{fmt}"
+    assert run("report", "examples/almaty-oblast-akimat", "--lang", lang, "-o", out, cwd=ROOT).exit_code == 1
+    if fmt == "docx":
+        from docx import Document
+
+        text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    else:
+        text = out.read_text(encoding="utf-8")
+    notice = rulebook.meta.translation_notice
+    assert notice is not None
+    if lang == "kk":
+        assert notice.ru not in text and notice.en not in text
+    else:
+        assert getattr(notice, lang) in text

@@ -287,6 +287,9 @@ class _Builder:
             [lab["tool"], f"uvb4 {c['tool']['version']}; {lab['rulebook'].lower()} {c['rulebook']['version']}"],
         ]
         self._table(None, rows, [45, TEXT_WIDTH_MM - 45], size=10)
+        notice = c["rulebook"].get("translation_notice")
+        if notice:  # ru/en: the rulebook's texts are an unofficial translation; the Kazakh text prevails
+            self._run(self.doc.add_paragraph(), notice, size=9, italic=True)
 
     def _toc_placeholder(self):
         from docx.shared import Pt
