@@ -32,7 +32,6 @@ ORG_NAME = "org.yaml"
 # Windows Explorer keeps whole paths under 260 characters, and ZIPs travel there.
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 _TITLE_CHARS = 48
-_ORG_LIMIT = 1 << 20  # an org.yaml is a few hundred bytes; a megabyte is generous
 
 
 @dataclass(frozen=True)
@@ -493,28 +492,11 @@ def added_lines(added: list[str]) -> list[str]:
 
 def read_existing_profile(path: Path) -> tuple[str, ...]:
     """The organisation types an existing ``org.yaml`` declares (validated as ``check`` does)."""
-    from uvb4.errors import EvidenceError, Position
     from uvb4.evidence.load import _parse_model
     from uvb4.evidence.profile import OrgProfile
-    from uvb4.messages import t
+    from uvb4.yamlio import read_bytes
 
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(_ORG_LIMIT + 1)
-    except OSError as exc:
-        raise EvidenceError.one(
-            Position.of(path),
-            t("unreadable-file", reason=exc.strerror or exc),
-            "unreadable-file",
-            t("unreadable-file.hint"),
-        ) from None
-    if len(raw) > _ORG_LIMIT:
-        raise EvidenceError.one(
-            Position.of(path),
-            t("unreadable-file", reason=f"> {_ORG_LIMIT} bytes"),
-            "file-too-large",
-            t("unreadable-file.hint"),
-        )
+    raw = read_bytes(path)  # bounded, as every control file is (uvb4.limits)
     profile = _parse_model(OrgProfile, path, raw)
     return tuple(kind.value for kind in profile.types)
 

@@ -42,13 +42,13 @@ def _safe_yaml():
     return loader
 
 
-def read_text(path: Path) -> str:
-    """A text file's content (at most ``limits.CONTROL_BYTES``); unreadable, too large or non-UTF-8
-    files raise a positioned problem."""
+def read_bytes(path: Path) -> bytes:
+    """A control file's bytes (at most ``limits.CONTROL_BYTES``); unreadable or too large files raise
+    a positioned problem."""
     from uvb4 import limits
 
     try:
-        raw = limits.read_bounded(path)
+        return limits.read_bounded(path)
     except limits.TooLarge as exc:
         raise _error(
             path,
@@ -67,6 +67,11 @@ def read_text(path: Path) -> str:
             "unreadable-file",
             t("unreadable-file.hint"),
         ) from None
+
+
+def read_text(path: Path) -> str:
+    """A text file's content (see :func:`read_bytes`); a file that is not UTF-8 raises a positioned problem."""
+    raw = read_bytes(path)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

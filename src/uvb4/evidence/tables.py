@@ -117,24 +117,9 @@ def _plausible_cyrillic(text: str) -> bool:
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, at most ``limits.CONTROL_BYTES`` (docs/robustness.md): else a positioned problem."""
-    from uvb4 import limits
+    from uvb4.yamlio import read_bytes as read_control
 
-    try:
-        return limits.read_bounded(path)
-    except limits.TooLarge as exc:
-        raise EvidenceError.one(
-            Position.of(path),
-            t("over-limit", what=exc.limit.name, limit=limits.human(exc.limit.value())),
-            "over-limit",
-            t("over-limit.hint", env=exc.limit.env),
-        ) from None
-    except (OSError, ValueError) as exc:
-        raise EvidenceError.one(
-            Position.of(path),
-            t("unreadable-file", reason=getattr(exc, "strerror", None) or exc),
-            "unreadable-file",
-            t("unreadable-file.hint"),
-        ) from None
+    return read_control(path)
 
 
 def csv_rows(text: str, path: Path) -> list[tuple[int, list[str]]]:

@@ -5,16 +5,9 @@ from __future__ import annotations
 from uvb4.checks.model import CheckResult, Status
 from uvb4.messages import REPORT_TEXTS, level, status_name, text_of
 from uvb4.output.grouping import rows
-from uvb4.output.labels import label, title_maps
+from uvb4.output.labels import STATUS_STYLES, label, title_maps
 
-STYLES = {
-    "done": "green",
-    "partial": "yellow",
-    "missing": "red",
-    "late": "magenta",
-    "exempt": "blue",
-    "not-applicable": "dim",
-}
+STYLES = STATUS_STYLES
 
 
 def render(result: CheckResult, *, include_not_applicable: bool = False, lang: str = "kk"):

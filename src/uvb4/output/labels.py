@@ -16,3 +16,14 @@ def title_maps(rulebook, lang: str) -> tuple[dict[str, str], dict[str, str], dic
         {k.id: k.title.get(lang) for _, k in rulebook.kpis()},
         {p.id: p.title.get(lang) for *_, p in rulebook.projects()},
     )
+
+
+# The colour of each status on a terminal (check's table, review's tables).
+STATUS_STYLES = {
+    "done": "green",
+    "partial": "yellow",
+    "missing": "red",
+    "late": "magenta",
+    "exempt": "blue",
+    "not-applicable": "dim",
+}

@@ -11,6 +11,19 @@ from typing import Any
 from uvb4.review.model import OrgReview, Review, Status, Verdict
 
 STATUS_KEYS = ("done", "partial", "missing", "late", "exempt")
+# The counts kept for each organisation type, region and label (summary()["by_type"] …), in column order.
+TOTAL_KEYS = (
+    "orgs",
+    "complete",
+    "with_gaps",
+    "with_errors",
+    *STATUS_KEYS,
+    "applicable",
+    "gaps",
+    "kpis_met",
+    "kpis_not_met",
+    "kpis_not_computable",
+)
 GAP_STATUSES = (Status.MISSING, Status.PARTIAL, Status.LATE)
 
 
@@ -39,18 +52,7 @@ def org_counts(org: OrgReview) -> dict[str, int]:
 def _totals_by(review: Review, key) -> list[dict[str, Any]]:
     groups: dict[str, dict[str, int]] = defaultdict(
         lambda: dict.fromkeys(
-            (
-                "orgs",
-                "complete",
-                "with_gaps",
-                "with_errors",
-                *STATUS_KEYS,
-                "applicable",
-                "gaps",
-                "kpis_met",
-                "kpis_not_met",
-                "kpis_not_computable",
-            ),
+            TOTAL_KEYS,
             0,
         )
     )

@@ -13,6 +13,7 @@ import io
 from typing import Any
 
 from uvb4.messages import REVIEW_LABELS, STATUSES, VERDICTS, text_of
+from uvb4.output.labels import STATUS_STYLES
 from uvb4.review import aggregate
 from uvb4.review.model import Review, Status
 
@@ -25,14 +26,6 @@ STATUS_FILLS = {
     "not-applicable": "EDEDED",
 }
 VERDICT_FILLS = {"met": "C6EFCE", "not-met": "FFC7CE", "no-target": "DDEBF7", "not-computable": "FFEB9C"}
-STATUS_STYLES = {
-    "done": "green",
-    "partial": "yellow",
-    "missing": "red",
-    "late": "magenta",
-    "exempt": "blue",
-    "not-applicable": "dim",
-}
 
 CSV_COLUMNS = (
     "source",
@@ -337,19 +330,7 @@ def render_xlsx(review: Review, lang: str, comparison=None) -> bytes:
         + [status_text(k, lang) for k in aggregate.STATUS_KEYS]
         + [label(k, lang) for k in ("applicable", "gaps", "kpis_met", "kpis_not_met", "kpis_not_computable")]
     )
-    totals_keys = [
-        "name",
-        "orgs",
-        "complete",
-        "with_gaps",
-        "with_errors",
-        *aggregate.STATUS_KEYS,
-        "applicable",
-        "gaps",
-        "kpis_met",
-        "kpis_not_met",
-        "kpis_not_computable",
-    ]
+    totals_keys = ["name", *aggregate.TOTAL_KEYS]
     for key in ("by_type", "by_region", "by_label"):
         sheet(key, totals_head, ([row[k] for k in totals_keys] for row in s[key]), {1: 30})
 
